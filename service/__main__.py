@@ -1,0 +1,79 @@
+"""Command line: `python -m service ingest FILE...`, `python -m service serve`."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+
+from .api.schemas import ArticleSchema
+from .ingest import IngestError, parse_document
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="parse documents and print the articles as JSON")
+    ingest.add_argument("files", nargs="+")
+    serve = commands.add_parser("serve", help="run the API with gunicorn (embedded Redis unless REDIS_URL is set)")
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--port", default=os.environ.get("PORT", "8000"))
+    serve.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "2"))
+    args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return _ingest(args.files)
+    return _serve(args.host, args.port, args.workers)
+
+
+def _ingest(paths: list[str]) -> int:
+    schema, articles, failed = ArticleSchema(), [], 0
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                articles.append(schema.dump(parse_document(handle.read(), content_type=_guess_type(path))))
+        except (OSError, IngestError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            failed += 1
+    print(json.dumps(articles[0] if len(paths) == 1 and articles else articles, ensure_ascii=False, indent=2))
+    return 1 if failed else 0
+
+
+def _guess_type(path: str) -> str | None:
+    lowered = path.lower()
+    if lowered.endswith((".md", ".markdown")):
+        return "text/markdown"
+    if lowered.endswith((".html", ".htm")):
+        return "text/html"
+    return None
+
+
+def _serve(host: str, port: str, workers: str) -> int:
+    from .config import Settings
+    from .embedded import start_embedded_redis
+
+    env = dict(os.environ)
+    server = None
+    if not env.get("REDIS_URL"):
+        server = start_embedded_redis(Settings.from_env().data_dir)
+        env["REDIS_URL"] = server.url
+        print(f"embedded Redis: {server.url} (data in {server.data_dir})", flush=True)
+    base = f"http://{host}:{port}"
+    print(f"serving on {base}\n  try: curl -F file=@seeds/001_bef200b8a0c60b0a.txt {base}/v1/articles", flush=True)
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+               "--access-logfile", "-", "service.wsgi:app"]
+    process = subprocess.Popen(command, env=env)
+    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+    finally:
+        if server:
+            server.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

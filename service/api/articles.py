@@ -1,0 +1,89 @@
+"""/v1/articles: ingest documents (JSON, a raw body, or multipart files), read, list and delete them."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, request, url_for
+
+from .. import redis_client
+from ..ingest import parse_document
+from ..models import Article
+from .errors import ApiProblem
+from .schemas import ArticleSchema, ArticleSummarySchema, DocumentInput, ListQuery
+
+bp = Blueprint("articles", __name__, url_prefix="/v1/articles")
+RAW_TYPES = ("text/html", "text/markdown", "text/plain", "application/xhtml+xml", "text/x-markdown")
+article_schema, summary_schema = ArticleSchema(), ArticleSummarySchema()
+
+
+@bp.post("")
+def create_articles():
+    documents = documents_from_request()
+    results = [redis_client.articles().save(parse_document(**doc)) for doc in documents]
+    status = 201 if any(created for _, created in results) else 200
+    if len(results) == 1:
+        article, created = results[0]
+        headers = {"Location": url_for("articles.get_article", article_id=article.id)}
+        return article_schema.dump(article), 201 if created else 200, headers
+    return [article_schema.dump(article) for article, _ in results], status
+
+
+def documents_from_request() -> list[dict]:
+    """The documents a POST carries, as keyword arguments for parse_document."""
+    mimetype = request.mimetype
+    settings = current_app.config["SETTINGS"]
+    if mimetype == "application/json":
+        payload = DocumentInput().load(request.get_json())
+        return [dict(payload, content_type=None)]
+    if mimetype in RAW_TYPES:
+        return [{"content": request.get_data(cache=False), "content_type": request.content_type}]
+    if mimetype == "multipart/form-data":
+        files = request.files.getlist("file")
+        if not files:
+            raise ApiProblem(422, "multipart upload without a `file` part: send files as -F file=@PATH",
+                             slug="validation", errors={"file": ["at least one file is required"]})
+        if len(files) > settings.max_documents:
+            raise ApiProblem(422, f"{len(files)} files exceed the limit of {settings.max_documents} per request",
+                             slug="too-many-documents")
+        overrides = DocumentInput(partial=("content",)).load(
+            {k: v for k, v in request.form.items() if k in ("url", "outlet", "published_at", "title")})
+        overrides = overrides if len(files) == 1 else {}
+        return [dict(overrides, content=f.read(), content_type=f.mimetype) for f in files]
+    raise ApiProblem(415, f"unsupported Content-Type {mimetype or '(none)'}: send application/json, "
+                          "text/html, text/markdown, text/plain or multipart/form-data", slug="unsupported-media-type")
+
+
+@bp.get("/<article_id>")
+def get_article(article_id: str):
+    return article_schema.dump(_existing(article_id))
+
+
+@bp.delete("/<article_id>")
+def delete_article(article_id: str):
+    if not redis_client.articles().delete(article_id):
+        raise _not_found(article_id)
+    return "", 204
+
+
+@bp.get("")
+def list_articles():
+    settings = current_app.config["SETTINGS"]
+    query = ListQuery().load(request.args)
+    per_page = min(query["per_page"] or settings.page_size, settings.max_page_size)
+    page = redis_client.articles().list(offset=(query["page"] - 1) * per_page, limit=per_page,
+                                        outlet=query["outlet"])
+    body = {"items": summary_schema.dump(page.items, many=True), "page": query["page"], "per_page": per_page,
+            "total": page.total}
+    if query["page"] * per_page < page.total:
+        body["next"] = url_for("articles.list_articles", page=query["page"] + 1, per_page=per_page,
+                               **({"outlet": query["outlet"]} if query["outlet"] else {}))
+    return body
+
+
+def _existing(article_id: str) -> Article:
+    article = redis_client.articles().get(article_id)
+    if article is None:
+        raise _not_found(article_id)
+    return article
+
+
+def _not_found(article_id: str) -> ApiProblem:
+    return ApiProblem(404, f"no article with id {article_id!r}", slug="article-not-found")

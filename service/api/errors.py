@@ -1,0 +1,84 @@
+"""Every error as application/problem+json (RFC 9457): type, title, status, detail, and `errors` for fields."""
+from __future__ import annotations
+
+import logging
+
+import redis
+from flask import Blueprint, Response, json, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from ..ingest import IngestError
+
+bp = Blueprint("errors", __name__)
+log = logging.getLogger(__name__)
+PROBLEM_TYPE = "https://news-compare.example/problems/{}"
+TITLES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
+          415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests",
+          500: "Internal Server Error", 503: "Service Unavailable"}
+
+
+class ApiProblem(Exception):
+    """Raised by views for an error a client can fix (or wait out); rendered as problem+json."""
+
+    def __init__(self, status: int, detail: str, *, slug: str | None = None, errors: dict | None = None,
+                 headers: dict | None = None):
+        super().__init__(detail)
+        self.status, self.detail, self.slug, self.errors, self.headers = status, detail, slug, errors, headers
+
+
+def problem(status: int, detail: str, *, slug: str | None = None, errors: dict | None = None,
+            headers: dict | None = None) -> Response:
+    title = TITLES.get(status, "Error")
+    body = {"type": PROBLEM_TYPE.format(slug or title.lower().replace(" ", "-")), "title": title,
+            "status": status, "detail": detail, "instance": request.path}
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/problem+json")
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+@bp.app_errorhandler(ApiProblem)
+def _api_problem(error: ApiProblem):
+    return problem(error.status, error.detail, slug=error.slug, errors=error.errors, headers=error.headers)
+
+
+@bp.app_errorhandler(ValidationError)
+def _validation(error: ValidationError):
+    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    return problem(422, "the request body failed validation; see `errors` for each field", slug="validation",
+                   errors=messages)
+
+
+@bp.app_errorhandler(IngestError)
+def _ingest(error: IngestError):
+    return problem(422, error.detail, slug="unreadable-document")
+
+
+@bp.app_errorhandler(redis.RedisError)
+def _storage(error: redis.RedisError):
+    log.error("storage unavailable", extra={"error": str(error)})
+    return problem(503, "the article store (Redis) is unavailable; nothing was stored. Retry later.",
+                   slug="storage-unavailable", headers={"Retry-After": "5"})
+
+
+@bp.app_errorhandler(HTTPException)
+def _http(error: HTTPException):
+    details = {
+        404: f"no resource at {request.path}",
+        405: f"{request.method} is not allowed on {request.path}",
+        413: "the request body is larger than the limit of this service",
+    }
+    headers = {}
+    if error.code == 405 and error.valid_methods:
+        headers["Allow"] = ", ".join(error.valid_methods)
+    detail = details.get(error.code) if error.description == type(error).description else error.description
+    return problem(error.code or 500, detail or error.description or "", headers=headers)
+
+
+@bp.app_errorhandler(Exception)
+def _unexpected(error: Exception):
+    log.exception("unhandled error")
+    return problem(500, "an unexpected error occurred; it has been logged with this request's X-Request-ID")

@@ -1,0 +1,70 @@
+"""marshmallow schemas: what the API accepts and what it returns."""
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
+
+from ..ingest.dates import parse_date
+
+
+class DocumentInput(Schema):
+    """One document to ingest; only `content` is required, the rest override what is detected."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    content = fields.String(required=True, validate=validate.Length(min=1))
+    url = fields.Url(load_default=None, schemes={"http", "https"})
+    outlet = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
+    published_at = fields.String(load_default=None)
+    title = fields.String(load_default=None, validate=validate.Length(min=1, max=500))
+
+    @validates("published_at")
+    def _date(self, value, **_):
+        if value is not None and parse_date(value) is None:
+            raise ValidationError("not a date: use ISO 8601, e.g. 2024-04-26T08:25:56+00:00")
+
+
+class ListQuery(Schema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    outlet = fields.String(load_default=None)
+
+
+class OutletSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    kind = fields.String()
+
+
+class ParagraphSchema(Schema):
+    index = fields.Integer()
+    text = fields.String()
+    heading = fields.Boolean()
+
+
+class SentenceSchema(Schema):
+    index = fields.Integer()
+    paragraph = fields.Integer()
+    text = fields.String()
+
+
+class ArticleSummarySchema(Schema):
+    id = fields.String()
+    outlet = fields.Nested(OutletSchema, allow_none=True)
+    via = fields.Nested(OutletSchema, allow_none=True)
+    url = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    published_at = fields.String(allow_none=True)
+    language = fields.String()
+    script = fields.String(allow_none=True)
+    sentence_count = fields.Function(lambda a: len(a.sentences))
+    ingested_at = fields.String(allow_none=True)
+
+
+class ArticleSchema(ArticleSummarySchema):
+    retrieved_at = fields.String(allow_none=True)
+    byline = fields.String(allow_none=True)
+    format = fields.String()
+    paragraphs = fields.List(fields.Nested(ParagraphSchema))
+    captions = fields.List(fields.String())
+    sentences = fields.List(fields.Nested(SentenceSchema))

@@ -1,0 +1,27 @@
+"""The application factory: settings, logging, Redis and the blueprints, each wired by its own init_app."""
+from __future__ import annotations
+
+from flask import Flask
+
+from . import logs, redis_client
+from .config import Settings
+
+
+def create_app(config: Settings | dict | None = None) -> Flask:
+    """Build the Flask app. `config` is a Settings, or a dict of Settings fields overriding the environment."""
+    settings = config if isinstance(config, Settings) else Settings.from_env().replace(**(config or {}))
+    app = Flask(__name__)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    logs.init_app(app)
+    redis_client.init_app(app)
+
+    from .api import articles, errors, health
+
+    app.register_blueprint(errors.bp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(articles.bp)
+    return app

@@ -1,0 +1,70 @@
+"""Bytes to text: BOM, then a declared charset that really decodes, then UTF-8, then detection.
+
+Chinese pages come in UTF-8, GB18030/GBK/GB2312 and Big5, and their declarations are sometimes wrong.
+Valid UTF-8 is taken as UTF-8 (other encodings almost never produce it by chance); a declaration is trusted
+only when the bytes decode under it without errors; detection (charset-normalizer) decides the rest.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+import re
+
+import charset_normalizer
+
+# GB2312 and GBK are subsets of GB18030; pages labelled with them often use characters only GB18030 has.
+CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
+MAX_CONTROL_SHARE = 0.01  # decoded text with more C0 control characters than this is binary, not text
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.I)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can recognise."""
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _checked(data[len(bom):].decode(encoding, errors="strict"))
+    if b"\x00" in data[:4096]:
+        raise DecodeError("the document contains NUL bytes: it looks like a binary file, not text")
+    for candidate in ("utf-8", declared, _declared_in_document(data)):
+        text = _try_decode(data, candidate)
+        if text is not None:
+            return _checked(text)
+    best = charset_normalizer.from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise DecodeError("the document's bytes could not be decoded as text in any known encoding")
+    return _checked(str(best))
+
+
+def _declared_in_document(data: bytes) -> str | None:
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", errors="ignore")
+
+
+def _try_decode(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    name = encoding.strip().lower()
+    try:
+        codec = codecs.lookup(CHARSET_SUPERSETS.get(name, name)).name
+    except LookupError:
+        return None
+    try:
+        return data.decode(codec, errors="strict")
+    except UnicodeDecodeError:
+        return None
+
+
+def _checked(text: str) -> str:
+    if text:
+        controls = sum(1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+        if controls / len(text) > MAX_CONTROL_SHARE:
+            raise DecodeError("the document decodes to control characters: it looks like a binary file")
+        if text.count("\ufffd") / len(text) > MAX_CONTROL_SHARE:
+            raise DecodeError("the document contains too many undecodable characters")
+    return text

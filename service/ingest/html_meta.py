@@ -1,0 +1,108 @@
+"""Metadata of a full HTML page: JSON-LD first, then Open Graph and <meta> tags, then visible markup."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
+from .blocks import tidy
+
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+                 "WebPage", "OpinionNewsArticle", "BackgroundNewsArticle"}
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+
+
+def page_meta(soup: BeautifulSoup) -> PageMeta:
+    meta = PageMeta()
+    ld = _json_ld_article(soup)
+    if ld:
+        meta.title = _text(ld.get("headline"))
+        meta.url = _text(ld.get("url")) or _text((ld.get("mainEntityOfPage") or {}).get("@id")
+                                                  if isinstance(ld.get("mainEntityOfPage"), dict) else None)
+        meta.published_at = _text(ld.get("datePublished"))
+        meta.authors = _names(ld.get("author"))
+        meta.publisher = (_names(ld.get("publisher")) or [None])[0]
+    meta.title = meta.title or _meta(soup, "og:title", "twitter:title") or _first_text(soup, "h1") \
+        or _first_text(soup, "title")
+    canonical = soup.find("link", rel="canonical")
+    meta.url = (canonical.get("href") if isinstance(canonical, Tag) else None) or meta.url or _meta(soup, "og:url")
+    meta.published_at = meta.published_at or _meta(
+        soup, "article:published_time", "og:article:published_time", "pubdate", "publishdate", "date",
+        "dcterms.created", "DC.date.issued", "parsely-pub-date", "sailthru.date")
+    if not meta.published_at:
+        stamp = soup.find(attrs={"itemprop": "datePublished"}) or soup.find("time")
+        if isinstance(stamp, Tag):
+            meta.published_at = stamp.get("datetime") or stamp.get("content") or tidy(stamp.get_text(" "))
+    if not meta.authors:
+        author = _meta(soup, "author", "article:author", "byl", "dcterms.creator")
+        meta.authors = [author] if author and not author.startswith("http") else []
+    meta.site_name = _meta(soup, "og:site_name", "application-name")
+    html = soup.find("html")
+    meta.language = html.get("lang") if isinstance(html, Tag) else None
+    return meta
+
+
+def _json_ld_article(soup: BeautifulSoup) -> dict | None:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        for item in _flatten(data):
+            types = item.get("@type")
+            types = set(types) if isinstance(types, list) else {types}
+            if types & ARTICLE_TYPES and (item.get("headline") or item.get("datePublished")):
+                return item
+    return None
+
+
+def _flatten(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def _names(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) and name.strip() else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+def _text(value) -> str | None:
+    return tidy(value) if isinstance(value, str) and value.strip() else None
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
+            or soup.find("meta", attrs={"itemprop": name})
+        if isinstance(tag, Tag) and tag.get("content", "").strip():
+            return tidy(tag["content"])
+    return None
+
+
+def _first_text(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find(name)
+    return tidy(tag.get_text(" ")) or None if isinstance(tag, Tag) else None

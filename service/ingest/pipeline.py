@@ -1,0 +1,265 @@
+"""parse_document: one raw document (bytes or text, any supported format) to an Article.
+
+Formats: feed exports (`<!--epoch ms-->`, `[title](url)`, `------`, HTML body), full HTML pages, HTML
+fragments, markdown, and plain text including aggregator reposts. The format is sniffed from the content;
+a declared content type only decides between markdown and plain text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..models import Article, Outlet, Paragraph, Sentence
+from ..text.script import detect_language, detect_script
+from ..text.sentences import split_sentences
+from . import rules as registry
+from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
+from .dates import epoch_ms_to_iso, parse_date
+from .decode import DecodeError, decode_bytes
+from .html_body import html_blocks, parse_html
+from .html_meta import page_meta
+from .text_body import text_blocks
+
+FEED_EXPORT = re.compile(
+    r"\A\s*<!--\s*(?P<epoch>\d{10,13})\s*-->\s*\n\s*\[(?P<title>.+?)\]\((?P<url>[^)\s]+)\)\s*\n\s*-{3,}\s*\n(?P<body>.*)\Z",
+    re.S,
+)
+HTML_PAGE = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
+HTML_TAG = re.compile(r"<(p|div|br|span|main|article|section|h[1-6]|ul|li|img|a)[\s>/]", re.I)
+MIN_HTML_TAGS = 3
+DATELINE = re.compile(r"^[\w\s·,，]{1,16}\s*[—–-]{1,2}$")  # "华盛顿 —" before the first paragraph
+MAX_TITLE_CHARS = 120
+REPOST_NOTICE = re.compile(r"转载|轉載|reposted|republished", re.I)
+MARKER_WINDOW = 40  # a dateline marker sits within this many characters of the body's start
+
+
+class IngestError(ValueError):
+    """The document cannot become an Article; `detail` says why in words a user can act on."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
+
+
+@dataclass
+class _Draft:
+    blocks: list[Block]
+    format: str
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    retrieved_at: str | None = None
+    byline: str | None = None
+    domains: list[str] = field(default_factory=list)
+    source_name: str | None = None
+    publisher: str | None = None
+    language_hint: str | None = None
+
+
+def parse_document(content: str | bytes, *, content_type: str | None = None, url: str | None = None,
+                   outlet: str | None = None, published_at: str | None = None,
+                   title: str | None = None) -> Article:
+    """Parse one document. Given `url`, `outlet`, `published_at` or `title` override what is detected."""
+    text = _as_text(content, content_type)
+    overrides = {k: v for k, v in (("url", url), ("outlet", outlet), ("published_at", published_at),
+                                   ("title", title)) if v}
+    draft = _read(text, content_type)
+    if url:
+        draft.url = url
+    body = _clean(draft)
+    if not body.paragraphs:
+        raise IngestError("the document has no body text: after removing page chrome nothing was left")
+    resolved_outlet, via = _resolve_outlet(draft, body, outlet)
+    all_text = "\n".join(p.text for p in body.paragraphs)
+    language = detect_language(all_text) if any(ch.isalpha() for ch in all_text) else (draft.language_hint or "und")
+    return Article(
+        id=article_id(text, overrides),
+        outlet=resolved_outlet,
+        via=via,
+        url=draft.url,
+        title=title or body.title,
+        published_at=_published(published_at) if published_at else body.published_at,
+        retrieved_at=draft.retrieved_at,
+        language=language,
+        script=detect_script((body.title or "") + all_text) if language == "zh" else None,
+        byline=body.byline,
+        paragraphs=body.paragraphs,
+        captions=body.captions,
+        sentences=_sentences(body.paragraphs),
+        format=draft.format,
+    )
+
+
+def article_id(text: str, overrides: dict[str, str] | None = None) -> str:
+    """Content address: the same document (and the same overrides) always gets the same id."""
+    digest = hashlib.sha256(text.strip().encode("utf-8"))
+    if overrides:
+        digest.update(json.dumps(overrides, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _as_text(content: str | bytes, content_type: str | None) -> str:
+    if isinstance(content, bytes):
+        try:
+            content = decode_bytes(content, declared=_charset(content_type))
+        except DecodeError as error:
+            raise IngestError(str(error)) from None
+    text = content.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise IngestError("the document is empty or contains only whitespace")
+    return text
+
+
+def _charset(content_type: str | None) -> str | None:
+    match = re.search(r"charset\s*=\s*\"?([\w-]+)", content_type or "", re.I)
+    return match.group(1) if match else None
+
+
+def _published(value: str) -> str:
+    parsed = parse_date(value)
+    if not parsed:
+        raise IngestError(f"published_at {value!r} is not a date (use ISO 8601, e.g. 2024-04-26T08:25:56+00:00)")
+    return parsed
+
+
+def _read(text: str, content_type: str | None) -> _Draft:
+    feed = FEED_EXPORT.match(text)
+    if feed:
+        draft = _read_html(feed["body"], fmt="feed-export")
+        draft.title, draft.url = tidy(feed["title"]), feed["url"]
+        draft.retrieved_at = epoch_ms_to_iso(feed["epoch"].ljust(13, "0"))
+        return draft
+    if HTML_PAGE.match(text) or "html" in (content_type or "") or len(HTML_TAG.findall(text[:20000])) >= MIN_HTML_TAGS:
+        return _read_html(text, fmt="html")
+    markdown = "markdown" in (content_type or "") or bool(re.match(r"\A\s*#\s+\S", text))
+    blocks, header = text_blocks(text, markdown=markdown)
+    return _Draft(blocks=blocks, format="markdown" if markdown else "text", published_at=header.published_at,
+                  domains=header.domains, source_name=header.source_name, byline=header.byline)
+
+
+def _read_html(markup: str, *, fmt: str) -> _Draft:
+    soup = parse_html(markup)
+    meta = page_meta(soup)
+    site = registry.outlet_by_domain(registry.domain_of(meta.url))
+    root = _body_root(soup, site.body_selectors if site else ())
+    return _Draft(
+        blocks=html_blocks(root, registry.chrome_rules()), format=fmt, title=meta.title, url=meta.url,
+        published_at=parse_date(meta.published_at), byline=", ".join(meta.authors) or None,
+        source_name=None, publisher=meta.publisher or meta.site_name, language_hint=meta.language,
+    )
+
+
+def _body_root(soup, selectors):
+    for selector in (*selectors, "[itemprop=articleBody]", "article", "main", "[role=main]"):
+        try:
+            found = soup.select_one(selector)
+        except (ValueError, NotImplementedError):
+            continue
+        if found is not None and len(found.get_text(strip=True)) > 80:
+            return found
+    best, best_chars = None, 0
+    for paragraph in soup.find_all("p"):
+        parent = paragraph.parent
+        chars = sum(len(p.get_text(strip=True)) for p in parent.find_all("p", recursive=False))
+        if chars > best_chars:
+            best, best_chars = parent, chars
+    body = soup.body or soup
+    return best if best is not None and best_chars > 0.3 * len(body.get_text(strip=True)) else body
+
+
+@dataclass
+class _Body:
+    title: str | None
+    published_at: str | None
+    byline: str | None
+    paragraphs: list[Paragraph]
+    captions: list[str]
+    reposted: bool
+
+
+def _clean(draft: _Draft) -> _Body:
+    chrome = registry.chrome_rules()
+    title, byline, published = draft.title, draft.byline, draft.published_at
+    paragraphs: list[Paragraph] = []
+    captions: list[str] = []
+    dateline, reposted = "", False
+    for block in draft.blocks:
+        text = block.text
+        if block.kind == "meta":
+            continue
+        if chrome.ends_body(text):
+            reposted = reposted or bool(REPOST_NOTICE.search(text))
+            if paragraphs:
+                break
+            continue
+        if chrome.is_dropped(text):
+            continue
+        if block.kind == TITLE or title is None and not paragraphs and _title_like(text):
+            title = title or text
+            continue
+        if block.kind == DATE:
+            published = published or parse_date(text)
+            continue
+        if block.kind == BYLINE or not paragraphs and chrome.is_byline(text):
+            byline = byline or text
+            continue
+        if block.kind == CAPTION or chrome.is_credit(text):
+            captions.append(text)
+            continue
+        if title and tidy(chrome.clean_title(text)) == tidy(chrome.clean_title(title)):
+            continue
+        if not paragraphs and DATELINE.match(text):
+            dateline = text + " "
+            continue
+        paragraphs.append(Paragraph(index=len(paragraphs), text=dateline + text, heading=block.kind == HEADING))
+        dateline = ""
+    while paragraphs and paragraphs[-1].heading:  # a subhead with nothing under it is furniture
+        paragraphs.pop()
+    return _Body(title=chrome.clean_title(title) if title else None, published_at=published, byline=byline,
+                 paragraphs=paragraphs, captions=captions, reposted=reposted)
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= MAX_TITLE_CHARS and not text.endswith(("。", "."))
+
+
+def _resolve_outlet(draft: _Draft, body: _Body, override: str | None) -> tuple[Outlet | None, Outlet | None]:
+    if override:
+        entry = registry.outlet_by_name(override)
+        return (entry.outlet if entry else Outlet(id=override.strip().lower(), name=override.strip())), None
+    site = _site(draft, body)
+    source = _named_outlet(draft.source_name)
+    opening = body.paragraphs[0].text[:MARKER_WINDOW] if body.paragraphs else ""
+    marked = registry.outlet_by_marker(" ".join([opening, body.byline or ""]))
+    original = source or (marked.outlet if marked else None)
+    if site and original and original.id != site.id:
+        return original, Outlet(id=site.id, name=site.name, kind="aggregator")
+    if site:
+        return site, None
+    return original or _named_outlet(draft.publisher), None
+
+
+def _site(draft: _Draft, body: _Body) -> Outlet | None:
+    for domain in filter(None, [registry.domain_of(draft.url), *draft.domains]):
+        entry = registry.outlet_by_domain(domain)
+        if entry:
+            return entry.outlet
+        return registry.unknown_outlet(domain, kind="aggregator" if body.reposted else "outlet")
+    return None
+
+
+def _named_outlet(name: str | None) -> Outlet | None:
+    if not name:
+        return None
+    entry = registry.outlet_by_name(name)
+    return entry.outlet if entry else Outlet(id=re.sub(r"\s+", "-", name.strip().lower()), name=name.strip())
+
+
+def _sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
+    sentences = []
+    for paragraph in paragraphs:
+        for text in split_sentences(paragraph.text):
+            sentences.append(Sentence(index=len(sentences), paragraph=paragraph.index, text=text))
+    return sentences

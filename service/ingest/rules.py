@@ -1,0 +1,110 @@
+"""The ingest stage's data: the outlet registry and the page-chrome rules, loaded once from service/data."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..models import Outlet
+
+
+@dataclass(frozen=True)
+class OutletEntry:
+    outlet: Outlet
+    domains: tuple[str, ...]
+    names: tuple[str, ...]
+    markers: tuple[str, ...]
+    body_selectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    end_markers: tuple[re.Pattern, ...]
+    drop: tuple[re.Pattern, ...]
+    credits: tuple[re.Pattern, ...]
+    title_suffixes: tuple[re.Pattern, ...]
+    byline_roles: tuple[re.Pattern, ...]
+
+    def ends_body(self, text: str) -> bool:
+        return any(p.search(text) for p in self.end_markers)
+
+    def is_dropped(self, text: str) -> bool:
+        return any(p.search(text) for p in self.drop)
+
+    def is_credit(self, text: str) -> bool:
+        return any(p.search(text) for p in self.credits)
+
+    def is_byline(self, text: str) -> bool:
+        return len(text) <= 60 and any(p.search(text) for p in self.byline_roles)
+
+    def clean_title(self, title: str) -> str:
+        for pattern in self.title_suffixes:
+            title = pattern.sub("", title)
+        return title.strip()
+
+
+def _load_yaml(name: str) -> dict:
+    return yaml.safe_load(resources.files("service.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def outlet_registry() -> tuple[OutletEntry, ...]:
+    entries = []
+    for item in _load_yaml("outlets.yaml")["outlets"]:
+        entries.append(OutletEntry(
+            outlet=Outlet(id=item["id"], name=item["name"], kind=item.get("kind", "outlet")),
+            domains=tuple(item.get("domains", ())),
+            names=tuple(item.get("names", ())),
+            markers=tuple(item.get("markers", ())),
+            body_selectors=tuple(item.get("body_selectors", ())),
+        ))
+    return tuple(entries)
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    data = _load_yaml("chrome.yaml")
+    return ChromeRules(**{key: tuple(re.compile(p) for p in data[key]) for key in ChromeRules.__annotations__})
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return host.lower().removeprefix("www.") if host else None
+
+
+def outlet_by_domain(domain: str | None) -> OutletEntry | None:
+    if not domain:
+        return None
+    for entry in outlet_registry():
+        if any(domain == d or domain.endswith("." + d) for d in entry.domains):
+            return entry
+    return None
+
+
+def outlet_by_name(name: str | None) -> OutletEntry | None:
+    """Resolve a publisher's name ("纽约时报中文网", "Reuters", an outlet id) to a registry entry."""
+    if not name:
+        return None
+    wanted = name.strip().casefold()
+    for entry in outlet_registry():
+        if wanted == entry.outlet.id or wanted in (n.casefold() for n in entry.names):
+            return entry
+    return outlet_by_domain(wanted) if "." in wanted else None
+
+
+def outlet_by_marker(text: str) -> OutletEntry | None:
+    """An outlet named by a self-reference marker in `text` (a dateline or byline)."""
+    for entry in outlet_registry():
+        if any(marker in text for marker in entry.markers):
+            return entry
+    return None
+
+
+def unknown_outlet(domain: str, *, kind: str = "outlet") -> Outlet:
+    return Outlet(id=domain, name=domain, kind=kind)

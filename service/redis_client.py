@@ -1,0 +1,40 @@
+"""The Redis connection of an app, and the stores built on it."""
+from __future__ import annotations
+
+import atexit
+import logging
+
+import redis
+from flask import Flask, current_app
+
+from .embedded import start_embedded_redis
+from .store import ArticleStore, ComparisonCache
+
+log = logging.getLogger(__name__)
+
+
+def init_app(app: Flask) -> None:
+    settings = app.config["SETTINGS"]
+    url = settings.redis_url
+    if not url:
+        server = start_embedded_redis(settings.data_dir)
+        atexit.register(server.stop)
+        url = server.url
+        log.info("started embedded Redis", extra={"redis_url": url})
+    client = redis.Redis.from_url(url, socket_timeout=settings.redis_timeout,
+                                  socket_connect_timeout=settings.redis_timeout, health_check_interval=30)
+    app.extensions["redis"] = client
+    app.extensions["articles"] = ArticleStore(client)
+    app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl)
+
+
+def client() -> redis.Redis:
+    return current_app.extensions["redis"]
+
+
+def articles() -> ArticleStore:
+    return current_app.extensions["articles"]
+
+
+def comparisons() -> ComparisonCache:
+    return current_app.extensions["comparisons"]

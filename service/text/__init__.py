@@ -1,0 +1,1 @@
+"""Text stage: script and language detection, sentence splitting, normalisation for matching."""

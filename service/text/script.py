@@ -1,0 +1,73 @@
+"""Language and Chinese-script detection, and script conversion through OpenCC (loaded once per process)."""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import opencc
+
+from .sentences import is_cjk
+
+MIXED_MINORITY_SHARE = 0.15  # below this share of distinctive characters the minority script is noise
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+def detect_language(text: str) -> str:
+    """`zh`, `ja`, `ko`, `en` (or another Latin-script language, reported as `en`), or `und`."""
+    counts = {"han": 0, "kana": 0, "hangul": 0, "latin": 0}
+    for ch in text:
+        if is_cjk(ch):
+            counts["han"] += 1
+        elif "\u3040" <= ch <= "\u30ff":
+            counts["kana"] += 1
+        elif "\uac00" <= ch <= "\ud7af":
+            counts["hangul"] += 1
+        elif ch.isascii() and ch.isalpha():
+            counts["latin"] += 1
+    if counts["kana"] > 0.1 * (counts["han"] + counts["kana"]) and counts["kana"] > 20:
+        return "ja"
+    if counts["hangul"] > counts["han"] and counts["hangul"] > 20:
+        return "ko"
+    # one Han character carries about as much as a five-letter word
+    if counts["han"] * 3 >= counts["latin"] and counts["han"] > 0:
+        return "zh"
+    if counts["latin"] > 0:
+        return "en"
+    return "und"
+
+
+def detect_script(text: str) -> str | None:
+    """`hans`, `hant` or `mixed` for Chinese text; None when it has no script-distinctive characters."""
+    han = "".join(ch for ch in unicodedata.normalize("NFKC", text) if is_cjk(ch))
+    if not han:
+        return None
+    simplified = to_simplified(han)
+    traditional = to_traditional(han)
+    traditional_only = simplified_only = 0
+    if len(simplified) == len(han) == len(traditional):
+        for original, simp, trad in zip(han, simplified, traditional):
+            traditional_only += original != simp
+            simplified_only += original != trad
+    else:  # phrase conversions changed lengths: fall back to character by character
+        for ch in han:
+            traditional_only += to_simplified(ch) != ch
+            simplified_only += to_traditional(ch) != ch
+    distinctive = traditional_only + simplified_only
+    if not distinctive:
+        return None
+    minority = min(traditional_only, simplified_only) / distinctive
+    if minority >= MIXED_MINORITY_SHARE:
+        return "mixed"
+    return "hant" if traditional_only > simplified_only else "hans"

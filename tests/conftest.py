@@ -1,0 +1,71 @@
+"""Test fixtures: a real Redis server for the session, the real Flask app, and a client that checks every
+response against openapi.yaml."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from openapi_core import OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound, ServerNotFound
+
+from service import create_app
+from service.embedded import start_embedded_redis
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SPEC = OpenAPI.from_file_path(str(ROOT / "openapi.yaml"))
+PROBLEM_FIELDS = {"type", "title", "status", "detail"}
+
+
+def seed_path(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def seed_bytes(prefix: str) -> bytes:
+    return seed_path(prefix).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    server = start_embedded_redis(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+class ContractClient(FlaskClient):
+    """A test client that validates every response against the OpenAPI contract."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        check_contract(response)
+        return response
+
+
+def check_contract(response) -> None:
+    if response.status_code >= 400:
+        assert response.mimetype == "application/problem+json", response.get_data(as_text=True)[:300]
+        body = json.loads(response.get_data())
+        assert PROBLEM_FIELDS <= set(body), body
+        assert body["status"] == response.status_code
+    try:
+        SPEC.validate_response(WerkzeugOpenAPIRequest(response.request), WerkzeugOpenAPIResponse(response))
+    except (PathNotFound, OperationNotFound, ServerNotFound):
+        # only errors may come from routes outside the contract (unknown paths, wrong methods)
+        assert response.status_code in (404, 405), f"{response.request.path} is not in openapi.yaml"
+
+
+@pytest.fixture
+def app(redis_server):
+    application = create_app({"redis_url": redis_server.url})
+    application.test_client_class = ContractClient
+    application.extensions["redis"].flushdb()
+    yield application
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
