@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 import redis
-from flask import Blueprint, Response, json, request
+from flask import Blueprint, Response, current_app, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -69,7 +69,7 @@ def _http(error: HTTPException):
     details = {
         404: f"no resource at {request.path}",
         405: f"{request.method} is not allowed on {request.path}",
-        413: "the request body is larger than the limit of this service",
+        413: f"the request body is larger than the limit of {current_app.config['MAX_CONTENT_LENGTH']} bytes",
     }
     headers = {}
     if error.code == 405 and error.valid_methods:
