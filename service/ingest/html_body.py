@@ -32,11 +32,17 @@ CHROME_ATTRIBUTE = re.compile(
 CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "dialog"))
 CAPTION_ATTRIBUTE = re.compile(r"caption|credit", re.I)
 LINK_LIST_SHARE = 0.5  # a list whose items are mostly link text is a related-links block
+LINK_BOX_SHARE = 0.6  # a short container whose text is mostly links is a related-links box
+LINK_BOX_MAX_CHARS = 400
+CONTAINER_TAGS = frozenset("div section aside ul ol p table".split())
+MEDIA_TAGS = frozenset(("video", "audio", "iframe"))
+MEDIA_BOX_MAX_CHARS = 200
 
 
 def html_blocks(root: Tag, rules: ChromeRules) -> list[Block]:
     """Typed blocks of the body under `root`, in document order."""
     walker = _Walker(rules)
+    stats = _text_stats(root)
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
@@ -50,6 +56,11 @@ def html_blocks(root: Tag, rules: ChromeRules) -> list[Block]:
             continue
         if not isinstance(node, Tag) or _is_chrome(node):
             continue
+        box = _box_kind(node, stats, rules)
+        if box:
+            if box == "media":
+                walker.media_captions(node)
+            continue
         if walker.special(node):
             continue
         walker.enter(node)
@@ -61,6 +72,52 @@ def html_blocks(root: Tag, rules: ChromeRules) -> list[Block]:
 
 def parse_html(markup: str) -> BeautifulSoup:
     return BeautifulSoup(markup, "lxml")
+
+
+def _text_stats(root: Tag) -> dict[int, tuple[int, int, int]]:
+    """(text chars, link text chars, media elements) of every element, in one post-order pass."""
+    stats: dict[int, tuple[int, int, int]] = {}
+    stack: list[tuple[Tag, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node.contents if isinstance(c, Tag))
+            continue
+        text = links = media = 0
+        for child in node.contents:
+            if isinstance(child, Tag):
+                child_text, child_links, child_media = stats.get(id(child), (0, 0, 0))
+                text += child_text
+                links += child_text if child.name == "a" else child_links
+                media += child_media + (child.name in MEDIA_TAGS)
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+                text += len(child.strip())
+        stats[id(node)] = (text, links, media)
+    return stats
+
+
+def _box_kind(tag: Tag, stats: dict[int, tuple[int, int, int]], rules: ChromeRules) -> str | None:
+    """"links" for a related-links box (short and mostly links, or headed by a label such as "相关新闻"),
+    "media" for an embedded player with its fallback text, None for anything else."""
+    if tag.name not in CONTAINER_TAGS:
+        return None
+    text, links, media = stats.get(id(tag), (0, 0, 0))
+    if 0 < text <= LINK_BOX_MAX_CHARS and links / text >= LINK_BOX_SHARE:
+        return "links"
+    if media and text <= MEDIA_BOX_MAX_CHARS and tag.name == "div":
+        return "media"
+    if tag.name in ("div", "section", "aside"):
+        first = next((c for c in tag.children if isinstance(c, Tag)), None)
+        label = tidy(first.get_text(" ")) if first is not None and first.name != "p" else ""
+        if label and len(label) <= 20 and rules.ends_body(label):
+            return "links"
+    return None
+
+
+def _is_caption_element(tag: Tag) -> bool:
+    attributes = " ".join([*tag.attrs.get("class", ()), tag.attrs.get("data-testid", ""), tag.attrs.get("itemprop", "")])
+    return tag.name == "figcaption" or bool(CAPTION_ATTRIBUTE.search(attributes))
 
 
 def _is_chrome(tag: Tag) -> bool:
@@ -82,6 +139,15 @@ class _Walker:
         self.runs: list[tuple[str, bool, bool]] = []  # (text, bold, small) since the last block boundary
         self.style: list[str] = []  # names of open inline tags that change how text reads
         self.block_tag: list[str] = []
+        self.after_image = False  # a short line right under an image is its caption
+
+    def media_captions(self, box: Tag) -> None:
+        """Keep the captions of a media block that is otherwise skipped."""
+        self.flush()
+        for element in box.find_all(_is_caption_element):
+            text = tidy(element.get_text(" "))
+            if text:
+                self.blocks.append(Block(text, CAPTION))
 
     def special(self, tag: Tag) -> bool:
         """Elements handled whole: captions, figures, <time>, lists, line breaks. True when consumed."""
@@ -91,9 +157,9 @@ class _Walker:
             return True
         if name == "img" or name == "picture":
             self.flush()
+            self.after_image = True
             return True
-        if name in ("figcaption", "figure") or CAPTION_ATTRIBUTE.search(
-                " ".join([*tag.attrs.get("class", ()), tag.attrs.get("data-testid", ""), tag.attrs.get("itemprop", "")])):
+        if name == "figure" or _is_caption_element(tag):
             self.flush()
             text = tidy(tag.get_text(" "))
             if text:
@@ -172,6 +238,9 @@ class _Walker:
             kind = HEADING
         elif is_date_only(text):
             kind = DATE
+        elif self.after_image and looks_like_heading(text):
+            kind = CAPTION
         else:
             kind = PARAGRAPH
+        self.after_image = False
         self.blocks.append(Block(text, kind))

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
 from .blocks import tidy
+from .rules import chrome_rules
 
+BYLINE_SELECTORS = ("[data-testid=byline]", "[data-testid=AuthorByline]", "[class*=byline]", "[class*=from-author]",
+                    "[class*=author-name]", "[class*=author__name]", "address", "[itemprop=author]",
+                    "a[href*='/author/']")
+BYLINE_LABEL = re.compile(r"^(by|作者|职务|職務|记者|記者|撰文|文)\s*[,，:：/|]?\s*", re.I)
+ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                  "WebPage", "OpinionNewsArticle", "BackgroundNewsArticle"}
 
@@ -31,7 +38,7 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
         meta.url = _text(ld.get("url")) or _text((ld.get("mainEntityOfPage") or {}).get("@id")
                                                   if isinstance(ld.get("mainEntityOfPage"), dict) else None)
         meta.published_at = _text(ld.get("datePublished"))
-        meta.authors = _names(ld.get("author"))
+        meta.authors = _names(ld.get("author"), people_only=True)
         meta.publisher = (_names(ld.get("publisher")) or [None])[0]
     meta.title = meta.title or _meta(soup, "og:title", "twitter:title") or _first_text(soup, "h1") \
         or _first_text(soup, "title")
@@ -44,6 +51,9 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
         stamp = soup.find(attrs={"itemprop": "datePublished"}) or soup.find("time")
         if isinstance(stamp, Tag):
             meta.published_at = stamp.get("datetime") or stamp.get("content") or tidy(stamp.get_text(" "))
+    visible = visible_byline(soup)
+    if visible:
+        meta.authors = [visible]
     if not meta.authors:
         author = _meta(soup, "author", "article:author", "byl", "dcterms.creator")
         meta.authors = [author] if author and not author.startswith("http") else []
@@ -51,6 +61,26 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
     html = soup.find("html")
     meta.language = html.get("lang") if isinstance(html, Tag) else None
     return meta
+
+
+def visible_byline(soup: BeautifulSoup) -> str | None:
+    """The byline as the page prints it, without labels ("By", "作者，"), roles ("BBC中文记者") or dates."""
+    roles = chrome_rules()
+    for selector in BYLINE_SELECTORS:
+        element = soup.select_one(selector)
+        if not isinstance(element, Tag):
+            continue
+        items = element.find_all("li") or [element]
+        names = []
+        for item in items:
+            text = tidy(" ".join(s for s in item.find_all(string=True) if s.find_parent("time") is None))
+            text = BYLINE_LABEL.sub("", text).strip(" ,，")
+            if text and not roles.is_byline(text):
+                names.append(text)
+        byline = " ".join(names)
+        if byline and len(byline) <= 80:
+            return byline
+    return None
 
 
 def _json_ld_article(soup: BeautifulSoup) -> dict | None:
@@ -77,16 +107,18 @@ def _flatten(data):
             yield from _flatten(data["@graph"])
 
 
-def _names(value) -> list[str]:
+def _names(value, *, people_only: bool = False) -> list[str]:
     if not value:
         return []
     if isinstance(value, str):
-        return [value]
+        return [] if people_only else [value]
     if isinstance(value, dict):
         name = value.get("name")
+        if people_only and value.get("@type") in ORGANIZATION_TYPES:
+            return []
         return [name] if isinstance(name, str) and name.strip() else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, people_only=people_only)]
     return []
 
 

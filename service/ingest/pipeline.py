@@ -20,7 +20,7 @@ from .dates import epoch_ms_to_iso, parse_date
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
-from .text_body import text_blocks
+from .text_body import read_header, text_blocks
 
 FEED_EXPORT = re.compile(
     r"\A\s*<!--\s*(?P<epoch>\d{10,13})\s*-->\s*\n\s*\[(?P<title>.+?)\]\((?P<url>[^)\s]+)\)\s*\n\s*-{3,}\s*\n(?P<body>.*)\Z",
@@ -32,7 +32,9 @@ MIN_HTML_TAGS = 3
 DATELINE = re.compile(r"^[\w\s·,，]{1,16}\s*[—–-]{1,2}$")  # "华盛顿 —" before the first paragraph
 MAX_TITLE_CHARS = 120
 REPOST_NOTICE = re.compile(r"转载|轉載|reposted|republished", re.I)
-MARKER_WINDOW = 40  # a dateline marker sits within this many characters of the body's start
+MARKER_WINDOW = 40
+SOURCE_MARK = re.compile(r"(来源|來源|出处|出處)\s*[:：]")
+MAX_META_LINE_CHARS = 120  # a dateline marker sits within this many characters of the body's start
 
 
 class IngestError(ValueError):
@@ -144,11 +146,35 @@ def _read_html(markup: str, *, fmt: str) -> _Draft:
     meta = page_meta(soup)
     site = registry.outlet_by_domain(registry.domain_of(meta.url))
     root = _body_root(soup, site.body_selectors if site else ())
+    blocks = _captions_outside(soup, root) + html_blocks(root, registry.chrome_rules())
+    header = read_header(_meta_lines(soup) + blocks)
     return _Draft(
-        blocks=html_blocks(root, registry.chrome_rules()), format=fmt, title=meta.title, url=meta.url,
-        published_at=parse_date(meta.published_at), byline=", ".join(meta.authors) or None,
-        source_name=None, publisher=meta.publisher or meta.site_name, language_hint=meta.language,
+        blocks=blocks, format=fmt, title=meta.title, url=meta.url,
+        published_at=parse_date(meta.published_at) or header.published_at,
+        byline=", ".join(meta.authors) or header.byline, domains=header.domains, source_name=header.source_name,
+        publisher=meta.publisher or meta.site_name, language_hint=meta.language,
     )
+
+
+def _meta_lines(soup) -> list[Block]:
+    """Short lines naming a source ("… · 来源: 美国之音"), wherever the page template put them."""
+    lines = []
+    for string in soup.find_all(string=SOURCE_MARK):
+        text = tidy(string.parent.get_text(" ")) if string.parent is not None else ""
+        if text and len(text) <= MAX_META_LINE_CHARS:
+            lines.append(Block(text))
+    return lines
+
+
+def _captions_outside(soup, root) -> list[Block]:
+    """Captions of lead images, which pages put above the body element."""
+    found = []
+    for caption in soup.find_all("figcaption"):
+        if root is not caption and root not in caption.parents:
+            text = tidy(caption.get_text(" "))
+            if text:
+                found.append(Block(text, CAPTION))
+    return found
 
 
 def _body_root(soup, selectors):
@@ -202,11 +228,11 @@ def _clean(draft: _Draft) -> _Body:
         if block.kind == DATE:
             published = published or parse_date(text)
             continue
-        if block.kind == BYLINE or not paragraphs and chrome.is_byline(text):
-            byline = byline or text
-            continue
         if block.kind == CAPTION or chrome.is_credit(text):
             captions.append(text)
+            continue
+        if block.kind == BYLINE or not paragraphs and chrome.is_byline(text):
+            byline = byline or text
             continue
         if title and tidy(chrome.clean_title(text)) == tidy(chrome.clean_title(title)):
             continue

@@ -39,7 +39,6 @@ class TextHeader:
 
 def text_blocks(text: str, *, markdown: bool = False) -> tuple[list[Block], TextHeader]:
     """Blocks of a plain-text or markdown document, and the header facts found above its body."""
-    header = TextHeader()
     blocks: list[Block] = []
     for chunk in _chunks(text):
         lines = [line for line in chunk if line.strip()]
@@ -48,8 +47,7 @@ def text_blocks(text: str, *, markdown: bool = False) -> tuple[list[Block], Text
         else:
             blocks.extend(Block(tidy(line)) for line in _join_wrapped(lines))
     blocks = _drop_numbered_runs(blocks)
-    _read_header(blocks, header)
-    return blocks, header
+    return blocks, read_header(blocks)
 
 
 def _chunks(text: str) -> list[list[str]]:
@@ -125,8 +123,9 @@ def _drop_numbered_runs(blocks: list[Block]) -> list[Block]:
     return [b for b, k in zip(blocks, keep) if k]
 
 
-def _read_header(blocks: list[Block], header: TextHeader) -> None:
+def read_header(blocks: list[Block]) -> TextHeader:
     """Pull the meta line out of the first blocks and mark ordinal subheads; the title is found later."""
+    header = TextHeader()
     for block in blocks[:6]:
         parts = [p.strip() for p in META_SEPARATORS.split(block.text) if p.strip()]
         facts = [_meta_fact(p) for p in parts]
@@ -150,6 +149,7 @@ def _read_header(blocks: list[Block], header: TextHeader) -> None:
     for block in blocks:  # a copyright footer often names the site that serves the page
         header.domains.extend(d.lower() for d in DOMAIN_ANYWHERE.findall(block.text)
                               if re.search(r"©|copyright|版权|版權", block.text, re.I))
+    return header
 
 
 def _meta_fact(part: str) -> tuple[str, str] | None:

@@ -1,0 +1,75 @@
+"""Scores of one sentence pair from rapidfuzz scorers, the scorer that carried it, and slot conflicts.
+
+Whole-sentence scores are dragged down when the same quote sits in different attribution frames, so the best
+clause pair may carry the sentence pair. Look-alike sentences about different participants, places or years
+are kept apart by a consistency check on those slots, which no score can do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..tuning import AlignParams
+from .features import SentenceFeatures
+
+SCORERS = {
+    "words": "token_set_ratio over words (jieba for Chinese)",
+    "chars": "ratio over characters",
+    "partial": "partial_ratio of the shorter sentence inside the longer",
+    "clause": "ratio of the best pair of clauses",
+}
+MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    scorer: str
+    conflict: str | None = None  # the slot that keeps the pair apart, if any
+
+    @property
+    def linked(self) -> bool:
+        return self.conflict is None
+
+
+def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> PairScore:
+    scores = raw_scores(a, b, params=params)
+    scorer = max(scores, key=scores.get)
+    return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
+
+
+def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> dict:
+    short, long = (a, b) if len(a.bare) <= len(b.bare) else (b, a)
+    scores = {"chars": fuzz.ratio(a.bare, b.bare)}
+    if min(len(a.words.split()), len(b.words.split())) >= MIN_SET_WORDS:
+        scores["words"] = fuzz.token_set_ratio(a.words, b.words)
+    else:
+        scores["words"] = fuzz.ratio(a.words, b.words)
+    if len(short.bare) >= params.min_partial_chars:
+        # a short sentence found inside a long one, discounted by how much of the long one it leaves out
+        coverage = len(short.bare) / max(len(long.bare), 1)
+        scores["partial"] = fuzz.partial_ratio(short.bare, long.bare) * (0.75 + 0.25 * coverage)
+    scores["clause"] = best_clause(a, b, params=params)
+    return scores
+
+
+def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> float:
+    best = 0.0
+    for x in a.clauses:
+        if len(x) < params.min_clause_chars:
+            break
+        for y in b.clauses:
+            if len(y) < params.min_clause_chars:
+                break
+            best = max(best, fuzz.ratio(x, y))
+    return best * 0.95
+
+
+def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
+    """Name the slot whose values the two sentences disagree on (each has a value the other lacks)."""
+    for slot in ("people", "places", "years"):
+        x, y = getattr(a, slot), getattr(b, slot)
+        if x - y and y - x:
+            return slot
+    return None

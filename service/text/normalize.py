@@ -1,0 +1,109 @@
+"""Normalisation for matching only (users always see the original text).
+
+Traditional to simplified script (OpenCC), NFKC (full-width to half-width), one set of quote marks, names
+reduced to one key through the alias table plus general rules for transliterations, Chinese numerals before
+measure words to digits.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .script import to_simplified
+
+QUOTES = str.maketrans({c: '"' for c in "“”「」『』‘’＂〝〞"} | {"﹁": '"', "﹂": '"', "《": '"', "》": '"'})
+BRACKETED_LATIN = re.compile(r"[（(]\s*[A-Za-z][A-Za-z .,'’\-]*[）)]")  # 布林肯（Antony Blinken）
+# a transliterated given name and its dot, after a boundary or a title: "国务卿安东尼·布林肯" -> "国务卿布林肯"
+GIVEN_NAME = re.compile(
+    r"(^|[^\u4e00-\u9fff]|国务卿|总统|部长|外长|主席|总理|发言人|研究员|主任|顾问|大使|议员|特使|局长|财长|秘书长|首相|"
+    r"总书记|副总统|教授|学者|分析师|记者|作家|女士|先生)([\u4e00-\u9fff]{1,4})[·・•‧]")
+PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[个名位次年月日天周小时分钟万亿多半余倍项艘架枚家人国]|$)")
+
+
+@dataclass(frozen=True)
+class Alias:
+    key: str
+    kind: str  # "person" or "place"
+    side: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+
+
+@cache
+def alias_table() -> dict[str, Alias]:
+    """Every variant (simplified, NFKC, lower-cased) mapped to its entry."""
+    data = yaml.safe_load(resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8"))
+    table: dict[str, Alias] = {}
+    for kind, entries in (("person", data.get("people", [])), ("place", data.get("places", []))):
+        for entry in entries:
+            alias = Alias(key=entry["key"], kind=kind, side=entry.get("side"), affiliation=entry.get("affiliation"),
+                          role=entry.get("role"))
+            for variant in [entry["key"], *entry.get("variants", [])]:
+                table[_fold(variant)] = alias
+    return table
+
+
+@cache
+def _alias_pattern() -> re.Pattern:
+    variants = sorted(alias_table(), key=len, reverse=True)
+    parts = [re.escape(v) if not v.isascii() else rf"\b{re.escape(v)}\b" for v in variants]
+    return re.compile("|".join(parts))
+
+
+def _fold(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+
+
+def fold(text: str) -> str:
+    """Script, width, case and quote marks folded: the same characters wherever a text came from."""
+    return _fold(text).translate(QUOTES)
+
+
+def canonical_names(text: str) -> str:
+    """Replace name variants with their alias key, and transliterated full names with their last part."""
+    text = BRACKETED_LATIN.sub("", text)
+    text = _alias_pattern().sub(lambda m: alias_table()[m.group()].key, text)
+    return GIVEN_NAME.sub(r"\1", text)
+
+
+def chinese_numerals_to_digits(text: str) -> str:
+    return CN_NUMBER.sub(lambda m: str(_cn_value(m.group())), text)
+
+
+def _cn_value(numeral: str) -> int:
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+    return total + current
+
+
+def normalize(text: str) -> str:
+    """The text as the matcher compares it: folded, names canonical, numerals as digits."""
+    return chinese_numerals_to_digits(canonical_names(fold(text)))
+
+
+def strip_punctuation(text: str) -> str:
+    return PUNCTUATION.sub("", text)
+
+
+def names_in(text: str) -> tuple[set[str], set[str]]:
+    """Alias keys of the people and places a normalised text mentions."""
+    people, places = set(), set()
+    table = alias_table()
+    keys = {a.key: a for a in table.values()}
+    for match in _alias_pattern().finditer(text):
+        alias = table.get(match.group()) or keys.get(match.group())
+        (people if alias.kind == "person" else places).add(alias.key)
+    return people, places
