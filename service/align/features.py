@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from ..text.normalize import names_in, normalize, strip_punctuation
+from ..text.normalize import alias_table, names_in, normalize, strip_punctuation
 from ..text.sentences import is_cjk
 
 CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
+ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
+PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
+VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
 ENGLISH_STOPWORDS = frozenset(
     "a an the of to in on at for and or but is are was were be been has have had that this with as by from "
     "it its he she they we you i his her their our said says say told".split()
@@ -27,8 +30,8 @@ class SentenceFeatures:
     bare: str  # normalised, without punctuation or spaces
     words: str  # space-joined content words
     clauses: tuple[str, ...]  # bare clauses, longest first
-    people: frozenset[str]
-    places: frozenset[str]
+    people: frozenset[str]  # named in the sentence, plus the antecedent of a pronoun or of an unnamed speaker
+    places: frozenset[str]  # venues: places where something happens ("在北京"), not metonyms ("北京否认")
     numbers: frozenset[str]
     years: frozenset[str]
 
@@ -39,7 +42,21 @@ def _jieba():
 
     jieba.setLogLevel(60)
     jieba.initialize()
+    for alias in {a.key for a in alias_table().values()}:  # names are words: 布林肯, not 布 + 林肯
+        jieba.add_word(alias, freq=100_000)
     return jieba
+
+
+@cache
+def _venue_keys_pattern() -> re.Pattern:
+    keys = sorted({a.key for a in alias_table().values() if a.kind == "place" and a.venue}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys)))
+
+
+@cache
+def _venue_pattern() -> re.Pattern:
+    """Venue keys right after a locative ("在北京人民大会堂", "in 北京"), consecutive keys together."""
+    return re.compile(f"{VENUE_PREFIX}((?:{_venue_keys_pattern().pattern})+)")
 
 
 def warm_up() -> None:
@@ -48,10 +65,38 @@ def warm_up() -> None:
     normalize("布林肯")
 
 
+def article_features(article: int, sentences) -> list[SentenceFeatures]:
+    """Features of an article's sentences in order; a sentence that names nobody, or says 他/她, inherits the
+    people of the sentence before it (the nearest person named before)."""
+    features, context, paragraph = [], frozenset(), None
+    for sentence in sentences:
+        feature = sentence_features(article, sentence.index, sentence.text)
+        if _refers_back(feature, same_paragraph=sentence.paragraph == paragraph):
+            feature = replace(feature, people=feature.people | context)
+        context = feature.people or context
+        paragraph = sentence.paragraph
+        features.append(feature)
+    return features
+
+
+def _refers_back(feature: SentenceFeatures, *, same_paragraph: bool) -> bool:
+    """A sentence that goes on about the people of the one before: no name of its own within the same
+    paragraph, a quote continuing without a speaker ("“…”他说。"), or a pronoun before any name."""
+    pronoun = PRONOUN.search(feature.norm)
+    if not feature.people:
+        return same_paragraph or bool(pronoun) or feature.norm.lstrip().startswith('"')
+    if not pronoun:
+        return False
+    first_name = min((feature.norm.find(p) for p in feature.people if p in feature.norm), default=len(feature.norm))
+    return pronoun.start() < first_name
+
+
 def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
     norm = normalize(text)
     bare = strip_punctuation(norm)
-    people, places = names_in(norm)
+    people, _ = names_in(ATTRIBUTIVE.sub("", norm))
+    venues = _venue_pattern()
+    places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
     clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm)} - {""}, key=len, reverse=True)
     return SentenceFeatures(
         article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(tokens(norm)),
@@ -61,7 +106,11 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
 
 
 def tokens(norm: str) -> list[str]:
-    """Content words: jieba for Chinese runs, letters and digits for the rest; punctuation dropped."""
-    if any(is_cjk(ch) for ch in norm):
-        return [w for w in _jieba().lcut(strip_punctuation(norm) or norm, HMM=False) if w.strip()]
-    return [w for w in ENGLISH_WORD.findall(norm) if w not in ENGLISH_STOPWORDS]
+    """Words: jieba for runs of Chinese characters, letters and digits for the rest; punctuation dropped."""
+    words = []
+    for run in WORD_RUN.findall(norm):
+        if is_cjk(run[0]):
+            words.extend(_jieba().lcut(run, HMM=False))
+        elif run not in ENGLISH_STOPWORDS:
+            words.append(run)
+    return words

@@ -35,6 +35,7 @@ class Alias:
     side: str | None = None
     affiliation: str | None = None
     role: str | None = None
+    venue: bool = False
 
 
 @cache
@@ -45,7 +46,7 @@ def alias_table() -> dict[str, Alias]:
     for kind, entries in (("person", data.get("people", [])), ("place", data.get("places", []))):
         for entry in entries:
             alias = Alias(key=entry["key"], kind=kind, side=entry.get("side"), affiliation=entry.get("affiliation"),
-                          role=entry.get("role"))
+                          role=entry.get("role"), venue=bool(entry.get("venue")))
             for variant in [entry["key"], *entry.get("variants", [])]:
                 table[_fold(variant)] = alias
     return table
@@ -67,9 +68,17 @@ def fold(text: str) -> str:
     return _fold(text).translate(QUOTES)
 
 
+@cache
+def _compounds() -> dict[str, str]:
+    data = yaml.safe_load(resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8"))
+    return {_fold(c["variant"]): c["expansion"] for c in data.get("compounds", [])}
+
+
 def canonical_names(text: str) -> str:
     """Replace name variants with their alias key, and transliterated full names with their last part."""
     text = BRACKETED_LATIN.sub("", text)
+    for variant, expansion in _compounds().items():
+        text = text.replace(variant, expansion)
     text = _alias_pattern().sub(lambda m: alias_table()[m.group()].key, text)
     return GIVEN_NAME.sub(r"\1", text)
 
