@@ -12,12 +12,14 @@ ALGORITHM_VERSION = "1.0"
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 62.0  # combined score (0-100) at which two sentences are linked as one fact
+    threshold: float = 64.0  # best scorer's score (0-100) at which two sentences are linked as one fact
     cluster_threshold: float = 50.0  # mean score a merged fact must keep across all its cross-article pairs
+    keyword_weight: float = 2.0  # the IDF-weighted word cosine is scaled by this to compete with fuzzy ratios
     min_clause_chars: int = 8  # clauses shorter than this cannot carry a sentence pair on their own
     min_partial_chars: int = 10  # a sentence shorter than this is not matched inside a longer one
     shingle_size: int = 2  # character n-grams of the candidate index
-    max_shingle_share: float = 0.08  # n-grams in more than this share of sentences are too common to index
+    max_shingle_share: float = 0.05  # n-grams in more than this share of sentences are too common to index...
+    min_shingle_cap: int = 40  # ...unless they occur in fewer sentences than this (small comparisons keep all)
     candidates_per_article: int = 6  # best candidates kept per sentence and other article
     min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..text.normalize import alias_table, names_in, normalize, strip_punctuation
+from ..text.normalize import alias_table, names_in, normalize, people_positions, strip_punctuation
 from ..text.sentences import is_cjk
 
 CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
@@ -13,6 +13,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
 ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
+OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
 ENGLISH_STOPWORDS = frozenset(
@@ -66,35 +67,42 @@ def warm_up() -> None:
 
 
 def article_features(article: int, sentences) -> list[SentenceFeatures]:
-    """Features of an article's sentences in order; a sentence that names nobody, or says 他/她, inherits the
-    people of the sentence before it (the nearest person named before)."""
-    features, context, paragraph = [], frozenset(), None
+    """Features of an article's sentences in order. A pronoun (他, 她) stands for the nearest person named
+    before it; a sentence that names nobody within a paragraph, or a quote that goes on without a speaker,
+    is about the people of the sentence before."""
+    features, context, last_person, paragraph = [], frozenset(), None, None
     for sentence in sentences:
         feature = sentence_features(article, sentence.index, sentence.text)
-        if _refers_back(feature, same_paragraph=sentence.paragraph == paragraph):
-            feature = replace(feature, people=feature.people | context)
+        named = people_positions(ATTRIBUTIVE.sub(_blank, feature.norm))
+        pronoun = PRONOUN.search(feature.norm)
+        people = set(feature.people)
+        if pronoun:
+            before = [key for offset, key in named if offset < pronoun.start() and not _is_object(feature.norm, offset)]
+            antecedent = before[-1] if before else last_person
+            people |= {antecedent} if antecedent else set()
+        elif not people and (sentence.paragraph == paragraph or feature.norm.lstrip().startswith('"')):
+            people = set(context)
+        feature = replace(feature, people=frozenset(people))
         context = feature.people or context
+        last_person = named[-1][1] if named else (antecedent if pronoun and antecedent else last_person)
         paragraph = sentence.paragraph
         features.append(feature)
     return features
 
 
-def _refers_back(feature: SentenceFeatures, *, same_paragraph: bool) -> bool:
-    """A sentence that goes on about the people of the one before: no name of its own within the same
-    paragraph, a quote continuing without a speaker ("“…”他说。"), or a pronoun before any name."""
-    pronoun = PRONOUN.search(feature.norm)
-    if not feature.people:
-        return same_paragraph or bool(pronoun) or feature.norm.lstrip().startswith('"')
-    if not pronoun:
-        return False
-    first_name = min((feature.norm.find(p) for p in feature.people if p in feature.norm), default=len(feature.norm))
-    return pronoun.start() < first_name
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())  # keep offsets
+
+
+def _is_object(norm: str, offset: int) -> bool:
+    """A name right after 与/和/向/对 ("在与习近平会晤后，他…") is not what a later pronoun stands for."""
+    return bool(OBJECT_MARKER.search(norm[max(0, offset - 2):offset]))
 
 
 def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
     norm = normalize(text)
     bare = strip_punctuation(norm)
-    people, _ = names_in(ATTRIBUTIVE.sub("", norm))
+    people, _ = names_in(ATTRIBUTIVE.sub(_blank, norm))
     venues = _venue_pattern()
     places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
     clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm)} - {""}, key=len, reverse=True)

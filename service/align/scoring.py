@@ -6,6 +6,7 @@ are kept apart by a consistency check on those slots, which no score can do.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -14,10 +15,11 @@ from ..tuning import AlignParams
 from .features import SentenceFeatures
 
 SCORERS = {
-    "words": "token_set_ratio over words (jieba for Chinese)",
-    "chars": "ratio over characters",
-    "partial": "partial_ratio of the shorter sentence inside the longer",
-    "clause": "ratio of the best pair of clauses",
+    "chars": "rapidfuzz ratio over characters",
+    "words": "rapidfuzz token_set_ratio over words (jieba for Chinese)",
+    "partial": "rapidfuzz partial_ratio of the shorter sentence inside the longer, discounted by length",
+    "clause": "rapidfuzz ratio of the best pair of clauses (a quote in different attribution frames)",
+    "keywords": "cosine of IDF-weighted words, scaled (rare shared words: names, places, topics)",
 }
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
 
@@ -33,8 +35,12 @@ class PairScore:
         return self.conflict is None
 
 
-def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> PairScore:
+def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, float] | None = None,
+               params: AlignParams = AlignParams()) -> PairScore:
+    """The best scorer's score, which scorer it was, and any slot conflict."""
     scores = raw_scores(a, b, params=params)
+    if weights is not None:
+        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights))
     scorer = max(scores, key=scores.get)
     return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
 
@@ -52,6 +58,16 @@ def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams 
         scores["partial"] = fuzz.partial_ratio(short.bare, long.bare) * (0.75 + 0.25 * coverage)
     scores["clause"] = best_clause(a, b, params=params)
     return scores
+
+
+def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float]) -> float:
+    words_a, words_b = set(a.words.split()), set(b.words.split())
+    if not words_a or not words_b:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in words_a & words_b)
+    mass_a = sum(weights.get(w, 1.0) for w in words_a)
+    mass_b = sum(weights.get(w, 1.0) for w in words_b)
+    return 100.0 * shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
 
 
 def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> float:

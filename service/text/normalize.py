@@ -107,6 +107,18 @@ def strip_punctuation(text: str) -> str:
     return PUNCTUATION.sub("", text)
 
 
+def people_positions(text: str) -> list[tuple[int, str]]:
+    """(offset, alias key) of each person a normalised text names, in order."""
+    table = alias_table()
+    keys = {a.key: a for a in table.values()}
+    found = []
+    for match in _alias_pattern().finditer(text):
+        alias = table.get(match.group()) or keys.get(match.group())
+        if alias.kind == "person":
+            found.append((match.start(), alias.key))
+    return found
+
+
 def names_in(text: str) -> tuple[set[str], set[str]]:
     """Alias keys of the people and places a normalised text mentions."""
     people, places = set(), set()

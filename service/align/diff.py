@@ -1,0 +1,69 @@
+"""Word-level differences between two mentions of one fact, shown in each outlet's own words."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from ..text.normalize import fold
+from ..text.script import to_simplified
+from .features import WORD_RUN, _jieba
+
+MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
+
+
+def word_spans(text: str) -> list[tuple[str, str]]:
+    """(key for comparison, original text) for each word; the key is folded (script, width, case)."""
+    simplified = to_simplified(text)
+    aligned = len(simplified) == len(text)
+    spans = []
+    for match in WORD_RUN.finditer(fold(simplified) if aligned else fold(text)):
+        start, end = match.span()
+        original = text[start:end] if aligned else match.group()
+        if "\u4e00" <= match.group()[0] <= "\u9fff":
+            offset = start
+            for word in _jieba().lcut(match.group(), HMM=False):
+                spans.append((word, original[offset - start:offset - start + len(word)] if aligned else word))
+                offset += len(word)
+        else:
+            spans.append((match.group(), original))
+    return spans
+
+
+def word_diff(a: str, b: str) -> list[dict]:
+    """Spans that differ between two texts, [{"op", "a", "b", "where"}]: op is replace, delete or insert;
+    where is "core" for word swaps and changes inside the wording both share, "frame" for what one adds
+    around it (attribution, context)."""
+    left, right = word_spans(a), word_spans(b)
+    matcher = SequenceMatcher(None, [k for k, _ in left], [k for k, _ in right], autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        return []
+    core_a = (blocks[0].a, blocks[-1].a + blocks[-1].size)
+    changes = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for part_op, (x1, x2), (y1, y2) in _split_replace(op, i1, i2, j1, j2):
+            old = "".join(text for _, text in left[x1:x2])
+            new = "".join(text for _, text in right[y1:y2])
+            if not (old + new).strip() or len(old) > MAX_SPAN_CHARS or len(new) > MAX_SPAN_CHARS:
+                continue
+            inside = core_a[0] < x1 < core_a[1] or core_a[0] < x2 < core_a[1]
+            where = "core" if part_op == "replace" or inside else "frame"
+            changes.append({"op": part_op, "a": old, "b": new, "where": where})
+    return changes
+
+
+def _split_replace(op, i1, i2, j1, j2):
+    """A replace of unequal lengths is a word swap plus frame: pair as many words as the shorter side has,
+    at the end that touches the shared wording."""
+    if op != "replace" or (i2 - i1) == (j2 - j1):
+        return [(op, (i1, i2), (j1, j2))]
+    n = min(i2 - i1, j2 - j1)
+    leading = i1 == 0 or j1 == 0
+    if leading:
+        swap = ("replace", (i2 - n, i2), (j2 - n, j2))
+        rest = ("delete", (i1, i2 - n), (j1, j1)) if i2 - i1 > n else ("insert", (i1, i1), (j1, j2 - n))
+        return [rest, swap]
+    swap = ("replace", (i1, i1 + n), (j1, j1 + n))
+    rest = ("delete", (i1 + n, i2), (j2, j2)) if i2 - i1 > n else ("insert", (i2, i2), (j1 + n, j2))
+    return [swap, rest]

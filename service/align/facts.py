@@ -1,0 +1,109 @@
+"""Facts from clusters: mentions, outlets present and missing, weight, stable ids, wording differences, and
+each outlet's coverage (present, unique, omitted)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..models import Article
+from .cluster import Cluster, PairScores
+from .diff import word_diff
+from .features import SentenceFeatures
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: int
+    sentence: int
+
+
+def fact_id(members: list[tuple[str, int]], salt: str) -> str:
+    """Stable for the same member sentences and the same options: a hash, not a position."""
+    key = salt + "|" + ",".join(f"{a}:{s}" for a, s in sorted(members))
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def build_facts(articles: list[Article], features: list[SentenceFeatures], clusters: list[Cluster],
+                scores: PairScores, *, salt: str) -> list[dict]:
+    outlets = outlet_ids(articles)
+    compared = sorted(set(outlets))
+    facts = []
+    for cluster in clusters:
+        members = sorted(cluster.members, key=lambda m: (features[m].article, features[m].index))
+        present = sorted({outlets[features[m].article] for m in members})
+        mentions = [_mention(articles, features, m, cluster) for m in members]
+        facts.append({
+            "id": fact_id([(articles[features[m].article].id, features[m].index) for m in members], salt),
+            "outlets": present,
+            "missing": [o for o in compared if o not in present],
+            "weight": round(len(present) / len(compared), 4),
+            "mentions": mentions,
+            "differences": _differences(members, features, articles, outlets, scores),
+            "_order": (features[members[0]].article, features[members[0]].index),
+        })
+    facts.sort(key=lambda f: (-f["weight"], f["_order"]))
+    for fact in facts:
+        del fact["_order"]
+    return facts
+
+
+def outlet_ids(articles: list[Article]) -> list[str]:
+    """Each article's outlet id: a repost counts as its original outlet, so it is not another outlet."""
+    return [article.outlet_id for article in articles]
+
+
+def _mention(articles, features, member: int, cluster: Cluster) -> dict:
+    feature = features[member]
+    article = articles[feature.article]
+    sentence = article.sentences[feature.index]
+    link = cluster.links.get(member)
+    return {
+        "article_id": article.id,
+        "outlet": article.outlet_id,
+        "sentence_index": sentence.index,
+        "paragraph": sentence.paragraph,
+        "text": sentence.text,
+        "score": link.score if link else None,
+        "scorer": link.scorer if link else None,
+    }
+
+
+def _differences(members, features, articles, outlets, scores: PairScores) -> list[dict]:
+    """Word-level differences of each mention from the fact's most central mention, one per other outlet."""
+    if len(members) < 2:
+        return []
+    def centrality(m):
+        others = [o for o in members if features[o].article != features[m].article]
+        return sum(scores(m, o).score for o in others) / max(len(others), 1)
+    reference = max(members, key=lambda m: (centrality(m), -m))
+    ref_feature = features[reference]
+    differences, seen = [], {outlets[ref_feature.article]}
+    for member in members:
+        outlet = outlets[features[member].article]
+        if outlet in seen:
+            continue
+        seen.add(outlet)
+        spans = word_diff(ref_feature.text, features[member].text)
+        if spans:
+            differences.append({
+                "kind": "wording",
+                "between": [articles[ref_feature.article].id, articles[features[member].article].id],
+                "outlets": [outlets[ref_feature.article], outlet],
+                "spans": spans,
+            })
+    return differences
+
+
+def coverage(facts: list[dict], compared: list[str]) -> dict:
+    """Per outlet: facts it reports, facts only it reports, and facts it omits although at least half of
+    the other outlets report them."""
+    result = {}
+    for outlet in compared:
+        others = len(compared) - 1
+        present = [f["id"] for f in facts if outlet in f["outlets"]]
+        unique = [f["id"] for f in facts if f["outlets"] == [outlet]]
+        omitted = [f["id"] for f in facts
+                   if outlet not in f["outlets"] and others and len(f["outlets"]) >= others / 2]
+        result[outlet] = {"present": len(present), "unique": len(unique), "omitted": len(omitted),
+                          "unique_facts": unique, "omitted_facts": omitted}
+    return result

@@ -1,0 +1,68 @@
+"""compare(): the one pipeline function behind comparisons, from parsed articles to the result document.
+
+Pure: no Flask, no Redis. Articles are compared in a canonical order (by id), so the result does not depend
+on the order they were given in.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+
+from .align.candidates import candidate_pairs, word_weights
+from .align.cluster import PairScores, cluster
+from .align.facts import build_facts, coverage, outlet_ids
+from .align.features import article_features
+from .align.scoring import SCORERS
+from .models import Article
+from .tuning import ALGORITHM_VERSION, AlignParams
+
+
+def comparison_id(article_ids: list[str], options: dict) -> str:
+    key = json.dumps({"articles": sorted(article_ids), "options": options, "version": ALGORITHM_VERSION},
+                     sort_keys=True)
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min_outlets: int = 1) -> dict:
+    """Align the articles' sentences into facts and say which outlet reports which."""
+    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
+    options = {"threshold": params.threshold, "min_outlets": min_outlets}
+    features = [f for position, article in enumerate(articles)
+                for f in article_features(position, body_sentences(article))]
+    weights = word_weights(features)
+    scores = PairScores(features, weights, params)
+    links = [pair for pair in candidate_pairs(features, params=params)
+             if scores(*pair).linked and scores(*pair).score >= params.threshold]
+    clusters = cluster(features, links, scores, params=params)
+    salt = comparison_id([a.id for a in articles], options)
+    facts = build_facts(articles, features, clusters, scores, salt=salt)
+    compared = sorted(set(outlet_ids(articles)))
+    shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
+    return {
+        "id": salt,
+        "algorithm": {"version": ALGORITHM_VERSION, "threshold": params.threshold,
+                      "cluster_threshold": params.cluster_threshold,
+                      "scorers": [{"name": n, "description": d} for n, d in SCORERS.items()],
+                      "parameters": asdict(params)},
+        "options": options,
+        "articles": [_summary(a) for a in articles],
+        "outlets": compared,
+        "facts": shown,
+        "coverage": coverage(facts, compared),
+        "stats": {"sentences": len(features), "candidate_pairs": len(scores.cache), "links": len(links),
+                  "facts": len(facts), "shared_facts": sum(1 for f in facts if len(f["outlets"]) > 1)},
+    }
+
+
+def body_sentences(article: Article):
+    """Sentences that state facts: in-body subheads are signposts, not reports."""
+    headings = {p.index for p in article.paragraphs if p.heading}
+    return [s for s in article.sentences if s.paragraph not in headings]
+
+
+def _summary(article: Article) -> dict:
+    return {"id": article.id, "outlet": asdict(article.outlet) if article.outlet else None,
+            "via": asdict(article.via) if article.via else None, "title": article.title, "url": article.url,
+            "published_at": article.published_at, "language": article.language,
+            "sentence_count": len(article.sentences)}
