@@ -17,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="parse documents and print the articles as JSON")
     ingest.add_argument("files", nargs="+")
+    comparison = commands.add_parser("compare", help="compare documents fact by fact (Markdown, or --json)")
+    comparison.add_argument("files", nargs="+")
+    comparison.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    comparison.add_argument("--threshold", type=float, default=None)
+    comparison.add_argument("--min-outlets", type=int, default=1)
     serve = commands.add_parser("serve", help="run the API with gunicorn (embedded Redis unless REDIS_URL is set)")
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", default=os.environ.get("PORT", "8000"))
@@ -24,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args.files)
+    if args.command == "compare":
+        return _compare(args.files, as_json=args.json, threshold=args.threshold, min_outlets=args.min_outlets)
     return _serve(args.host, args.port, args.workers)
 
 
@@ -38,6 +45,30 @@ def _ingest(paths: list[str]) -> int:
             failed += 1
     print(json.dumps(articles[0] if len(paths) == 1 and articles else articles, ensure_ascii=False, indent=2))
     return 1 if failed else 0
+
+
+def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_outlets: int) -> int:
+    from dataclasses import replace
+
+    from .comparison import compare
+    from .report import render_markdown
+    from .tuning import AlignParams
+
+    articles = []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                articles.append(parse_document(handle.read(), content_type=_guess_type(path)))
+        except (OSError, IngestError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 1
+    if len({a.id for a in articles}) < 2:
+        print("compare needs at least two different documents", file=sys.stderr)
+        return 2
+    params = AlignParams() if threshold is None else replace(AlignParams(), threshold=threshold)
+    result = compare(articles, params=params, min_outlets=min_outlets)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if as_json else render_markdown(result))
+    return 0
 
 
 def _guess_type(path: str) -> str | None:

@@ -19,9 +19,13 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     logs.init_app(app)
     redis_client.init_app(app)
 
-    from .api import articles, errors, health
+    from .align.features import warm_up
+    from .api import articles, comparisons, errors, events, health
 
+    warm_up()  # jieba's dictionary and the data files load once per process, not in a request
     app.register_blueprint(errors.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(comparisons.bp)
+    app.register_blueprint(events.bp)
     return app

@@ -12,8 +12,9 @@ ALGORITHM_VERSION = "1.0"
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 64.0  # best scorer's score (0-100) at which two sentences are linked as one fact
+    threshold: float = 60.0  # best scorer's score (0-100) at which two sentences are linked as one fact
     cluster_threshold: float = 50.0  # mean score a merged fact must keep across all its cross-article pairs
+    cluster_floor: float = 30.0  # and no cross-article pair of one fact may score below this
     keyword_weight: float = 2.0  # the IDF-weighted word cosine is scaled by this to compete with fuzzy ratios
     min_clause_chars: int = 8  # clauses shorter than this cannot carry a sentence pair on their own
     min_partial_chars: int = 10  # a sentence shorter than this is not matched inside a longer one
@@ -23,3 +24,10 @@ class AlignParams:
     candidates_per_article: int = 6  # best candidates kept per sentence and other article
     min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)
+
+
+@dataclass(frozen=True)
+class EventParams:
+    similarity: float = 0.12  # average share of sentences in shared facts at which two groups are one event
+    max_event_days: int = 10  # articles further apart than this are never one event
+    repost_similarity: float = 0.6  # a copy sharing this share of facts with an original of its outlet is a repost

@@ -61,6 +61,10 @@ def check_contract(response) -> None:
     except (PathNotFound, OperationNotFound, ServerNotFound):
         # only errors may come from routes outside the contract (unknown paths, wrong methods)
         assert response.status_code in (404, 405), f"{response.request.path} is not in openapi.yaml"
+    except Exception as error:  # keep the report readable: the body can be large
+        causes = getattr(error, "schema_errors", None) or getattr(error.__cause__, "schema_errors", None) or []
+        raise AssertionError(f"{sent.method} {sent.path} -> {response.status_code} breaks openapi.yaml: "
+                             f"{type(error).__name__} {[str(c)[:300] for c in causes] or str(error)[:300]}") from None
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """N-way fact clusters over all articles at once.
 
 Links are merged strongest first. A merge must keep the fact coherent: the mean score over all of its
-cross-article sentence pairs stays above `cluster_threshold` and no pair has a slot conflict, so one hub
+cross-article sentence pairs stays above `cluster_threshold`, no pair falls below `cluster_floor` and no pair
+has a slot conflict, so one hub
 sentence cannot chain two unrelated sentences together (plain transitive closure would). Sentences of one
 article may share a fact only when they are adjacent (one long sentence carrying two short ones).
 """
@@ -69,7 +70,7 @@ def _coherent(a: Cluster, b: Cluster, features: list[SentenceFeatures], scores: 
             if features[x].article == features[y].article:
                 continue
             pair = scores(x, y)
-            if not pair.linked:
+            if not pair.linked or pair.score < params.cluster_floor:
                 return False
             total += pair.score
             count += 1

@@ -8,6 +8,7 @@ from ..text.script import to_simplified
 from .features import WORD_RUN, _jieba
 
 MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
+MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
 
 
 def word_spans(text: str) -> list[tuple[str, str]]:
@@ -35,7 +36,7 @@ def word_diff(a: str, b: str) -> list[dict]:
     left, right = word_spans(a), word_spans(b)
     matcher = SequenceMatcher(None, [k for k, _ in left], [k for k, _ in right], autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
-    if not blocks:
+    if not blocks or matcher.ratio() < MIN_SHARED_WORDS:
         return []
     core_a = (blocks[0].a, blocks[-1].a + blocks[-1].size)
     changes = []

@@ -6,12 +6,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..text.normalize import alias_table, names_in, normalize, people_positions, strip_punctuation
+from ..text.script import detect_script
 from ..text.sentences import is_cjk
 
 CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
+# clauses that say who said it, not what was said: they match across unrelated sentences
+ATTRIBUTION = re.compile(r"^\s*(根据|据|按照|援引|引述|according to)|(表示|说|称|指出|强调|认为|写道|透露|报道|said|says)\s*$")
 ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
 OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
@@ -64,6 +67,7 @@ def warm_up() -> None:
     """Load jieba's dictionary and the alias table now (once per process), not in the first request."""
     _jieba()
     normalize("布林肯")
+    detect_script("會晤")
 
 
 def article_features(article: int, sentences) -> list[SentenceFeatures]:
@@ -105,7 +109,8 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
     people, _ = names_in(ATTRIBUTIVE.sub(_blank, norm))
     venues = _venue_pattern()
     places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
-    clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm)} - {""}, key=len, reverse=True)
+    clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm) if not ATTRIBUTION.search(c)} - {""},
+                     key=len, reverse=True)
     return SentenceFeatures(
         article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(tokens(norm)),
         clauses=tuple(clauses), people=frozenset(people), places=frozenset(places),

@@ -48,8 +48,11 @@ def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, f
 def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> dict:
     short, long = (a, b) if len(a.bare) <= len(b.bare) else (b, a)
     scores = {"chars": fuzz.ratio(a.bare, b.bare)}
-    if min(len(a.words.split()), len(b.words.split())) >= MIN_SET_WORDS:
-        scores["words"] = fuzz.token_set_ratio(a.words, b.words)
+    words_a, words_b = len(a.words.split()), len(b.words.split())
+    if min(words_a, words_b) >= MIN_SET_WORDS:
+        # token_set_ratio calls a subset a perfect match: discount by how much of the longer one it covers
+        coverage = min(words_a, words_b) / max(words_a, words_b)
+        scores["words"] = fuzz.token_set_ratio(a.words, b.words) * (0.75 + 0.25 * coverage)
     else:
         scores["words"] = fuzz.ratio(a.words, b.words)
     if len(short.bare) >= params.min_partial_chars:

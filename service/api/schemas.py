@@ -1,7 +1,7 @@
 """marshmallow schemas: what the API accepts and what it returns."""
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..ingest.dates import parse_date
 
@@ -68,3 +68,26 @@ class ArticleSchema(ArticleSummarySchema):
     paragraphs = fields.List(fields.Nested(ParagraphSchema))
     captions = fields.List(fields.String())
     sentences = fields.List(fields.Nested(SentenceSchema))
+
+
+class ComparisonOptions(Schema):
+    threshold = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100))
+    min_outlets = fields.Integer(load_default=1, validate=validate.Range(min=1))
+
+
+class ComparisonRequest(Schema):
+    """Either stored article ids or inline documents, plus options."""
+
+    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)))
+    documents = fields.List(fields.Nested(DocumentInput))
+    options = fields.Nested(ComparisonOptions, load_default=lambda: ComparisonOptions().load({}))
+
+    @validates_schema
+    def _one_source(self, data, **_):
+        if bool(data.get("articles")) == bool(data.get("documents")):
+            raise ValidationError("give either `articles` (stored ids) or `documents` (inline), not both or neither")
+
+
+class EventsRequest(Schema):
+    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)), required=True,
+                           validate=validate.Length(min=1))

@@ -1,0 +1,140 @@
+"""/v1/comparisons: align articles (stored ids, inline documents or uploaded files) into facts; cached."""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import redis
+from flask import Blueprint, Response, current_app, request, url_for
+
+from .. import redis_client
+from ..comparison import compare, comparison_id
+from ..ingest import parse_document
+from ..report import render_markdown
+from ..tuning import AlignParams
+from .articles import documents_from_request
+from .errors import ApiProblem
+from .schemas import ComparisonOptions, ComparisonRequest
+
+bp = Blueprint("comparisons", __name__, url_prefix="/v1/comparisons")
+log = logging.getLogger(__name__)
+
+
+@bp.post("")
+def create_comparison():
+    articles, options = _articles_and_options()
+    params = replace(AlignParams(), threshold=options["threshold"]) if options.get("threshold") is not None \
+        else AlignParams()
+    key = comparison_id([a.id for a in articles], {"threshold": params.threshold,
+                                                    "min_outlets": options["min_outlets"]})
+    result = _cache_get(key)
+    cached = result is not None
+    if not cached:
+        result = compare(articles, params=params, min_outlets=options["min_outlets"])
+        _cache_put(result["id"], result)
+    return _respond(result, cached=cached)
+
+
+@bp.get("/<comparison_id>")
+def get_comparison(comparison_id: str):
+    result = redis_client.comparisons().get(comparison_id)
+    if result is None:
+        raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
+                              "(post the articles again to recompute it)", slug="comparison-not-found")
+    return _respond(result, cached=True)
+
+
+def _articles_and_options():
+    settings = current_app.config["SETTINGS"]
+    if request.mimetype == "multipart/form-data":
+        documents = documents_from_request()
+        options = ComparisonOptions().load({k: request.form[k] for k in ("threshold", "min_outlets")
+                                            if k in request.form})
+        articles = [parse_document(**doc) for doc in documents]
+    else:
+        if request.mimetype != "application/json":
+            raise ApiProblem(415, "send application/json ({\"articles\": [ids]} or {\"documents\": [...]}) or "
+                                  "multipart/form-data files", slug="unsupported-media-type")
+        payload = ComparisonRequest().load(request.get_json())
+        options = payload["options"]
+        _check_count(len(payload.get("articles") or payload["documents"]), settings.max_documents)
+        if payload.get("articles"):
+            articles = _stored(payload["articles"])
+        else:
+            articles = [_parse_indexed(i, d) for i, d in enumerate(payload["documents"])]
+    articles = list({a.id: a for a in articles}.values())
+    _check_count(len(articles), settings.max_documents)
+    sentences = sum(len(a.sentences) for a in articles)
+    if sentences > settings.max_sentences:
+        raise ApiProblem(422, f"the articles have {sentences} sentences; the limit per comparison is "
+                              f"{settings.max_sentences}", slug="too-many-sentences")
+    _store_quietly([a for a in articles])
+    return articles, options
+
+
+def _check_count(count: int, limit: int) -> None:
+    if not 2 <= count <= limit:
+        raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles; got {count}",
+                         slug="article-count", errors={"articles": [f"between 2 and {limit} distinct articles"]})
+
+
+def _stored(ids: list[str]):
+    found = redis_client.articles().get_many(ids)
+    missing = [i for i, article in zip(ids, found) if article is None]
+    if missing:
+        raise ApiProblem(422, f"unknown article ids: {', '.join(missing)}", slug="unknown-articles",
+                         errors={"articles": [f"unknown article id: {i}" for i in missing]})
+    return found
+
+
+def _parse_indexed(index: int, document: dict):
+    from ..ingest import IngestError
+
+    try:
+        return parse_document(**document)
+    except IngestError as error:
+        raise ApiProblem(422, f"document {index}: {error.detail}", slug="unreadable-document",
+                         errors={f"documents.{index}": [error.detail]}) from None
+
+
+def _store_quietly(articles) -> None:
+    """Documents compared inline are kept like ingested ones, when the store is up."""
+    try:
+        for article in articles:
+            redis_client.articles().save(article)
+    except redis.RedisError as error:
+        log.warning("could not store compared articles", extra={"error": str(error)})
+
+
+def _cache_get(key: str):
+    try:
+        return redis_client.comparisons().get(key)
+    except redis.RedisError as error:
+        log.warning("comparison cache unavailable", extra={"error": str(error)})
+        return None
+
+
+def _cache_put(key: str, result: dict) -> None:
+    try:
+        redis_client.comparisons().put(key, result)
+    except redis.RedisError as error:
+        log.warning("comparison not cached", extra={"error": str(error)})
+
+
+def _respond(result: dict, *, cached: bool):
+    etag = f'"{result["id"]}"'
+    headers = {"ETag": etag, "Location": url_for("comparisons.get_comparison", comparison_id=result["id"]),
+               "Vary": "Accept"}
+    if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
+        return Response(status=304, headers=headers)
+    if _wants_markdown():
+        return Response(render_markdown(result), mimetype="text/markdown", headers=headers)
+    return {**{"id": result["id"], "cached": cached}, **result}, 200, headers
+
+
+def _wants_markdown() -> bool:
+    if request.args.get("format") in ("md", "markdown"):
+        return True
+    best = request.accept_mimetypes.best_match(["application/json", "text/markdown"], default="application/json")
+    return best == "text/markdown" and request.accept_mimetypes["text/markdown"] > request.accept_mimetypes[
+        "application/json"]
