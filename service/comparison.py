@@ -14,6 +14,7 @@ from .align.cluster import PairScores, cluster
 from .align.facts import build_facts, coverage, outlet_ids
 from .align.features import article_features
 from .align.scoring import SCORERS
+from .framing.profile import framing_report
 from .models import Article
 from .tuning import ALGORITHM_VERSION, AlignParams
 
@@ -38,6 +39,9 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     salt = comparison_id([a.id for a in articles], options)
     facts = build_facts(articles, features, clusters, scores, salt=salt)
     compared = sorted(set(outlet_ids(articles)))
+    covered = coverage(facts, compared)
+    by_sentence = {(articles[f.article].id, f.index): f for f in features}
+    framing = framing_report(articles, facts, covered, weights, by_sentence)
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
     return {
         "id": salt,
@@ -49,7 +53,8 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
         "articles": [_summary(a) for a in articles],
         "outlets": compared,
         "facts": shown,
-        "coverage": coverage(facts, compared),
+        "coverage": covered,
+        "framing": framing,
         "stats": {"sentences": len(features), "candidate_pairs": len(scores.cache), "links": len(links),
                   "facts": len(facts), "shared_facts": sum(1 for f in facts if len(f["outlets"]) > 1)},
     }

@@ -29,10 +29,7 @@ def render_markdown(result: dict) -> str:
         for mention in fact["mentions"]:
             how = f" _(score {mention['score']}, {mention['scorer']})_" if mention["score"] is not None else ""
             lines.append(f"- **{mention['outlet']}**: {mention['text']}{how}")
-        for difference in fact["differences"]:
-            swaps = [f"{s['a'] or '∅'} → {s['b'] or '∅'}" for s in difference["spans"] if s.get("where") == "core"]
-            if swaps:
-                lines.append(f"  - {difference['outlets'][0]} → {difference['outlets'][1]}: " + "; ".join(swaps))
+        lines += [f"  - {line}" for line in _difference_lines(fact["differences"])]
         lines.append("")
     lines += ["## Coverage", "", "| outlet | facts | only this outlet | omitted (reported by ≥ half the others) |",
               "|---|---|---|---|"]
@@ -44,8 +41,70 @@ def render_markdown(result: dict) -> str:
         if omitted:
             lines += ["", f"### Left out by {outlet}", ""]
             lines += [f"- {_snippet(f)} ({', '.join(f['outlets'])})" for f in omitted]
+    lines += _framing_lines(result.get("framing"), by_id)
     lines.append("")
     return "\n".join(lines)
+
+
+def _framing_lines(framing: dict | None, by_id: dict) -> list[str]:
+    if not framing:
+        return []
+    lines = ["", "## Framing per outlet", ""]
+    for outlet, profile in framing["outlets"].items():
+        lines += [f"### {outlet}", ""]
+        sources = ", ".join(f"{s['name']} ({s['kind']}{', ' + s['affiliation'] if s.get('affiliation') else ''}) ×{s['count']}"
+                            for s in profile["sources"][:12])
+        lines.append(f"- sources: {sources or '—'}")
+        shares = ", ".join(f"{side} {share:.0%}" for side, share in profile["quote_share"].items())
+        lines.append(f"- quoted text by side: {shares or '—'}")
+        for family, values in profile["terms"].items():
+            lines.append(f"- {family}: " + ", ".join(f"{v} ×{n}" for v, n in values.items()))
+        headline = [_snippet(by_id[i]) for i in profile["headline_lead"]["headline_facts"] if i in by_id]
+        if headline:
+            lines.append("- headline facts: " + " / ".join(headline))
+        lead = [_snippet(by_id[i]) for i in profile["headline_lead"]["lead_facts"] if i in by_id]
+        if lead:
+            lines.append("- lead facts: " + " / ".join(lead))
+        if profile["scare_quotes"]:
+            lines.append("- scare quotes: " + ", ".join(f"“{q}”" for q in profile["scare_quotes"]))
+        if profile["hedges"]:
+            lines.append("- hedges: " + ", ".join(profile["hedges"]))
+        lines.append("")
+    if framing["term_differences"]:
+        lines += ["### Term choices that differ", "", "| family | " + " | ".join(
+            sorted({o for v in framing["term_differences"].values() for o in v})) + " |"]
+        outlets = sorted({o for v in framing["term_differences"].values() for o in v})
+        lines.append("|---|" + "---|" * len(outlets))
+        for family, values in framing["term_differences"].items():
+            lines.append(f"| {family} | " + " | ".join(", ".join(values.get(o, [])) for o in outlets) + " |")
+    for repost in framing.get("reposts", []):
+        lines += ["", f"### Repost {repost['copy']} via {repost['via']} of {repost['original']}", "",
+                  f"- retitled: {'yes' if repost['retitled'] else 'no'}; cut {len(repost['cut'])} sentences; "
+                  f"added {len(repost['added'])}"]
+    return lines
+
+
+def _difference_lines(differences: list[dict]) -> list[str]:
+    lines = []
+    for difference in differences:
+        kind = difference["kind"]
+        if kind == "wording":
+            swaps = [f"{s['a'] or '∅'} → {s['b'] or '∅'}" for s in difference["spans"] if s["where"] == "core"]
+            if swaps:
+                lines.append(f"{difference['outlets'][0]} → {difference['outlets'][1]}: " + "; ".join(swaps))
+        elif kind == "term":
+            where = " (inside a quote)" if difference["in_quote"] else ""
+            values = "; ".join(f"{o}: " + ", ".join(sorted({v["surface"] for v in vs}))
+                               for o, vs in difference["values"].items())
+            lines.append(f"term {difference['family']}{where}: {values}")
+        elif kind == "verb_class":
+            lines.append("reporting verb: " + "; ".join(f"{o}: {v['verb']} ({v['class']})"
+                                                        for o, v in difference["values"].items()))
+        elif kind == "speaker":
+            lines.append("⚠ speakers differ: " + "; ".join(f"{o}: {v}" for o, v in difference["values"].items()))
+        elif kind == "number":
+            lines.append("numbers: " + "; ".join(f"{o}: {', '.join(v)}" for o, v in difference["values"].items()))
+    return lines
 
 
 def _snippet(fact: dict) -> str:

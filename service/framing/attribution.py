@@ -1,0 +1,273 @@
+"""Per sentence: who says it (direct quote, indirect speech or unattributed), with which reporting verb,
+from which side; which sources it names; its term choices, scare quotes, hedges and numbers.
+
+Quotes are tracked over the whole paragraph, so a quote that runs over several sentences stays a quote, and
+a sentence inside it keeps the speaker named where the quote began. A pronoun (他, 她) stands for the
+nearest person named before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..models import Article
+from ..text.normalize import alias_table, fold, normalize
+from .lexicon import lexicon
+
+OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
+PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she)\b", re.I)
+EVIDENTIAL_SOURCE = re.compile(r"(?:据|據|根据|根據|援引|引述)(?P<who>[^，,。；“”\"]{1,24}?)(?:报道|報導|報道|消息|说法|說法|称|稱|发布|發布|公布|释出|釋出|的)")
+GENERIC_SPEAKERS = (("分析人士", "analyst"), ("专家", "analyst"), ("學者", "analyst"), ("学者", "analyst"),
+                    ("analysts", "analyst"), ("experts", "analyst"))
+NUMBER = re.compile(
+    r"(?:超过|超過|约|約|近|逾)?\d+(?:\.\d+)?\s*(?:个半|個半|个多|個多|多个|多個|多|余|餘|个|個)?\s*"
+    r"(?:小时|小時|分钟|分鐘|天|周|週|年|个月|個月|次|万|萬|亿|億|%|％|人|名|国|國|架|艘|枚|项|項|美元|元)"
+    r"|\d+(?:\.\d+)?\s*(?:hours?|minutes?|days?|years?|percent|%|people|billion|million)",
+    re.I,
+)
+
+
+@dataclass
+class SentenceFraming:
+    attribution: dict
+    terms: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    scare_quotes: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    evidentials: list[str] = field(default_factory=list)
+    conditionals: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    quoted_chars: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def frame_article(article: Article) -> dict[int, SentenceFraming]:
+    """Framing of every sentence of the article, by sentence index."""
+    result: dict[int, SentenceFraming] = {}
+    last_person: str | None = None
+    by_paragraph: dict[int, list] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for paragraph in article.paragraphs:
+        mask = quote_mask(paragraph.text)
+        cursor, previous = 0, None
+        for sentence in by_paragraph.get(paragraph.index, []):
+            start = paragraph.text.find(sentence.text, cursor)
+            start = cursor if start < 0 else start
+            cursor = start + len(sentence.text)
+            framing, last_person = _frame_sentence(sentence.text, mask[start:cursor], previous, last_person)
+            result[sentence.index] = framing
+            previous = framing
+    return result
+
+
+def quote_mask(text: str) -> list[bool]:
+    """True for each character inside quotation marks (the marks themselves excluded)."""
+    mask, waiting = [False] * len(text), []
+    straight_open = False
+    for i, ch in enumerate(text):
+        if waiting and ch == waiting[-1]:
+            waiting.pop()
+        elif ch in OPENERS:
+            waiting.append(OPENERS[ch])
+        elif ch in "”」" and not waiting:  # typed the wrong way round: ”…“
+            waiting.append("“" if ch == "”" else "「")
+        elif ch == '"':
+            straight_open = not straight_open
+        else:
+            mask[i] = bool(waiting) or straight_open
+    return mask
+
+
+def _frame_sentence(text: str, mask: list[bool], previous: SentenceFraming | None, last_person: str | None):
+    lex = lexicon()
+    folded = fold(text)
+    if len(folded) != len(text):  # a rare width change (e.g. an ellipsis): fall back to the raw text
+        folded = text.lower()
+    outside = "".join(ch if not q else " " for ch, q in zip(folded, mask))
+    quoted = _spans(text, mask)
+    people = _people(outside)
+    framing = SentenceFraming(attribution={}, quoted_chars=sum(mask))
+    verb = _reporting_verb(outside, quoted)
+    speaker, side = _speaker(outside, verb, people, last_person)
+    evidential = EVIDENTIAL_SOURCE.search(outside)
+    if speaker is None and evidential:
+        speaker, side = _entity(evidential.group("who"))
+    continuing = previous is not None and mask[:1] == [True] and previous.attribution.get("speaker")
+    substantive = any(len(q) > lex.scare_max_chars for q in quoted)
+    if substantive and (speaker or verb):
+        kind = "direct"
+    elif substantive and continuing:
+        kind, speaker, side = "direct", previous.attribution["speaker"], previous.attribution["side"]
+        verb = verb or (previous.attribution.get("verb"), previous.attribution.get("verb_class"))
+    elif verb and speaker:
+        kind = "indirect"
+    else:
+        kind = "unattributed"
+    framing.attribution = {"type": kind, "speaker": speaker if kind != "unattributed" else None,
+                           "side": side if kind != "unattributed" else None,
+                           "verb": verb[0] if verb and kind != "unattributed" else None,
+                           "verb_class": verb[1] if verb and kind != "unattributed" else None}
+    framing.terms = _terms(text, folded, mask)
+    framing.sources = _sources(outside, people, framing.attribution)
+    framing.scare_quotes = [q for q in quoted if len(q) <= lex.scare_max_chars
+                            and (not speaker or _after_so_called(text, q))]
+    framing.hedges = sorted({m.group() for m in lex.hedges.finditer(folded)})
+    framing.evidentials = sorted({m.group() for m in lex.evidentials.finditer(folded)})
+    framing.conditionals = sorted({m.group() for m in lex.conditionals.finditer(folded)})
+    framing.numbers = [m.group().replace(" ", "") for m in NUMBER.finditer(normalize(text))]
+    named = [key for _, key in people]
+    return framing, (named[-1] if named else (speaker if speaker in _person_keys() else last_person))
+
+
+def _spans(text: str, mask: list[bool]) -> list[str]:
+    spans, current = [], []
+    for ch, inside in zip(text, mask):
+        if inside:
+            current.append(ch)
+        elif current:
+            spans.append("".join(current))
+            current = []
+    if current:
+        spans.append("".join(current))
+    return [s.strip() for s in spans if s.strip()]
+
+
+def _after_so_called(text: str, quote: str) -> bool:
+    at = text.find(quote)
+    return at > 0 and bool(lexicon().so_called.search(fold(text[max(0, at - 4):at])))
+
+
+def _reporting_verb(outside: str, quoted: list[str]) -> tuple[str, str] | None:
+    lex = lexicon()
+    matches = list(lex.verb_pattern.finditer(outside))
+    if not matches:
+        return None
+    match = matches[0]
+    return match.group(), lex.verbs[match.group()]
+
+
+def _people(outside: str) -> list[tuple[int, str]]:
+    found = []
+    for variant, key in _person_variants():
+        start = outside.find(variant)
+        while start >= 0:
+            found.append((start, key))
+            start = outside.find(variant, start + len(variant))
+    found.sort()
+    deduped, covered = [], -1
+    for start, key in found:
+        if start > covered:
+            deduped.append((start, key))
+            covered = start
+    return deduped
+
+
+def _speaker(outside: str, verb, people, last_person) -> tuple[str | None, str | None]:
+    """The nearest speaker before the reporting verb: a person, a source, an anonymous official, a pronoun."""
+    if not verb:
+        return None, None
+    at = outside.find(verb[0])
+    before = outside[:at]
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    for window in (before[clause_start:], before):
+        candidates = []
+        offset = at - len(window)
+        candidates += [(offset_ + 0, key, "person") for offset_, key in people if offset <= offset_ < at]
+        lex = lexicon()
+        candidates += [(offset + m.start(), m.group(), "source") for m in lex.source_pattern.finditer(window)]
+        candidates += [(offset + m.start(), m.group(), "anonymous") for m in lex.anonymous.finditer(window)]
+        candidates += [(offset + m.start(), "pronoun", "pronoun") for m in PRONOUN.finditer(window)]
+        candidates += [(offset + window.find(word), word, "generic") for word, _ in GENERIC_SPEAKERS if word in window]
+        if candidates:
+            _, name, kind = max(candidates)
+            if kind == "pronoun":
+                return (last_person, _side_of(last_person)) if last_person else (None, None)
+            return _entity(name)
+    return None, None
+
+
+def _entity(name: str) -> tuple[str, str]:
+    """A speaker's canonical name and side."""
+    lex = lexicon()
+    name = name.strip()
+    aliases = alias_table()
+    if name in aliases and aliases[name].kind == "person":
+        return aliases[name].key, aliases[name].side or "other"
+    for key in _person_keys():
+        if key in name:
+            return key, _side_of(key)
+    match = lex.source_pattern.search(name)
+    if match:
+        source = lex.sources[match.group()]
+        return source.key, source.side
+    if lex.anonymous.search(name):
+        return lex.anonymous.search(name).group(), "anonymous"
+    for word, side in GENERIC_SPEAKERS:
+        if word in name:
+            return word, side
+    return name, "other"
+
+
+@cache
+def _person_keys() -> dict[str, str]:
+    return {a.key: a.side or "other" for a in alias_table().values() if a.kind == "person"}
+
+
+@cache
+def _people_by_key() -> dict:
+    return {a.key: a for a in alias_table().values() if a.kind == "person"}
+
+
+@cache
+def _person_variants() -> tuple[tuple[str, str], ...]:
+    return tuple((variant, alias.key) for variant, alias in alias_table().items() if alias.kind == "person")
+
+
+def _side_of(person: str | None) -> str | None:
+    return _person_keys().get(person) if person else None
+
+
+def _terms(text: str, folded: str, mask: list[bool]) -> list[dict]:
+    found = []
+    for family in lexicon().families:
+        for match in family.pattern.finditer(folded):
+            if family.anchors is not None and not _anchored(folded, match, family):
+                continue
+            found.append({"family": family.name, "value": family.values[match.group()],
+                          "surface": text[match.start():match.end()], "in_quote": any(mask[match.start():match.end()])})
+    return found
+
+
+def _anchored(folded: str, match: re.Match, family) -> bool:
+    if family.anchors.search(match.group()):
+        return True
+    left = folded[max(0, match.start() - family.window):match.start()]
+    right = folded[match.end():match.end() + family.window]
+    return bool(family.anchors.search(left) or family.anchors.search(right))
+
+
+def _sources(outside: str, people, attribution: dict) -> list[dict]:
+    lex = lexicon()
+    aliases = _people_by_key()
+    found = []
+    for match in lex.source_pattern.finditer(outside):
+        source = lex.sources[match.group()]
+        found.append({"name": source.key, "kind": source.kind, "side": source.side})
+    for _, key in people:
+        alias = aliases[key]
+        if alias.side == "analyst":
+            found.append({"name": key, "kind": "analyst", "side": "analyst", "affiliation": alias.affiliation})
+    for match in lex.anonymous.finditer(outside):
+        found.append({"name": match.group(), "kind": "anonymous", "side": "anonymous"})
+    speaker = attribution.get("speaker")
+    if speaker and speaker in aliases and aliases[speaker].side != "analyst":
+        found.append({"name": speaker, "kind": "person", "side": aliases[speaker].side or "other"})
+    unique = {}
+    for source in found:
+        unique.setdefault((source["name"], source["kind"]), source)
+    return list(unique.values())

@@ -1,0 +1,156 @@
+"""Framing across a comparison: per fact, what differs between its mentions (terms, reporting verbs,
+speakers, numbers); per outlet, its sources, quote shares by side, term profile, headline and lead facts,
+omissions, scare quotes and hedges; and what an aggregator copy changed from its original."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..align.features import sentence_features
+from ..align.scoring import keyword_cosine
+from ..ingest.rules import outlet_by_name
+from ..models import Article
+from ..text.normalize import fold
+from .attribution import SentenceFraming, frame_article
+
+HEADLINE_MIN_COSINE = 30.0  # a title shares this much weighted vocabulary with a fact it headlines
+LEAD_SENTENCES = 2
+
+
+def framing_report(articles: list[Article], facts: list[dict], coverage: dict, weights: dict[str, float],
+                   features: dict) -> dict:
+    """Adds `framing` to each mention and framing differences to each fact; returns the comparison's
+    `framing` section. `features` maps (article id, sentence index) to the aligner's sentence features."""
+    framed = {a.id: frame_article(a) for a in articles}
+    for fact in facts:
+        for mention in fact["mentions"]:
+            mention["framing"] = framed[mention["article_id"]][mention["sentence_index"]].as_dict()
+        fact["differences"].extend(fact_differences(fact))
+    outlets = defaultdict(list)
+    for article in articles:
+        outlets[article.outlet_id].append(article)
+    profiles = {outlet: _profile(group, framed, facts, coverage.get(outlet, {}), weights, features)
+                for outlet, group in sorted(outlets.items())}
+    return {"outlets": profiles, "term_differences": term_differences(profiles),
+            "reposts": repost_changes(articles, facts)}
+
+
+def fact_differences(fact: dict) -> list[dict]:
+    by_outlet: dict[str, list[SentenceFraming | dict]] = defaultdict(list)
+    for mention in fact["mentions"]:
+        by_outlet[mention["outlet"]].append(mention["framing"])
+    if len(by_outlet) < 2:
+        return []
+    differences = []
+    families = defaultdict(dict)
+    for outlet, framings in by_outlet.items():
+        for framing in framings:
+            for term in framing["terms"]:
+                families[term["family"]].setdefault(outlet, []).append(
+                    {"value": term["value"], "surface": term["surface"], "in_quote": term["in_quote"]})
+    for family, values in sorted(families.items()):
+        if len({v["value"] for vs in values.values() for v in vs}) > 1:
+            differences.append({"kind": "term", "family": family, "values": values,
+                                "in_quote": any(v["in_quote"] for vs in values.values() for v in vs)})
+    attributed = {o: f["attribution"] for o, fs in by_outlet.items() for f in fs if f["attribution"]["speaker"]}
+    classes = {o: {"verb": a["verb"], "class": a["verb_class"]} for o, a in attributed.items() if a["verb_class"]}
+    if len({c["class"] for c in classes.values()}) > 1:
+        differences.append({"kind": "verb_class", "values": classes})
+    speakers = {o: a["speaker"] for o, a in attributed.items()}
+    if len(set(speakers.values())) > 1:
+        differences.append({"kind": "speaker", "values": speakers, "conflict": True})
+    numbers = {o: sorted({n for f in fs for n in f["numbers"]}) for o, fs in by_outlet.items()}
+    numbers = {o: n for o, n in numbers.items() if n}
+    if len(numbers) > 1 and len({tuple(n) for n in numbers.values()}) > 1:
+        differences.append({"kind": "number", "values": numbers})
+    return differences
+
+
+def _profile(articles: list[Article], framed, facts: list[dict], cover: dict, weights, features) -> dict:
+    own_names = _own_names(articles)
+    sources: dict[tuple, dict] = {}
+    quoted_by_side = Counter()
+    terms = defaultdict(Counter)
+    scare, hedges, evidentials = Counter(), Counter(), Counter()
+    for article in articles:
+        for framing in framed[article.id].values():
+            for source in framing.sources:
+                if fold(source["name"]) in own_names:
+                    continue  # an outlet's dateline names itself; that is not a source
+                entry = sources.setdefault((source["name"], source["kind"]), {**source, "count": 0})
+                entry["count"] += 1
+            if framing.attribution["type"] == "direct":
+                quoted_by_side[framing.attribution["side"] or "other"] += framing.quoted_chars
+            for term in framing.terms:
+                terms[term["family"]][term["value"]] += 1
+            scare.update(framing.scare_quotes)
+            hedges.update(framing.hedges)
+            evidentials.update(framing.evidentials)
+    total_quoted = sum(quoted_by_side.values())
+    return {
+        "articles": [a.id for a in articles],
+        "sources": sorted(sources.values(), key=lambda s: (-s["count"], s["name"])),
+        "quote_share": {side: round(chars / total_quoted, 3) for side, chars in quoted_by_side.most_common()}
+        if total_quoted else {},
+        "terms": {family: dict(values) for family, values in sorted(terms.items())},
+        "headline_lead": _headline_lead(articles, facts, weights, features),
+        "omitted_facts": cover.get("omitted_facts", []),
+        "scare_quotes": dict(scare.most_common()),
+        "hedges": dict(hedges.most_common()),
+        "evidentials": dict(evidentials.most_common()),
+    }
+
+
+def _own_names(articles: list[Article]) -> set[str]:
+    names = set()
+    for article in articles:
+        entry = outlet_by_name(article.outlet_id)
+        names |= {fold(n) for n in (entry.names if entry else ())} | {fold(article.outlet_id)}
+    return names
+
+
+def _headline_lead(articles: list[Article], facts: list[dict], weights, features) -> dict:
+    ids = {a.id for a in articles}
+    mentions = [(fact["id"], m) for fact in facts for m in fact["mentions"] if m["article_id"] in ids]
+    headline, lead = [], []
+    for article in articles:
+        if article.title:
+            title = sentence_features(-1, -1, article.title)
+            scored = sorted(((keyword_cosine(title, features[(article.id, m["sentence_index"])], weights), fact_id)
+                             for fact_id, m in mentions if m["article_id"] == article.id), reverse=True)
+            headline += [fact_id for score, fact_id in scored[:2] if score >= HEADLINE_MIN_COSINE]
+        body = [m for _, m in mentions if m["article_id"] == article.id]
+        first = sorted({m["sentence_index"] for m in body})[:LEAD_SENTENCES]
+        lead += [fact_id for fact_id, m in mentions if m["article_id"] == article.id and m["sentence_index"] in first]
+    return {"title": [a.title for a in articles], "headline_facts": list(dict.fromkeys(headline)),
+            "lead_facts": list(dict.fromkeys(lead))}
+
+
+def term_differences(profiles: dict) -> dict:
+    """For each term family, the values each outlet used, where outlets differ."""
+    families = defaultdict(dict)
+    for outlet, profile in profiles.items():
+        for family, values in profile["terms"].items():
+            families[family][outlet] = sorted(values)
+    return {family: outlets for family, outlets in sorted(families.items())
+            if len({tuple(v) for v in outlets.values()}) > 1}
+
+
+def repost_changes(articles: list[Article], facts: list[dict]) -> list[dict]:
+    """For each aggregator copy compared with its original: sentences cut, sentences added, and the title."""
+    changes = []
+    for copy in articles:
+        if copy.via is None:
+            continue
+        for original in articles:
+            if original.via is not None or original.outlet_id != copy.outlet_id:
+                continue
+            together = {(m["article_id"], m["sentence_index"]) for fact in facts
+                        if {copy.id, original.id} <= {m["article_id"] for m in fact["mentions"]}
+                        for m in fact["mentions"]}
+            cut = [s.text for s in original.sentences if (original.id, s.index) not in together]
+            added = [s.text for s in copy.sentences if (copy.id, s.index) not in together]
+            changes.append({"copy": copy.id, "original": original.id, "via": copy.via.id,
+                            "retitled": (copy.title or "") != (original.title or ""),
+                            "titles": {"copy": copy.title, "original": original.title},
+                            "cut": cut, "added": added})
+    return changes
