@@ -20,7 +20,7 @@ class AlignParams:
     min_partial_chars: int = 10  # a sentence shorter than this is not matched inside a longer one
     shingle_size: int = 2  # character n-grams of the candidate index
     max_shingle_share: float = 0.05  # n-grams in more than this share of sentences are too common to index...
-    min_shingle_cap: int = 40  # ...unless they occur in fewer sentences than this (small comparisons keep all)
+    min_shingle_cap: int = 20  # ...unless they occur in fewer sentences than this (small comparisons keep all)
     candidates_per_article: int = 6  # best candidates kept per sentence and other article
     min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)

@@ -27,3 +27,17 @@ def test_every_route_is_documented_and_every_documented_path_is_routed(app):
     documented = {path: {m for m in item if m in ("get", "post", "put", "delete", "patch")}
                   for path, item in spec()["paths"].items()}
     assert routed == documented
+
+
+def test_data_files_are_well_formed():
+    """The registries and lexicons load, and every body selector is one the one-pass matcher supports."""
+    from service.framing.lexicon import lexicon
+    from service.ingest.rules import chrome_rules, outlet_registry
+    from service.ingest.selectors import compile_selector
+    from service.text.normalize import alias_table
+
+    assert {"dw", "voa", "bbc", "nyt", "rfi", "rfa", "xinhua", "zaobao"} <= {e.outlet.id for e in outlet_registry()}
+    for entry in outlet_registry():
+        for selector in entry.body_selectors:
+            compile_selector(selector)
+    assert chrome_rules().drop and alias_table() and lexicon().families

@@ -1,8 +1,9 @@
 """The clustering quality gate on the dev gold set (figures printed by `python -m service.eval`).
 
-Measured at the calibrated threshold: precision 0.913, recall 0.429 over all 121 usable pairs. The gate sits
-just under those figures so that a regression fails; the issue's target (recall >= 0.80) is not reached by
-lexical scoring on this set's paraphrase pairs, see the closing note of the alignment issue.
+Measured at the calibrated threshold (60): precision 0.926, recall 0.510 over all 121 usable pairs (English
+fixtures: 1.00 / 0.87; Chinese seeds: 0.86 / 0.35). The gate sits just under those figures so that a
+regression fails; the target recall of 0.80 is not reached by lexical scoring on the Chinese paraphrase pairs
+of this set (see the closing note of the alignment issue).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import yaml
 from service.eval import DEFAULT_GOLD, evaluate, load_documents
 
 MIN_PRECISION = 0.90
-MIN_RECALL = 0.40
+MIN_RECALL = 0.48
 
 
 def test_gold_set_is_big_enough_and_real():

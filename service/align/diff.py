@@ -5,7 +5,7 @@ from difflib import SequenceMatcher
 
 from ..text.normalize import fold
 from ..text.script import to_simplified
-from .features import WORD_RUN, _jieba
+from .features import WORD_RUN, segment
 
 MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
 MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
@@ -21,7 +21,7 @@ def word_spans(text: str) -> list[tuple[str, str]]:
         original = text[start:end] if aligned else match.group()
         if "\u4e00" <= match.group()[0] <= "\u9fff":
             offset = start
-            for word in _jieba().lcut(match.group(), HMM=False):
+            for word in segment(match.group()):
                 spans.append((word, original[offset - start:offset - start + len(word)] if aligned else word))
                 offset += len(word)
         else:

@@ -41,14 +41,18 @@ class SentenceFeatures:
 
 
 @cache
-def _jieba():
-    import jieba
+def _segmenter():
+    """rjieba (jieba-rs: jieba's dictionary and algorithm, in Rust, ~20x faster), with our names added."""
+    import rjieba
 
-    jieba.setLogLevel(60)
-    jieba.initialize()
     for alias in {a.key for a in alias_table().values()}:  # names are words: 布林肯, not 布 + 林肯
-        jieba.add_word(alias, freq=100_000)
-    return jieba
+        rjieba.add_word(alias, 100_000, None)
+    return rjieba
+
+
+def segment(text: str) -> list[str]:
+    """Chinese words of a run of Chinese characters."""
+    return _segmenter().cut(text, hmm=False)
 
 
 @cache
@@ -65,7 +69,7 @@ def _venue_pattern() -> re.Pattern:
 
 def warm_up() -> None:
     """Load jieba's dictionary and the alias table now (once per process), not in the first request."""
-    _jieba()
+    _segmenter()
     normalize("布林肯")
     detect_script("會晤")
 
@@ -119,11 +123,11 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
 
 
 def tokens(norm: str) -> list[str]:
-    """Words: jieba for runs of Chinese characters, letters and digits for the rest; punctuation dropped."""
+    """Words: jieba segmentation for runs of Chinese characters, letters and digits for the rest; punctuation dropped."""
     words = []
     for run in WORD_RUN.findall(norm):
         if is_cjk(run[0]):
-            words.extend(_jieba().lcut(run, HMM=False))
+            words.extend(segment(run))
         elif run not in ENGLISH_STOPWORDS:
             words.append(run)
     return words

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..models import Article
-from ..text.normalize import alias_table, fold, normalize
+from ..text.normalize import alias_table, chinese_numerals_to_digits, fold
 from .lexicon import lexicon
 
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
@@ -89,11 +89,12 @@ def _frame_sentence(text: str, mask: list[bool], previous: SentenceFraming | Non
     if len(folded) != len(text):  # a rare width change (e.g. an ellipsis): fall back to the raw text
         folded = text.lower()
     outside = "".join(ch if not q else " " for ch, q in zip(folded, mask))
+    hits = _scan(folded, mask)
     quoted = _spans(text, mask)
     people = _people(outside)
     framing = SentenceFraming(attribution={}, quoted_chars=sum(mask))
-    verb = _reporting_verb(outside, quoted)
-    speaker, side = _speaker(outside, verb, people, last_person)
+    verb = next(((m.word, lex.verbs[m.word]) for m, outside_quote in hits["verb"] if outside_quote), None)
+    speaker, side = _speaker(outside, verb, people, last_person, hits)
     evidential = EVIDENTIAL_SOURCE.search(outside)
     if speaker is None and evidential:
         speaker, side = _entity(evidential.group("who"))
@@ -108,20 +109,32 @@ def _frame_sentence(text: str, mask: list[bool], previous: SentenceFraming | Non
         kind = "indirect"
     else:
         kind = "unattributed"
-    framing.attribution = {"type": kind, "speaker": speaker if kind != "unattributed" else None,
-                           "side": side if kind != "unattributed" else None,
-                           "verb": verb[0] if verb and kind != "unattributed" else None,
-                           "verb_class": verb[1] if verb and kind != "unattributed" else None}
-    framing.terms = _terms(text, folded, mask)
-    framing.sources = _sources(outside, people, framing.attribution)
+    attributed = kind != "unattributed"
+    framing.attribution = {"type": kind, "speaker": speaker if attributed else None,
+                           "side": side if attributed else None,
+                           "verb": verb[0] if verb and attributed else None,
+                           "verb_class": verb[1] if verb and attributed else None}
+    framing.terms = _terms(text, folded, mask, hits["term"])
+    framing.sources = _sources(hits, people, framing.attribution)
     framing.scare_quotes = [q for q in quoted if len(q) <= lex.scare_max_chars
                             and (not speaker or _after_so_called(text, q))]
-    framing.hedges = sorted({m.group() for m in lex.hedges.finditer(folded)})
-    framing.evidentials = sorted({m.group() for m in lex.evidentials.finditer(folded)})
-    framing.conditionals = sorted({m.group() for m in lex.conditionals.finditer(folded)})
-    framing.numbers = [m.group().replace(" ", "") for m in NUMBER.finditer(normalize(text))]
+    framing.hedges = sorted({m.word for m, _ in hits["hedge"]})
+    framing.evidentials = sorted({m.word for m, _ in hits["evidential"]})
+    framing.conditionals = sorted({m.word for m, _ in hits["conditional"]})
+    framing.numbers = [m.group().replace(" ", "") for m in NUMBER.finditer(chinese_numerals_to_digits(folded))]
     named = [key for _, key in people]
     return framing, (named[-1] if named else (speaker if speaker in _person_keys() else last_person))
+
+
+def _scan(folded: str, mask: list[bool]) -> dict[str, list]:
+    """One pass over the sentence: every lexicon word found, by list, with whether it is outside quotes."""
+    lex = lexicon()
+    hits = {c: [] for c in ("verb", "source", "term", "hedge", "evidential", "conditional", "anonymous")}
+    for match in lex.everything.finditer(folded, overlapping=True):
+        outside_quote = not any(mask[match.start:match.end])
+        for category in lex.categories[match.word]:
+            hits[category].append((match, outside_quote))
+    return hits
 
 
 def _spans(text: str, mask: list[bool]) -> list[str]:
@@ -142,15 +155,6 @@ def _after_so_called(text: str, quote: str) -> bool:
     return at > 0 and bool(lexicon().so_called.search(fold(text[max(0, at - 4):at])))
 
 
-def _reporting_verb(outside: str, quoted: list[str]) -> tuple[str, str] | None:
-    lex = lexicon()
-    matches = list(lex.verb_pattern.finditer(outside))
-    if not matches:
-        return None
-    match = matches[0]
-    return match.group(), lex.verbs[match.group()]
-
-
 def _people(outside: str) -> list[tuple[int, str]]:
     found = []
     for variant, key in _person_variants():
@@ -167,7 +171,7 @@ def _people(outside: str) -> list[tuple[int, str]]:
     return deduped
 
 
-def _speaker(outside: str, verb, people, last_person) -> tuple[str | None, str | None]:
+def _speaker(outside: str, verb, people, last_person, hits) -> tuple[str | None, str | None]:
     """The nearest speaker before the reporting verb: a person, a source, an anonymous official, a pronoun."""
     if not verb:
         return None, None
@@ -177,10 +181,10 @@ def _speaker(outside: str, verb, people, last_person) -> tuple[str | None, str |
     for window in (before[clause_start:], before):
         candidates = []
         offset = at - len(window)
-        candidates += [(offset_ + 0, key, "person") for offset_, key in people if offset <= offset_ < at]
-        lex = lexicon()
-        candidates += [(offset + m.start(), m.group(), "source") for m in lex.source_pattern.finditer(window)]
-        candidates += [(offset + m.start(), m.group(), "anonymous") for m in lex.anonymous.finditer(window)]
+        candidates += [(start, key, "person") for start, key in people if offset <= start < at]
+        for kind in ("source", "anonymous"):
+            candidates += [(m.start, m.word, kind) for m, outside_quote in hits[kind]
+                           if outside_quote and offset <= m.start and m.end <= at]
         candidates += [(offset + m.start(), "pronoun", "pronoun") for m in PRONOUN.finditer(window)]
         candidates += [(offset + window.find(word), word, "generic") for word, _ in GENERIC_SPEAKERS if word in window]
         if candidates:
@@ -203,10 +207,10 @@ def _entity(name: str) -> tuple[str, str]:
             return key, _side_of(key)
     match = lex.source_pattern.search(name)
     if match:
-        source = lex.sources[match.group()]
+        source = lex.sources[match.word]
         return source.key, source.side
     if lex.anonymous.search(name):
-        return lex.anonymous.search(name).group(), "anonymous"
+        return lex.anonymous.search(name).word, "anonymous"
     for word, side in GENERIC_SPEAKERS:
         if word in name:
             return word, side
@@ -232,38 +236,42 @@ def _side_of(person: str | None) -> str | None:
     return _person_keys().get(person) if person else None
 
 
-def _terms(text: str, folded: str, mask: list[bool]) -> list[dict]:
+def _terms(text: str, folded: str, mask: list[bool], hits) -> list[dict]:
     found = []
-    for family in lexicon().families:
-        for match in family.pattern.finditer(folded):
+    lex = lexicon()
+    for match, _ in hits:
+        for family in lex.term_families[match.word]:
             if family.anchors is not None and not _anchored(folded, match, family):
                 continue
-            found.append({"family": family.name, "value": family.values[match.group()],
-                          "surface": text[match.start():match.end()], "in_quote": any(mask[match.start():match.end()])})
+            found.append({"family": family.name, "value": family.values[match.word],
+                          "surface": text[match.start:match.end], "in_quote": any(mask[match.start:match.end])})
     return found
 
 
-def _anchored(folded: str, match: re.Match, family) -> bool:
-    if family.anchors.search(match.group()):
+def _anchored(folded: str, match, family) -> bool:
+    if family.anchors.search(match.word):
         return True
-    left = folded[max(0, match.start() - family.window):match.start()]
-    right = folded[match.end():match.end() + family.window]
+    left = folded[max(0, match.start - family.window):match.start]
+    right = folded[match.end:match.end + family.window]
     return bool(family.anchors.search(left) or family.anchors.search(right))
 
 
-def _sources(outside: str, people, attribution: dict) -> list[dict]:
+def _sources(hits, people, attribution: dict) -> list[dict]:
     lex = lexicon()
     aliases = _people_by_key()
     found = []
-    for match in lex.source_pattern.finditer(outside):
-        source = lex.sources[match.group()]
+    for match, outside_quote in hits["source"]:
+        if not outside_quote:
+            continue
+        source = lex.sources[match.word]
         found.append({"name": source.key, "kind": source.kind, "side": source.side})
     for _, key in people:
         alias = aliases[key]
         if alias.side == "analyst":
             found.append({"name": key, "kind": "analyst", "side": "analyst", "affiliation": alias.affiliation})
-    for match in lex.anonymous.finditer(outside):
-        found.append({"name": match.group(), "kind": "anonymous", "side": "anonymous"})
+    for match, outside_quote in hits["anonymous"]:
+        if outside_quote:
+            found.append({"name": match.word, "kind": "anonymous", "side": "anonymous"})
     speaker = attribution.get("speaker")
     if speaker and speaker in aliases and aliases[speaker].side != "analyst":
         found.append({"name": speaker, "kind": "person", "side": aliases[speaker].side or "other"})

@@ -1,13 +1,13 @@
 """The framing lexicons (service/data/framing.yaml), folded for matching and compiled once per process."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import yaml
 
+from ..text.matcher import LiteralMatcher
 from ..text.normalize import fold
 
 
@@ -22,32 +22,32 @@ class Source:
 class TermFamily:
     name: str
     values: dict[str, str]  # folded surface -> value
-    pattern: re.Pattern
-    anchors: re.Pattern | None  # the family counts only near one of these (e.g. 习近平 for Xi's title)
+    pattern: LiteralMatcher
+    anchors: LiteralMatcher | None  # the family counts only near one of these (e.g. 习近平 for Xi's title)
     window: int
 
 
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # folded verb -> class
-    verb_pattern: re.Pattern
+    verb_pattern: LiteralMatcher
     families: tuple[TermFamily, ...]
+    term_matcher: LiteralMatcher  # every surface of every family, for one pass over a sentence
+    term_families: dict[str, tuple[TermFamily, ...]]  # folded surface -> the families it belongs to
     scare_max_chars: int
-    so_called: re.Pattern
-    hedges: re.Pattern
-    evidentials: re.Pattern
-    conditionals: re.Pattern
+    so_called: LiteralMatcher
+    hedges: LiteralMatcher
+    evidentials: LiteralMatcher
+    conditionals: LiteralMatcher
     sources: dict[str, Source]  # folded variant -> source
-    source_pattern: re.Pattern
-    anonymous: re.Pattern
+    source_pattern: LiteralMatcher
+    anonymous: LiteralMatcher
+    everything: LiteralMatcher  # all words of all lists, for a single pass over a sentence
+    categories: dict[str, frozenset[str]]  # folded word -> the lists it is in (verb, source, term, hedge...)
 
 
-def _alternation(words, *, key=len) -> re.Pattern:
-    parts = []
-    for word in sorted(set(words), key=key, reverse=True):
-        escaped = re.escape(word)
-        parts.append(rf"\b{escaped}\b" if word.isascii() and word[:1].isalnum() else escaped)
-    return re.compile("|".join(parts) or r"(?!x)x")
+def _alternation(words) -> LiteralMatcher:
+    return LiteralMatcher(words)
 
 
 def _words(section) -> list[str]:
@@ -73,10 +73,23 @@ def lexicon() -> Lexicon:
         for variant in [entry["key"], *entry.get("variants", [])]:
             sources[fold(variant)] = source
     scare = data["scare_quote_rules"]
+    lists = {"verb": verbs, "source": sources, "term": {w for f in families for w in f.values},
+             "hedge": _words(data["hedges"]), "evidential": _words(data["evidentials"]),
+             "conditional": _words(data["conditionals"]), "anonymous": _words(data["anonymous_sources"])}
+    categories: dict[str, set[str]] = {}
+    for category, words in lists.items():
+        for word in words:
+            categories.setdefault(word, set()).add(category)
+    by_surface: dict[str, list[TermFamily]] = {}
+    for family in families:
+        for surface in family.values:
+            by_surface.setdefault(surface, []).append(family)
     return Lexicon(
         verbs=verbs, verb_pattern=_alternation(verbs), families=tuple(families),
+        term_matcher=_alternation(by_surface), term_families={k: tuple(v) for k, v in by_surface.items()},
         scare_max_chars=int(scare.get("max_chars", 8)), so_called=_alternation(_words(scare["so_called"])),
         hedges=_alternation(_words(data["hedges"])), evidentials=_alternation(_words(data["evidentials"])),
         conditionals=_alternation(_words(data["conditionals"])), sources=sources,
         source_pattern=_alternation(sources), anonymous=_alternation(_words(data["anonymous_sources"])),
+        everything=_alternation(categories), categories={w: frozenset(c) for w, c in categories.items()},
     )

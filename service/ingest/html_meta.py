@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup, Tag
 
 from .blocks import tidy
 from .rules import chrome_rules
+from .selectors import first_matches
 
 BYLINE_SELECTORS = ("[data-testid=byline]", "[data-testid=AuthorByline]", "[class*=byline]", "[class*=from-author]",
                     "[class*=author-name]", "[class*=author__name]", "address", "[itemprop=author]",
-                    "a[href*='/author/']")
+                    "a[href*=/author/]")
 BYLINE_LABEL = re.compile(r"^(by|作者|职务|職務|记者|記者|撰文|文)\s*[,，:：/|]?\s*", re.I)
 ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -32,6 +33,7 @@ class PageMeta:
 
 def page_meta(soup: BeautifulSoup) -> PageMeta:
     meta = PageMeta()
+    tags = _meta_index(soup)
     ld = _json_ld_article(soup)
     if ld:
         meta.title = _text(ld.get("headline"))
@@ -40,10 +42,10 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
         meta.published_at = _text(ld.get("datePublished"))
         meta.authors = _names(ld.get("author"), people_only=True)
         meta.publisher = (_names(ld.get("publisher")) or [None])[0]
-    meta.title = meta.title or _meta(soup, "og:title", "twitter:title") or _first_text(soup, "h1") \
+    meta.title = meta.title or _meta(tags, "og:title", "twitter:title") or _first_text(soup, "h1") \
         or _first_text(soup, "title")
     canonical = soup.find("link", rel="canonical")
-    meta.url = (canonical.get("href") if isinstance(canonical, Tag) else None) or meta.url or _meta(soup, "og:url")
+    meta.url = (canonical.get("href") if isinstance(canonical, Tag) else None) or meta.url or _meta(tags, "og:url")
     meta.published_at = meta.published_at or _meta(
         soup, "article:published_time", "og:article:published_time", "pubdate", "publishdate", "date",
         "dcterms.created", "DC.date.issued", "parsely-pub-date", "sailthru.date")
@@ -55,9 +57,9 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
     if visible:
         meta.authors = [visible]
     if not meta.authors:
-        author = _meta(soup, "author", "article:author", "byl", "dcterms.creator")
+        author = _meta(tags, "author", "article:author", "byl", "dcterms.creator")
         meta.authors = [author] if author and not author.startswith("http") else []
-    meta.site_name = _meta(soup, "og:site_name", "application-name")
+    meta.site_name = _meta(tags, "og:site_name", "application-name")
     html = soup.find("html")
     meta.language = html.get("lang") if isinstance(html, Tag) else None
     return meta
@@ -66,9 +68,10 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
 def visible_byline(soup: BeautifulSoup) -> str | None:
     """The byline as the page prints it, without labels ("By", "作者，"), roles ("BBC中文记者") or dates."""
     roles = chrome_rules()
+    found = first_matches(soup, BYLINE_SELECTORS)
     for selector in BYLINE_SELECTORS:
-        element = soup.select_one(selector)
-        if not isinstance(element, Tag):
+        element = found.get(selector)
+        if element is None:
             continue
         items = element.find_all("li") or [element]
         names = []
@@ -126,12 +129,24 @@ def _text(value) -> str | None:
     return tidy(value) if isinstance(value, str) and value.strip() else None
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
+    """Every <meta> by its property, name or itemprop (first one wins), from one pass over the page."""
+    index: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        content = (tag.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = tag.get(attribute)
+            if key:
+                index.setdefault(key, content)
+    return index
+
+
+def _meta(tags: dict[str, str], *names: str) -> str | None:
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
-            or soup.find("meta", attrs={"itemprop": name})
-        if isinstance(tag, Tag) and tag.get("content", "").strip():
-            return tidy(tag["content"])
+        if name in tags:
+            return tidy(tags[name])
     return None
 
 

@@ -20,6 +20,7 @@ from .dates import epoch_ms_to_iso, parse_date
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
+from .selectors import first_matches
 from .text_body import read_header, text_blocks
 
 FEED_EXPORT = re.compile(
@@ -178,13 +179,12 @@ def _captions_outside(soup, root) -> list[Block]:
 
 
 def _body_root(soup, selectors):
-    for selector in (*selectors, "[itemprop=articleBody]", "article", "main", "[role=main]"):
-        try:
-            found = soup.select_one(selector)
-        except (ValueError, NotImplementedError):
-            continue
-        if found is not None and len(found.get_text(strip=True)) > 80:
-            return found
+    candidates = (*selectors, "[itemprop=articleBody]", "article", "main", "[role=main]")
+    found = first_matches(soup, candidates)
+    for selector in candidates:
+        element = found.get(selector)
+        if element is not None and len(element.get_text(strip=True)) > 80:
+            return element
     best, best_chars = None, 0
     for paragraph in soup.find_all("p"):
         parent = paragraph.parent

@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from .matcher import LiteralMatcher
 from .script import to_simplified
 
 QUOTES = str.maketrans({c: '"' for c in "“”「」『』‘’＂〝〞"} | {"﹁": '"', "﹂": '"', "《": '"', "》": '"'})
@@ -53,10 +54,13 @@ def alias_table() -> dict[str, Alias]:
 
 
 @cache
-def _alias_pattern() -> re.Pattern:
-    variants = sorted(alias_table(), key=len, reverse=True)
-    parts = [re.escape(v) if not v.isascii() else rf"\b{re.escape(v)}\b" for v in variants]
-    return re.compile("|".join(parts))
+def _alias_by_key() -> dict[str, Alias]:
+    return {a.key: a for a in alias_table().values()}
+
+
+@cache
+def _alias_pattern() -> LiteralMatcher:
+    return LiteralMatcher(alias_table())
 
 
 def _fold(text: str) -> str:
@@ -79,7 +83,8 @@ def canonical_names(text: str) -> str:
     text = BRACKETED_LATIN.sub("", text)
     for variant, expansion in _compounds().items():
         text = text.replace(variant, expansion)
-    text = _alias_pattern().sub(lambda m: alias_table()[m.group()].key, text)
+    table = alias_table()
+    text = _alias_pattern().sub(lambda word: table[word].key, text)
     return GIVEN_NAME.sub(r"\1", text)
 
 
@@ -109,22 +114,20 @@ def strip_punctuation(text: str) -> str:
 
 def people_positions(text: str) -> list[tuple[int, str]]:
     """(offset, alias key) of each person a normalised text names, in order."""
-    table = alias_table()
-    keys = {a.key: a for a in table.values()}
+    table, keys = alias_table(), _alias_by_key()
     found = []
     for match in _alias_pattern().finditer(text):
-        alias = table.get(match.group()) or keys.get(match.group())
+        alias = table.get(match.word) or keys.get(match.word)
         if alias.kind == "person":
-            found.append((match.start(), alias.key))
+            found.append((match.start, alias.key))
     return found
 
 
 def names_in(text: str) -> tuple[set[str], set[str]]:
     """Alias keys of the people and places a normalised text mentions."""
     people, places = set(), set()
-    table = alias_table()
-    keys = {a.key: a for a in table.values()}
+    table, keys = alias_table(), _alias_by_key()
     for match in _alias_pattern().finditer(text):
-        alias = table.get(match.group()) or keys.get(match.group())
+        alias = table.get(match.word) or keys.get(match.word)
         (people if alias.kind == "person" else places).add(alias.key)
     return people, places
