@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import logs, redis_client
+from . import logs, metrics, redis_client, security
 from .config import Settings
 
 
@@ -28,4 +28,6 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(comparisons.bp)
     app.register_blueprint(events.bp)
+    metrics.init_app(app)
+    security.init_app(app)
     return app

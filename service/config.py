@@ -24,6 +24,11 @@ class Settings:
     max_page_size: int = 100
     log_level: str = "INFO"
     redis_timeout: float = 2.0
+    cors_origins: str = "*"  # comma-separated origins allowed to call the API from a browser
+    api_keys: str = ""  # comma-separated keys; when set, writes to /v1/articles need one
+    rate_limit: str = "600 per minute"  # per client (API key or address); empty disables rate limiting
+    comparison_rate_limit: str = "120 per minute"  # comparisons cost more than reads
+    max_html_tags: int = 50_000  # real news pages have a few thousand elements; more is an attack
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -36,6 +41,10 @@ class Settings:
             max_sentences=_env_int("MAX_SENTENCES", cls.max_sentences),
             comparison_ttl=_env_int("COMPARISON_TTL", cls.comparison_ttl),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
+            cors_origins=os.environ.get("CORS_ORIGINS", cls.cors_origins),
+            api_keys=os.environ.get("API_KEYS", ""),
+            rate_limit=os.environ.get("RATE_LIMIT", cls.rate_limit),
+            comparison_rate_limit=os.environ.get("COMPARISON_RATE_LIMIT", cls.comparison_rate_limit),
         )
 
     def replace(self, **changes) -> "Settings":

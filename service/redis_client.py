@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     client = redis.Redis.from_url(url, socket_timeout=settings.redis_timeout,
                                   socket_connect_timeout=settings.redis_timeout, health_check_interval=30)
     app.extensions["redis"] = client
+    app.extensions["redis_url"] = url
     app.extensions["articles"] = ArticleStore(client)
     app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl)
 

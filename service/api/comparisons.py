@@ -10,7 +10,9 @@ from flask import Blueprint, Response, current_app, request, url_for
 from .. import redis_client
 from ..comparison import compare, comparison_id
 from ..ingest import parse_document
+from ..metrics import record_comparison
 from ..report import render_markdown
+from ..security import writes_allowed
 from ..tuning import AlignParams
 from .articles import documents_from_request
 from .errors import ApiProblem
@@ -32,6 +34,7 @@ def create_comparison():
     if not cached:
         result = compare(articles, params=params, min_outlets=options["min_outlets"])
         _cache_put(result["id"], result)
+    record_comparison(cached=cached, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
     return _respond(result, cached=cached)
 
 
@@ -98,7 +101,9 @@ def _parse_indexed(index: int, document: dict):
 
 
 def _store_quietly(articles) -> None:
-    """Documents compared inline are kept like ingested ones, when the store is up."""
+    """Documents compared inline are kept like ingested ones, when the store is up (and writes allowed)."""
+    if not writes_allowed():
+        return
     try:
         for article in articles:
             redis_client.articles().save(article)

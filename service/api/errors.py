@@ -13,7 +13,7 @@ from ..ingest import IngestError
 bp = Blueprint("errors", __name__)
 log = logging.getLogger(__name__)
 PROBLEM_TYPE = "https://news-compare.example/problems/{}"
-TITLES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
+TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
           415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests",
           500: "Internal Server Error", 503: "Service Unavailable"}
 
@@ -70,11 +70,14 @@ def _http(error: HTTPException):
         404: f"no resource at {request.path}",
         405: f"{request.method} is not allowed on {request.path}",
         413: f"the request body is larger than the limit of {current_app.config['MAX_CONTENT_LENGTH']} bytes",
+        429: f"too many requests from this client (limit: {error.description}); retry after the time in "
+             "Retry-After",
     }
     headers = {}
     if error.code == 405 and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
-    detail = details.get(error.code) if error.description == type(error).description else error.description
+    detail = details.get(error.code) if error.description == type(error).description or error.code == 429 \
+        else error.description
     return problem(error.code or 500, detail or error.description or "", headers=headers)
 
 
