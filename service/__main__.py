@@ -4,9 +4,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 
 from .api.schemas import ArticleSchema
 from .ingest import IngestError, parse_document
@@ -90,10 +92,12 @@ def _serve(host: str, port: str, workers: str) -> int:
         server = start_embedded_redis(Settings.from_env().data_dir)
         env["REDIS_URL"] = server.url
         print(f"embedded Redis: {server.url} (data in {server.data_dir})", flush=True)
+    metrics_dir = tempfile.mkdtemp(prefix="news-metrics-")  # gunicorn workers share Prometheus counters here
+    env.setdefault("PROMETHEUS_MULTIPROC_DIR", metrics_dir)
     base = f"http://{host}:{port}"
     print(f"serving on {base}\n  try: curl -F file=@seeds/001_bef200b8a0c60b0a.txt {base}/v1/articles", flush=True)
     command = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-               "--access-logfile", "-", "service.wsgi:app"]
+               "--config", "python:service.gunicorn_hooks", "service.wsgi:app"]
     process = subprocess.Popen(command, env=env)
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
@@ -104,6 +108,7 @@ def _serve(host: str, port: str, workers: str) -> int:
     finally:
         if server:
             server.stop()
+        shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ class Settings:
     api_keys: str = ""  # comma-separated keys; when set, writes to /v1/articles need one
     rate_limit: str = "600 per minute"  # per client (API key or address); empty disables rate limiting
     comparison_rate_limit: str = "120 per minute"  # comparisons cost more than reads
-    max_html_tags: int = 50_000  # real news pages have a few thousand elements; more is an attack
     extra: dict = field(default_factory=dict)
 
     @classmethod

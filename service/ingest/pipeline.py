@@ -34,6 +34,7 @@ DATELINE = re.compile(r"^[\w\s·,，]{1,16}\s*[—–-]{1,2}$")  # "华盛顿 �
 MAX_TITLE_CHARS = 120
 REPOST_NOTICE = re.compile(r"转载|轉載|reposted|republished", re.I)
 MARKER_WINDOW = 40
+MAX_HTML_TAGS = 50_000  # news pages have a few thousand elements; far more is an attack on the parser
 SOURCE_MARK = re.compile(r"(来源|來源|出处|出處)\s*[:：]")
 MAX_META_LINE_CHARS = 120  # a dateline marker sits within this many characters of the body's start
 
@@ -143,6 +144,10 @@ def _read(text: str, content_type: str | None) -> _Draft:
 
 
 def _read_html(markup: str, *, fmt: str) -> _Draft:
+    tags = markup.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise IngestError(f"the HTML has about {tags:,} tags; the limit is {MAX_HTML_TAGS:,} (news pages have a "
+                          "few thousand)")
     soup = parse_html(markup)
     meta = page_meta(soup)
     site = registry.outlet_by_domain(registry.domain_of(meta.url))
