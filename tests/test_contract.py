@@ -40,4 +40,4 @@ def test_data_files_are_well_formed():
     for entry in outlet_registry():
         for selector in entry.body_selectors:
             compile_selector(selector)
-    assert chrome_rules().drop and alias_table() and lexicon().families
+    assert chrome_rules().drop and alias_table() and lexicon().term_families and lexicon().verbs

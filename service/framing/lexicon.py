@@ -1,4 +1,7 @@
-"""The framing lexicons (service/data/framing.yaml), folded for matching and compiled once per process."""
+"""The framing lexicons (service/data/framing.yaml), folded for matching and compiled once per process.
+
+All word lists share one literal matcher, so a sentence is scanned once and each hit says which lists
+(reporting verb, source, term, hedge...) its word belongs to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +25,6 @@ class Source:
 class TermFamily:
     name: str
     values: dict[str, str]  # folded surface -> value
-    pattern: LiteralMatcher
     anchors: LiteralMatcher | None  # the family counts only near one of these (e.g. 习近平 for Xi's title)
     window: int
 
@@ -30,24 +32,14 @@ class TermFamily:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # folded verb -> class
-    verb_pattern: LiteralMatcher
-    families: tuple[TermFamily, ...]
-    term_matcher: LiteralMatcher  # every surface of every family, for one pass over a sentence
     term_families: dict[str, tuple[TermFamily, ...]]  # folded surface -> the families it belongs to
     scare_max_chars: int
     so_called: LiteralMatcher
-    hedges: LiteralMatcher
-    evidentials: LiteralMatcher
-    conditionals: LiteralMatcher
     sources: dict[str, Source]  # folded variant -> source
     source_pattern: LiteralMatcher
     anonymous: LiteralMatcher
     everything: LiteralMatcher  # all words of all lists, for a single pass over a sentence
     categories: dict[str, frozenset[str]]  # folded word -> the lists it is in (verb, source, term, hedge...)
-
-
-def _alternation(words) -> LiteralMatcher:
-    return LiteralMatcher(words)
 
 
 def _words(section) -> list[str]:
@@ -64,15 +56,14 @@ def lexicon() -> Lexicon:
     for name, family in data["term_families"].items():
         values = {fold(s): value for value, surfaces in family["values"].items() for s in surfaces}
         anchors = family.get("anchors")
-        families.append(TermFamily(name=name, values=values, pattern=_alternation(values),
-                                   anchors=_alternation([fold(a) for a in anchors]) if anchors else None,
+        families.append(TermFamily(name=name, values=values,
+                                   anchors=LiteralMatcher(fold(a) for a in anchors) if anchors else None,
                                    window=int(family.get("window", 8))))
     sources = {}
     for entry in data["sources"]["entries"]:
         source = Source(key=entry["key"], kind=entry["kind"], side=entry.get("side", "other"))
         for variant in [entry["key"], *entry.get("variants", [])]:
             sources[fold(variant)] = source
-    scare = data["scare_quote_rules"]
     lists = {"verb": verbs, "source": sources, "term": {w for f in families for w in f.values},
              "hedge": _words(data["hedges"]), "evidential": _words(data["evidentials"]),
              "conditional": _words(data["conditionals"]), "anonymous": _words(data["anonymous_sources"])}
@@ -84,12 +75,11 @@ def lexicon() -> Lexicon:
     for family in families:
         for surface in family.values:
             by_surface.setdefault(surface, []).append(family)
+    scare = data["scare_quote_rules"]
     return Lexicon(
-        verbs=verbs, verb_pattern=_alternation(verbs), families=tuple(families),
-        term_matcher=_alternation(by_surface), term_families={k: tuple(v) for k, v in by_surface.items()},
-        scare_max_chars=int(scare.get("max_chars", 8)), so_called=_alternation(_words(scare["so_called"])),
-        hedges=_alternation(_words(data["hedges"])), evidentials=_alternation(_words(data["evidentials"])),
-        conditionals=_alternation(_words(data["conditionals"])), sources=sources,
-        source_pattern=_alternation(sources), anonymous=_alternation(_words(data["anonymous_sources"])),
-        everything=_alternation(categories), categories={w: frozenset(c) for w, c in categories.items()},
+        verbs=verbs, term_families={k: tuple(v) for k, v in by_surface.items()},
+        scare_max_chars=int(scare.get("max_chars", 8)), so_called=LiteralMatcher(_words(scare["so_called"])),
+        sources=sources, source_pattern=LiteralMatcher(sources),
+        anonymous=LiteralMatcher(_words(data["anonymous_sources"])),
+        everything=LiteralMatcher(categories), categories={w: frozenset(c) for w, c in categories.items()},
     )
