@@ -1,7 +1,7 @@
 """The clustering quality gate on the dev gold set (figures printed by `python -m service.eval`).
 
-Measured at the calibrated threshold (60): precision 0.926, recall 0.510 over all 121 usable pairs (English
-fixtures: 1.00 / 0.87; Chinese seeds: 0.86 / 0.35). The gate sits just under those figures so that a
+Measured at the calibrated threshold (60): precision 0.931, recall 0.551 over all 121 usable pairs (English
+fixtures: 1.00 / 0.87; Chinese seeds: 0.875 / 0.41). The gate sits just under those figures so that a
 regression fails; the target recall of 0.80 is not reached by lexical scoring on the Chinese paraphrase pairs
 of this set (see the closing note of the alignment issue).
 """
@@ -12,7 +12,7 @@ import yaml
 from service.eval import DEFAULT_GOLD, evaluate, load_documents
 
 MIN_PRECISION = 0.90
-MIN_RECALL = 0.48
+MIN_RECALL = 0.52
 
 
 def test_gold_set_is_big_enough_and_real():

@@ -35,6 +35,26 @@ def word_weights(features: list[SentenceFeatures]) -> dict[str, float]:
     return {word: math.log(total / (count + 0.5)) for word, count in df.items()}
 
 
+def encounter_pairs(features: list[SentenceFeatures]) -> set[tuple[int, int]]:
+    """Pairs that report the same kind of encounter between the same two people, however worded: the
+    "event" scorer looks at them even when they share few words."""
+    postings: dict[tuple, list[int]] = {}
+    for i, feature in enumerate(features):
+        people = sorted(feature.people)
+        for kind in feature.encounters:
+            for x in range(len(people)):
+                for y in range(x + 1, len(people)):
+                    postings.setdefault((kind, people[x], people[y]), []).append(i)
+    pairs = set()
+    for members in postings.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if features[i].article != features[j].article:
+                    pairs.add((i, j))
+    return pairs
+
+
 def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = AlignParams()) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of sentences of different articles that share enough rare shingles.
 
@@ -63,7 +83,7 @@ def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = A
                 values.append(weight)
         mass[i] = sentence_mass
     if not rows:
-        return set()
+        return encounter_pairs(features)
     weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, len(columns)))
     present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(total, len(columns)))
     shared = sparse.triu(weighted @ present.T, k=1).tocoo()  # sum of the weights of the shingles both have
@@ -83,4 +103,4 @@ def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = A
         rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
         chosen = order[rank < params.candidates_per_article]
         pairs.update(zip(np.minimum(i[chosen], j[chosen]).tolist(), np.maximum(i[chosen], j[chosen]).tolist()))
-    return pairs
+    return pairs | encounter_pairs(features)

@@ -13,6 +13,11 @@ CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+ENCOUNTERS = {
+    "meet": re.compile(r"会晤|会见|会谈|见面|会面|举行会议|\bmet\b|\bmeets?\b|\bmeeting\b|\btalks\b"),
+    "call": re.compile(r"通电话|通话|电话会谈|视频会晤|视频会谈|\bcall\b|\bphone\b"),
+}
 # clauses that say who said it, not what was said: they match across unrelated sentences
 ATTRIBUTION = re.compile(r"^\s*(根据|据|按照|援引|引述|according to)|(表示|说|称|指出|强调|认为|写道|透露|报道|said|says)\s*$")
 ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
@@ -38,6 +43,8 @@ class SentenceFeatures:
     places: frozenset[str]  # venues: places where something happens ("在北京"), not metonyms ("北京否认")
     numbers: frozenset[str]
     years: frozenset[str]
+    weekdays: frozenset[str]  # 周五, 星期五 and 礼拜五 are one day
+    encounters: frozenset[str]  # "meet" (会晤, 会见, met) or "call" (通电话): the kind of event a sentence reports
 
 
 @cache
@@ -119,6 +126,8 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
         article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(tokens(norm)),
         clauses=tuple(clauses), people=frozenset(people), places=frozenset(places),
         numbers=frozenset(NUMBER.findall(norm)) - set(YEAR.findall(norm)), years=frozenset(YEAR.findall(norm)),
+        weekdays=frozenset(m.group(1) for m in WEEKDAY.finditer(norm)),
+        encounters=frozenset(kind for kind, pattern in ENCOUNTERS.items() if pattern.search(norm)),
     )
 
 

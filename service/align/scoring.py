@@ -20,7 +20,9 @@ SCORERS = {
     "partial": "rapidfuzz partial_ratio of the shorter sentence inside the longer, discounted by length",
     "clause": "rapidfuzz ratio of the best pair of clauses (a quote in different attribution frames)",
     "keywords": "cosine of IDF-weighted words, scaled (rare shared words: names, places, topics)",
+    "event": "the same encounter (a meeting or a call) between the same two or more people",
 }
+EVENT_SCORE = 70.0  # what agreeing on who met whom is worth, when nothing else conflicts
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
 
 
@@ -60,6 +62,8 @@ def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams 
         coverage = len(short.bare) / max(len(long.bare), 1)
         scores["partial"] = fuzz.partial_ratio(short.bare, long.bare) * (0.75 + 0.25 * coverage)
     scores["clause"] = best_clause(a, b, params=params)
+    if len(a.people & b.people) >= 2 and a.encounters & b.encounters and a.encounters == b.encounters:
+        scores["event"] = EVENT_SCORE
     return scores
 
 
@@ -87,7 +91,7 @@ def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams
 
 def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
     """Name the slot whose values the two sentences disagree on (each has a value the other lacks)."""
-    for slot in ("people", "places", "years"):
+    for slot in ("people", "places", "years", "weekdays", "encounters"):
         x, y = getattr(a, slot), getattr(b, slot)
         if x - y and y - x:
             return slot
