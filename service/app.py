@@ -20,6 +20,7 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     redis_client.init_app(app)
 
     from .align.features import warm_up
+    from . import web
     from .api import articles, comparisons, errors, events, health
 
     warm_up()  # jieba's dictionary and the data files load once per process, not in a request
@@ -28,6 +29,7 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(comparisons.bp)
     app.register_blueprint(events.bp)
+    app.register_blueprint(web.bp)  # the comparison page (/), its assets and the API docs (/docs)
     metrics.init_app(app)
     security.init_app(app)
     return app

@@ -20,7 +20,8 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
 }
-UNLIMITED_ENDPOINTS = ("health.healthz", "health.readyz", "metrics.metrics")
+UNLIMITED_ENDPOINTS = ("health.healthz", "health.readyz", "metrics.metrics", "web.page", "web.docs", "web.asset",
+                       "web.seed", "web.swagger_asset")
 COSTLY_ENDPOINTS = ("comparisons.create_comparison", "events.create_events")
 
 

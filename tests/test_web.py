@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -40,7 +41,7 @@ def test_page_is_html_with_its_assets(web_client):
     response = web_client.get("/")
     assert response.status_code == 200
     assert response.mimetype == "text/html"
-    assert response.charset == "utf-8"
+    assert response.mimetype_params.get("charset") == "utf-8"
     html = response.get_data(as_text=True)
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert 'name="viewport"' in html
@@ -70,6 +71,7 @@ def test_docs_page_uses_the_packaged_swagger_ui(web_client):
     ("/static/web/docs.js", "text/javascript"),
     ("/static/web/style.css", "text/css"),
     ("/static/web/docs.css", "text/css"),
+    ("/static/web/favicon.png", "image/png"),
     ("/static/web/seeds/index.json", "application/json"),
     ("/static/web/seeds/000_d612996feb769b4d.txt", "text/plain"),
     ("/static/swagger-ui/swagger-ui.css", "text/css"),
@@ -81,7 +83,7 @@ def test_assets_are_served_with_their_content_types(web_client, path, mimetype):
     assert response.mimetype == mimetype
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     if mimetype.startswith("text/"):
-        assert response.charset == "utf-8"
+        assert response.mimetype_params.get("charset") == "utf-8"
     assert response.get_data()
 
 
@@ -101,9 +103,12 @@ def test_pages_name_no_other_host(web_client):
     for path in ("/", "/docs"):
         html = web_client.get(path).get_data(as_text=True)
         assert not URL.findall(html), (path, URL.findall(html))
-        for asset in re.findall(r'(?:src|href)="([^"]+)"', html):
-            assert not asset.startswith(("/", "http:", "https:", "//")), (path, asset)
-            assert web_client.get("/" + asset).status_code == 200, (path, asset)
+        for link in re.findall(r'(?:src|href)="([^"]+)"', html):
+            # relative links only, so that the pages also work behind a path prefix
+            assert not link.startswith(("/", "http:", "https:")), (path, link)
+            target = urlsplit(urljoin("http://testhost" + path, link))
+            assert target.netloc == "testhost", (path, link)
+            assert web_client.get(target.path).status_code == 200, (path, link)
     for name in OWN_TEXT_FILES:
         text = (STATIC / name).read_text(encoding="utf-8")
         assert not URL.findall(text), (name, URL.findall(text))
@@ -170,7 +175,8 @@ def test_bundled_seeds_compare_through_the_public_api(web_client):
 
 def test_web_routes_are_in_the_contract(web_client):
     """Every route of the blueprint is documented in openapi.yaml and answers as documented there."""
-    for path in ("/", "/docs", "/static/web/app.js", "/static/web/style.css", "/static/web/seeds/index.json",
+    for path in ("/", "/docs", "/static/web/app.js", "/static/web/style.css", "/static/web/favicon.png",
+                 "/static/web/docs.css", "/static/web/seeds/index.json",
                  "/static/web/seeds/001_bef200b8a0c60b0a.txt", "/static/swagger-ui/swagger-ui-bundle.js",
                  "/static/swagger-ui/favicon-16x16.png", "/static/web/missing.js"):
         check_contract(web_client.get(path))

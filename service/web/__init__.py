@@ -23,7 +23,6 @@ CONTENT_TYPES = {
     ".map": "application/json",
     ".txt": "text/plain; charset=utf-8",
     ".png": "image/png",
-    ".svg": "image/svg+xml",
 }
 # Everything comes from this origin; scripts only from files (no inline script, no eval).
 PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "

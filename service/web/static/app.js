@@ -281,6 +281,7 @@
     renderWording(ctx);
     renderFraming(ctx);
     $("results").hidden = false;
+    $("results").scrollIntoView({ block: "start" });
   }
 
   function outletNames(result) {
@@ -291,9 +292,15 @@
     return names;
   }
 
+  /* An outlet id (dw, qukanredian.com) with its name as a tooltip; long ids may wrap after their dots. */
   function outletLabel(ctx, outlet) {
     var name = ctx.names[outlet];
-    return el("span", { class: "outlet", title: name && name !== outlet ? name : null, text: outlet });
+    var label = el("span", { class: "outlet", title: name && name !== outlet ? name : null });
+    String(outlet).split(".").forEach(function (part, index) {
+      if (index) append(label, [".", document.createElement("wbr")]);
+      append(label, part);
+    });
+    return label;
   }
 
   function safeLink(url, label) {
@@ -418,35 +425,47 @@
     return [positions[at], positions[at + wanted.length - 1] + 1];
   }
 
-  /* Ranges to highlight per mention, from the `wording` differences' core spans. */
+  /* Ranges to highlight per mention, from the `wording` differences' core spans: span `a` in the reference
+     sentence, span `b` in the other outlet's. When an article has several sentences in the fact, the spans go to
+     the one in which most of them are found. */
   function highlights(fact) {
     var marks = {};
-    var mentionsOf = function (articleId) {
-      return fact.mentions.filter(function (m) { return m.article_id === articleId; });
-    };
     fact.differences.forEach(function (difference) {
       if (difference.kind !== "wording" || !difference.between || difference.between.length < 2) return;
       var who = difference.outlets || [];
       [["a", difference.between[0]], ["b", difference.between[1]]].forEach(function (pair) {
-        var key = pair[0];
-        mentionsOf(pair[1]).forEach(function (mention) {
-          var mk = mention.article_id + ":" + mention.sentence_index;
-          var cursor = 0;
-          (difference.spans || []).forEach(function (span) {
-            var needle = span[key];
-            if (!needle) return;
-            var found = locate(mention.text, needle, cursor) || locate(mention.text, needle, 0);
-            if (!found) return;
-            cursor = Math.max(cursor, found[1]);
-            if (span.where !== "core") return;
-            var title = (who[0] || "reference") + ": " + (span.a || "(nothing)") + " / " + (who[1] || "other") +
-              ": " + (span.b || "(nothing)");
-            (marks[mk] = marks[mk] || []).push({ start: found[0], end: found[1], cls: key, title: title });
-          });
+        var which = pair[0];
+        var best = null;
+        fact.mentions.forEach(function (mention) {
+          if (mention.article_id !== pair[1]) return;
+          var ranges = spanRanges(mention.text, difference.spans || [], which, who);
+          if (!best || ranges.found > best.found) best = { mention: mention, ranges: ranges.core, found: ranges.found };
         });
+        if (!best || !best.ranges.length) return;
+        var key = best.mention.article_id + ":" + best.mention.sentence_index;
+        marks[key] = (marks[key] || []).concat(best.ranges);
       });
     });
     return marks;
+  }
+
+  function spanRanges(text, spans, which, who) {
+    var cursor = 0;
+    var found = 0;
+    var core = [];
+    spans.forEach(function (span) {
+      var needle = span[which];
+      if (!needle) return;
+      // spans come in reading order: look after the previous one first
+      var at = locate(text, needle, cursor) || locate(text, needle, 0);
+      if (!at) return;
+      found += 1;
+      cursor = Math.max(cursor, at[1]);
+      if (span.where !== "core") return;
+      core.push({ start: at[0], end: at[1], cls: which, title: (who[0] || "reference") + ": " +
+        (span.a || "(nothing)") + " / " + (who[1] || "other") + ": " + (span.b || "(nothing)") });
+    });
+    return { found: found, core: core };
   }
 
   function markedText(text, ranges) {
@@ -473,17 +492,23 @@
     shared.forEach(function (fact) {
       var marks = highlights(fact);
       var wording = fact.differences.filter(function (d) { return d.kind === "wording" && d.between; })[0];
-      var reference = wording ? wording.between[0] : fact.mentions[0].article_id;
+      var referenceArticle = wording ? wording.between[0] : fact.mentions[0].article_id;
+      var key = function (m) { return m.article_id + ":" + m.sentence_index; };
+      // the reference is one sentence: of its article's mentions, the one the differences were found in
+      var candidates = fact.mentions.filter(function (m) { return m.article_id === referenceArticle; });
+      var reference = candidates.filter(function (m) {
+        return (marks[key(m)] || []).some(function (r) { return r.cls === "a"; });
+      })[0] || candidates[0] || fact.mentions[0];
       var mentions = fact.mentions.slice().sort(function (x, y) {
-        return (y.article_id === reference) - (x.article_id === reference) ||
+        return (y === reference) - (x === reference) ||
           ctx.outlets.indexOf(x.outlet) - ctx.outlets.indexOf(y.outlet);
       });
       var columns = mentions.map(function (mention) {
-        var isReference = mention.article_id === reference;
+        var isReference = mention === reference;
         return el("div", { class: "mention" + (isReference ? " reference" : "") }, [
           el("div", { class: "who" }, [outletLabel(ctx, mention.outlet),
             isReference ? el("span", { class: "chip", text: "reference" }) : null]),
-          markedText(mention.text, marks[mention.article_id + ":" + mention.sentence_index]),
+          markedText(mention.text, marks[key(mention)]),
           mentionMeta(mention)
         ]);
       });
@@ -670,6 +695,8 @@
     addPaste();
     hideError();
     setStatus("");
+    $("results").hidden = true;
+    history.replaceState(null, "", location.pathname + location.search);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
