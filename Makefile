@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test bench eval clean
+.PHONY: run test install install-test bench soak eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ eval: install
 
 bench: install-test
 	$(BIN)/python bench/run.py
+
+soak: install
+	$(BIN)/python bench/soak.py --seconds 180
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
