@@ -168,3 +168,8 @@ def test_request_id_is_echoed(client):
 def test_openapi_document_is_served(client):
     response = client.get("/openapi.yaml")
     assert response.status_code == 200 and b"openapi: 3.1.0" in response.data
+
+
+def test_absurd_page_numbers_are_422_not_a_storage_error(client):
+    response = client.get("/v1/articles?page=1425109466187641344&per_page=4505")
+    assert response.status_code == 422 and "page" in response.get_json()["errors"]

@@ -25,7 +25,7 @@ class DocumentInput(Schema):
 
 
 class ListQuery(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=None, validate=validate.Range(min=1))
     outlet = fields.String(load_default=None)
 
