@@ -3,10 +3,12 @@ response against openapi.yaml."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import settings
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIResponse
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound, ServerNotFound
@@ -14,6 +16,12 @@ from openapi_core.testing import MockRequest
 
 from service import create_app
 from service.embedded import start_embedded_redis
+
+# CI runs the property and fuzz tests with a fixed seed, so a submission's result does not depend on luck;
+# local runs keep exploring new examples.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
