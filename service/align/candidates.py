@@ -40,7 +40,7 @@ def encounter_pairs(features: list[SentenceFeatures]) -> set[tuple[int, int]]:
     "event" scorer looks at them even when they share few words."""
     postings: dict[tuple, list[int]] = {}
     for i, feature in enumerate(features):
-        people = sorted(feature.people)
+        people = sorted(feature.named)
         for kind in feature.encounters:
             for x in range(len(people)):
                 for y in range(x + 1, len(people)):

@@ -39,6 +39,7 @@ class SentenceFeatures:
     bare: str  # normalised, without punctuation or spaces
     words: str  # space-joined content words
     clauses: tuple[str, ...]  # bare clauses, longest first
+    named: frozenset[str]  # people the sentence itself names
     people: frozenset[str]  # named in the sentence, plus the antecedent of a pronoun or of an unnamed speaker
     places: frozenset[str]  # venues: places where something happens ("在北京"), not metonyms ("北京否认")
     numbers: frozenset[str]
@@ -124,7 +125,7 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
                      key=len, reverse=True)
     return SentenceFeatures(
         article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(tokens(norm)),
-        clauses=tuple(clauses), people=frozenset(people), places=frozenset(places),
+        clauses=tuple(clauses), named=frozenset(people), people=frozenset(people), places=frozenset(places),
         numbers=frozenset(NUMBER.findall(norm)) - set(YEAR.findall(norm)), years=frozenset(YEAR.findall(norm)),
         weekdays=frozenset(m.group(1) for m in WEEKDAY.finditer(norm)),
         encounters=frozenset(kind for kind, pattern in ENCOUNTERS.items() if pattern.search(norm)),

@@ -62,7 +62,7 @@ def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams 
         coverage = len(short.bare) / max(len(long.bare), 1)
         scores["partial"] = fuzz.partial_ratio(short.bare, long.bare) * (0.75 + 0.25 * coverage)
     scores["clause"] = best_clause(a, b, params=params)
-    if len(a.people & b.people) >= 2 and a.encounters & b.encounters and a.encounters == b.encounters:
+    if len(a.named & b.named) >= 2 and a.encounters and a.encounters == b.encounters:
         scores["event"] = EVENT_SCORE
     return scores
 
