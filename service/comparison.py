@@ -33,8 +33,9 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
                 for f in article_features(position, body_sentences(article))]
     weights = word_weights(features)
     scores = PairScores(features, weights, params)
-    links = [pair for pair in candidate_pairs(features, params=params)
-             if scores(*pair).linked and scores(*pair).score >= params.threshold]
+    candidates = sorted(candidate_pairs(features, params=params))
+    scores.prime(candidates)
+    links = [pair for pair in candidates if scores(*pair).linked and scores(*pair).score >= params.threshold]
     clusters = cluster(features, links, scores, params=params)
     salt = comparison_id([a.id for a in articles], options)
     facts = build_facts(articles, features, clusters, scores, salt=salt)

@@ -23,6 +23,7 @@ class AlignParams:
     min_shingle_cap: int = 20  # ...unless they occur in fewer sentences than this (small comparisons keep all)
     candidates_per_article: int = 6  # best candidates kept per sentence and other article
     min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
+    max_coherence_pairs: int = 32  # cross pairs checked per merge; larger facts are checked on a sample
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..tuning import AlignParams
 from .features import SentenceFeatures
-from .scoring import PairScore, score_pair
+from .scoring import PairScore, score_pair, score_pairs
 
 
 @dataclass
@@ -27,6 +27,13 @@ class PairScores:
     def __init__(self, features: list[SentenceFeatures], weights: dict[str, float], params: AlignParams):
         self.features, self.weights, self.params = features, weights, params
         self.cache: dict[tuple[int, int], PairScore] = {}
+
+    def prime(self, pairs) -> None:
+        """Score many pairs in one batch (rapidfuzz runs them in C); later calls hit the cache."""
+        todo = sorted({(i, j) if i < j else (j, i) for i, j in pairs} - self.cache.keys())
+        results = score_pairs([(self.features[i], self.features[j]) for i, j in todo], weights=self.weights,
+                              params=self.params)
+        self.cache.update(zip(todo, results))
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
@@ -65,13 +72,20 @@ def _coherent(a: Cluster, b: Cluster, features: list[SentenceFeatures], scores: 
     if any(max(ix) - min(ix) > params.adjacent_span for ix in by_article.values()):
         return False
     total = count = 0
-    for x in a.members:
-        for y in b.members:
-            if features[x].article == features[y].article:
-                continue
-            pair = scores(x, y)
-            if not pair.linked or pair.score < params.cluster_floor:
-                return False
-            total += pair.score
-            count += 1
+    for x, y in _cross_pairs(a.members, b.members, features, params.max_coherence_pairs):
+        pair = scores(x, y)
+        if not pair.linked or pair.score < params.cluster_floor:
+            return False
+        total += pair.score
+        count += 1
     return count == 0 or total / count >= params.cluster_threshold
+
+
+def _cross_pairs(left: list[int], right: list[int], features, limit: int):
+    """Cross-article pairs between two groups; beyond `limit`, an evenly spread, deterministic sample, so a
+    fact reported by a hundred articles does not cost ten thousand scores per merge."""
+    pairs = [(x, y) for x in left for y in right if features[x].article != features[y].article]
+    if len(pairs) <= limit:
+        return pairs
+    step = len(pairs) / limit
+    return [pairs[int(k * step)] for k in range(limit)]

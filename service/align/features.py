@@ -38,6 +38,8 @@ class SentenceFeatures:
     norm: str
     bare: str  # normalised, without punctuation or spaces
     words: str  # space-joined content words
+    word_set: frozenset[str]
+    word_list: tuple[str, ...]
     clauses: tuple[str, ...]  # bare clauses, longest first
     named: frozenset[str]  # people the sentence itself names
     people: frozenset[str]  # named in the sentence, plus the antecedent of a pronoun or of an unnamed speaker
@@ -123,8 +125,10 @@ def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
     places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
     clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm) if not ATTRIBUTION.search(c)} - {""},
                      key=len, reverse=True)
+    words = tokens(norm)
     return SentenceFeatures(
-        article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(tokens(norm)),
+        article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(words),
+        word_set=frozenset(words), word_list=tuple(words),
         clauses=tuple(clauses), named=frozenset(people), people=frozenset(people), places=frozenset(places),
         numbers=frozenset(NUMBER.findall(norm)) - set(YEAR.findall(norm)), years=frozenset(YEAR.findall(norm)),
         weekdays=frozenset(m.group(1) for m in WEEKDAY.finditer(norm)),

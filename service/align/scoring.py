@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..tuning import AlignParams
 from .features import SentenceFeatures
@@ -40,53 +40,92 @@ class PairScore:
 def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, float] | None = None,
                params: AlignParams = AlignParams()) -> PairScore:
     """The best scorer's score, which scorer it was, and any slot conflict."""
-    scores = raw_scores(a, b, params=params)
-    if weights is not None:
-        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights))
-    scorer = max(scores, key=scores.get)
-    return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
+    return _verdict(a, b, raw_scores(a, b, params=params), weights, params)
+
+
+def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weights: dict[str, float],
+                params: AlignParams = AlignParams()) -> list[PairScore]:
+    """score_pair for many pairs at once: the rapidfuzz scorers run over all pairs in C (`process.cpdist`)."""
+    if not pairs:
+        return []
+    left, right = [a for a, _ in pairs], [b for _, b in pairs]
+    shorter = [a.bare if len(a.bare) <= len(b.bare) else b.bare for a, b in pairs]
+    longer = [b.bare if len(a.bare) <= len(b.bare) else a.bare for a, b in pairs]
+    chars = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio, workers=-1)
+    word_sets = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.token_set_ratio,
+                               workers=-1)
+    word_ratios = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.ratio, workers=-1)
+    partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1)
+    return [_verdict(a, b, _combine(a, b, float(chars[k]), float(word_sets[k]), float(word_ratios[k]),
+                                    float(partials[k]), params), weights, params)
+            for k, (a, b) in enumerate(pairs)]
 
 
 def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> dict:
     short, long = (a, b) if len(a.bare) <= len(b.bare) else (b, a)
-    scores = {"chars": fuzz.ratio(a.bare, b.bare)}
-    words_a, words_b = len(a.words.split()), len(b.words.split())
+    return _combine(a, b, fuzz.ratio(a.bare, b.bare), fuzz.token_set_ratio(a.words, b.words),
+                    fuzz.ratio(a.words, b.words), fuzz.partial_ratio(short.bare, long.bare), params)
+
+
+def _combine(a: SentenceFeatures, b: SentenceFeatures, chars: float, word_set: float, word_ratio: float,
+             partial: float, params: AlignParams) -> dict:
+    """The scorers' scores from the raw rapidfuzz ratios, with the discounts that keep them honest."""
+    scores = {"chars": chars}
+    words_a, words_b = len(a.word_list), len(b.word_list)
     if min(words_a, words_b) >= MIN_SET_WORDS:
         # token_set_ratio calls a subset a perfect match: discount by how much of the longer one it covers
-        coverage = min(words_a, words_b) / max(words_a, words_b)
-        scores["words"] = fuzz.token_set_ratio(a.words, b.words) * (0.75 + 0.25 * coverage)
+        scores["words"] = word_set * (0.75 + 0.25 * min(words_a, words_b) / max(words_a, words_b))
     else:
-        scores["words"] = fuzz.ratio(a.words, b.words)
-    if len(short.bare) >= params.min_partial_chars:
+        scores["words"] = word_ratio
+    short, long = sorted((len(a.bare), len(b.bare)))
+    if short >= params.min_partial_chars:
         # a short sentence found inside a long one, discounted by how much of the long one it leaves out
-        coverage = len(short.bare) / max(len(long.bare), 1)
-        scores["partial"] = fuzz.partial_ratio(short.bare, long.bare) * (0.75 + 0.25 * coverage)
+        scores["partial"] = partial * (0.75 + 0.25 * short / max(long, 1))
     scores["clause"] = best_clause(a, b, params=params)
     if len(a.named & b.named) >= 2 and a.encounters and a.encounters == b.encounters:
         scores["event"] = EVENT_SCORE
     return scores
 
 
+def _verdict(a, b, scores: dict, weights, params: AlignParams) -> PairScore:
+    if weights is not None:
+        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights))
+    scorer = max(scores, key=scores.get)
+    return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
+
+
 def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float]) -> float:
-    words_a, words_b = set(a.words.split()), set(b.words.split())
+    words_a, words_b = a.word_set, b.word_set
     if not words_a or not words_b:
         return 0.0
-    shared = sum(weights.get(w, 1.0) for w in words_a & words_b)
-    mass_a = sum(weights.get(w, 1.0) for w in words_a)
-    mass_b = sum(weights.get(w, 1.0) for w in words_b)
-    return 100.0 * shared / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
+    mass_a, mass_b = _mass(a, weights), _mass(b, weights)
+    if not mass_a or not mass_b:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in (words_a & words_b))
+    return 100.0 * shared / math.sqrt(mass_a * mass_b)
+
+
+_MASSES: dict[tuple[int, int], float] = {}
+
+
+def _mass(feature: SentenceFeatures, weights: dict[str, float]) -> float:
+    """The weighted size of a sentence's vocabulary, once per sentence and weight table."""
+    key = (id(feature), id(weights))
+    mass = _MASSES.get(key)
+    if mass is None:
+        if len(_MASSES) > 200_000:
+            _MASSES.clear()
+        mass = _MASSES[key] = sum(weights.get(w, 1.0) for w in feature.word_set)
+    return mass
 
 
 def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> float:
-    best = 0.0
-    for x in a.clauses:
-        if len(x) < params.min_clause_chars:
-            break
-        for y in b.clauses:
-            if len(y) < params.min_clause_chars:
-                break
-            best = max(best, fuzz.ratio(x, y))
-    return best * 0.95
+    """The best ratio between two long-enough clauses (clauses come longest first), discounted a little."""
+    left = [c for c in a.clauses if len(c) >= params.min_clause_chars]
+    right = [c for c in b.clauses if len(c) >= params.min_clause_chars]
+    if not left or not right:
+        return 0.0
+    return float(process.cdist(left, right, scorer=fuzz.ratio).max()) * 0.95
 
 
 def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
