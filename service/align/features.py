@@ -78,10 +78,17 @@ def _venue_pattern() -> re.Pattern:
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and the alias table now (once per process), not in the first request."""
+    """Pay the one-time costs now (once per process, before the first request): the segmenter's dictionary,
+    OpenCC, the alias table, the framing lexicons and the outlet registry."""
+    from ..framing.lexicon import lexicon
+    from ..ingest.rules import chrome_rules, outlet_registry
+
     _segmenter()
     normalize("布林肯")
     detect_script("會晤")
+    lexicon()
+    outlet_registry()
+    chrome_rules()
 
 
 def article_features(article: int, sentences) -> list[SentenceFeatures]:

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from ..ingest.rules import load_data
 from ..text.matcher import LiteralMatcher
 from ..text.normalize import fold
 
@@ -50,7 +48,7 @@ def _words(section) -> list[str]:
 
 @cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("service.data").joinpath("framing.yaml").read_text(encoding="utf-8"))
+    data = load_data("framing.yaml")
     verbs = {fold(v): cls for cls, words in data["reporting_verbs"]["classes"].items() for v in words}
     families = []
     for name, family in data["term_families"].items():

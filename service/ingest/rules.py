@@ -47,14 +47,16 @@ class ChromeRules:
         return title.strip()
 
 
-def _load_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("service.data").joinpath(name).read_text(encoding="utf-8"))
+def load_data(name: str) -> dict:
+    """A YAML file of service/data, read with libyaml's C loader when it is there (several times faster)."""
+    text = resources.files("service.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
 def outlet_registry() -> tuple[OutletEntry, ...]:
     entries = []
-    for item in _load_yaml("outlets.yaml")["outlets"]:
+    for item in load_data("outlets.yaml")["outlets"]:
         entries.append(OutletEntry(
             outlet=Outlet(id=item["id"], name=item["name"], kind=item.get("kind", "outlet")),
             domains=tuple(item.get("domains", ())),
@@ -67,7 +69,7 @@ def outlet_registry() -> tuple[OutletEntry, ...]:
 
 @cache
 def chrome_rules() -> ChromeRules:
-    data = _load_yaml("chrome.yaml")
+    data = load_data("chrome.yaml")
     return ChromeRules(**{key: tuple(re.compile(p) for p in data[key]) for key in ChromeRules.__annotations__})
 
 

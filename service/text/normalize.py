@@ -40,9 +40,15 @@ class Alias:
 
 
 @cache
+def _aliases_file() -> dict:
+    text = resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
 def alias_table() -> dict[str, Alias]:
     """Every variant (simplified, NFKC, lower-cased) mapped to its entry."""
-    data = yaml.safe_load(resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8"))
+    data = _aliases_file()
     table: dict[str, Alias] = {}
     for kind, entries in (("person", data.get("people", [])), ("place", data.get("places", []))):
         for entry in entries:
@@ -74,8 +80,7 @@ def fold(text: str) -> str:
 
 @cache
 def _compounds() -> dict[str, str]:
-    data = yaml.safe_load(resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8"))
-    return {_fold(c["variant"]): c["expansion"] for c in data.get("compounds", [])}
+    return {_fold(c["variant"]): c["expansion"] for c in _aliases_file().get("compounds", [])}
 
 
 def canonical_names(text: str) -> str:
