@@ -32,6 +32,7 @@ eval: install
 	$(BIN)/python -m service.eval
 
 bench: install-test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
 soak: install

@@ -80,8 +80,12 @@ class ComparisonCache:
         self.ttl = ttl
 
     def get(self, comparison_id: str) -> dict | None:
-        raw = self.client.get(COMPARISON_KEY.format(comparison_id))
+        raw = self.get_raw(comparison_id)
         return json.loads(raw) if raw else None
+
+    def get_raw(self, comparison_id: str) -> bytes | None:
+        """The stored JSON as bytes, for answering without decoding and encoding it again."""
+        return self.client.get(COMPARISON_KEY.format(comparison_id))
 
     def put(self, comparison_id: str, result: dict) -> None:
         self.client.set(COMPARISON_KEY.format(comparison_id), json.dumps(result, ensure_ascii=False), ex=self.ttl)

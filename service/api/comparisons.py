@@ -1,6 +1,7 @@
 """/v1/comparisons: align articles (stored ids, inline documents or uploaded files) into facts; cached."""
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 
@@ -24,31 +25,58 @@ log = logging.getLogger(__name__)
 
 @bp.post("")
 def create_comparison():
-    articles, options = _articles_and_options()
-    params = replace(AlignParams(), threshold=options["threshold"]) if options.get("threshold") is not None \
-        else AlignParams()
-    key = comparison_id([a.id for a in articles], {"threshold": params.threshold,
-                                                    "min_outlets": options["min_outlets"]})
-    result = _cache_get(key)
-    cached = result is not None
-    if not cached:
-        result = compare(articles, params=params, min_outlets=options["min_outlets"])
-        _cache_put(result["id"], result)
-    record_comparison(cached=cached, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
-    return _respond(result, cached=cached)
+    stored_ids, payload = _stored_ids_and_options()
+    if stored_ids is not None:  # stored articles: a cached answer needs only their ids
+        raw = _cache_get(_key(stored_ids, payload["options"]))
+        if raw is not None:
+            record_comparison(cached=True, articles=len(stored_ids), sentences=0)
+            return _respond_raw(raw)
+    articles, options = _articles_and_options(stored_ids, payload)
+    key = _key([a.id for a in articles], options)
+    raw = _cache_get(key)
+    if raw is not None:
+        record_comparison(cached=True, articles=len(articles), sentences=0)
+        return _respond_raw(raw)
+    result = compare(articles, params=_params(options), min_outlets=options["min_outlets"])
+    _cache_put(result["id"], result)
+    record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
+    return _respond(result, cached=False)
 
 
 @bp.get("/<comparison_id>")
 def get_comparison(comparison_id: str):
-    result = redis_client.comparisons().get(comparison_id)
-    if result is None:
+    raw = redis_client.comparisons().get_raw(comparison_id)
+    if raw is None:
         raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
                               "(post the articles again to recompute it)", slug="comparison-not-found")
-    return _respond(result, cached=True)
+    return _respond_raw(raw)
 
 
-def _articles_and_options():
+def _params(options: dict) -> AlignParams:
+    return replace(AlignParams(), threshold=options["threshold"]) if options.get("threshold") is not None \
+        else AlignParams()
+
+
+def _key(article_ids: list[str], options: dict) -> str:
+    return comparison_id(article_ids, {"threshold": _params(options).threshold,
+                                       "min_outlets": options["min_outlets"]})
+
+
+def _stored_ids_and_options():
+    """For a JSON request naming stored articles: the distinct ids and the options; else (None, None)."""
+    if request.mimetype != "application/json":
+        return None, None
+    payload = ComparisonRequest().load(request.get_json())
+    if not payload.get("articles"):
+        return None, payload
+    ids = list(dict.fromkeys(payload["articles"]))
+    _check_count(len(ids), current_app.config["SETTINGS"].max_documents)
+    return ids, payload
+
+
+def _articles_and_options(stored_ids, payload):
     settings = current_app.config["SETTINGS"]
+    parsed = True
     if request.mimetype == "multipart/form-data":
         documents = documents_from_request()
         options = ComparisonOptions().load({k: request.form[k] for k in ("threshold", "min_outlets")
@@ -58,12 +86,11 @@ def _articles_and_options():
         if request.mimetype != "application/json":
             raise ApiProblem(415, "send application/json ({\"articles\": [ids]} or {\"documents\": [...]}) or "
                                   "multipart/form-data files", slug="unsupported-media-type")
-        payload = ComparisonRequest().load(request.get_json())
         options = payload["options"]
-        _check_count(len(payload.get("articles") or payload["documents"]), settings.max_documents)
-        if payload.get("articles"):
-            articles = _stored(payload["articles"])
+        if stored_ids is not None:
+            articles, parsed = _stored(stored_ids), False
         else:
+            _check_count(len(payload["documents"]), settings.max_documents)
             articles = [_parse_indexed(i, d) for i, d in enumerate(payload["documents"])]
     articles = list({a.id: a for a in articles}.values())
     _check_count(len(articles), settings.max_documents)
@@ -71,7 +98,8 @@ def _articles_and_options():
     if sentences > settings.max_sentences:
         raise ApiProblem(422, f"the articles have {sentences} sentences; the limit per comparison is "
                               f"{settings.max_sentences}", slug="too-many-sentences")
-    _store_quietly([a for a in articles])
+    if parsed:
+        _store_quietly(articles)
     return articles, options
 
 
@@ -111,9 +139,9 @@ def _store_quietly(articles) -> None:
         log.warning("could not store compared articles", extra={"error": str(error)})
 
 
-def _cache_get(key: str):
+def _cache_get(key: str) -> bytes | None:
     try:
-        return redis_client.comparisons().get(key)
+        return redis_client.comparisons().get_raw(key)
     except redis.RedisError as error:
         log.warning("comparison cache unavailable", extra={"error": str(error)})
         return None
@@ -126,10 +154,24 @@ def _cache_put(key: str, result: dict) -> None:
         log.warning("comparison not cached", extra={"error": str(error)})
 
 
+def _respond_raw(raw: bytes):
+    """A cached comparison, answered from its stored bytes (JSON is not decoded unless a report is wanted)."""
+    comparison = raw[raw.index(b'"id": "') + 7:]
+    comparison = comparison[:comparison.index(b'"')].decode()
+    if _wants_markdown() or request.method == "GET" and f'"{comparison}"' in request.headers.get("If-None-Match", ""):
+        return _respond(json.loads(raw), cached=True)
+    body = b'{"cached": true, ' + raw[1:]
+    return Response(body, mimetype="application/json", headers=_headers(comparison))
+
+
+def _headers(comparison: str) -> dict:
+    return {"ETag": f'"{comparison}"', "Vary": "Accept",
+            "Location": url_for("comparisons.get_comparison", comparison_id=comparison)}
+
+
 def _respond(result: dict, *, cached: bool):
     etag = f'"{result["id"]}"'
-    headers = {"ETag": etag, "Location": url_for("comparisons.get_comparison", comparison_id=result["id"]),
-               "Vary": "Accept"}
+    headers = _headers(result["id"])
     if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
         return Response(status=304, headers=headers)
     if _wants_markdown():
