@@ -84,7 +84,7 @@ def warm_up() -> None:
     from ..ingest.rules import chrome_rules, outlet_registry
 
     _segmenter()
-    normalize("布林肯")
+    normalize("国务卿会晤")
     detect_script("會晤")
     lexicon()
     outlet_registry()
