@@ -173,3 +173,17 @@ def test_openapi_document_is_served(client):
 def test_absurd_page_numbers_are_422_not_a_storage_error(client):
     response = client.get("/v1/articles?page=1425109466187641344&per_page=4505")
     assert response.status_code == 422 and "page" in response.get_json()["errors"]
+
+
+def test_outlet_names_become_the_same_id_however_they_arrive(client):
+    named = client.post("/v1/articles", json={"content": "标题\n\n第一句正文。第二句正文。", "outlet": "Atlas Wire"})
+    repost = client.post("/v1/articles", data="标题二\n\n2024-05-01 10:00:00 · example-news.com · Source: Atlas Wire\n\n"
+                                          "第三句正文。第四句正文。".encode(), content_type="text/plain")
+    assert named.get_json()["outlet"]["id"] == repost.get_json()["outlet"]["id"] == "atlas-wire"
+
+
+def test_a_lone_date_line_is_a_date_not_body_text(client):
+    article = client.post("/v1/articles", data="# 标题\n\n*2024-05-05*\n\n第一句正文。\n".encode(),
+                          content_type="text/markdown").get_json()
+    assert article["published_at"] == "2024-05-05"
+    assert [p["text"] for p in article["paragraphs"]] == ["第一句正文。"]

@@ -56,8 +56,9 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weigh
                                workers=-1)
     word_ratios = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.ratio, workers=-1)
     partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1)
+    masses = {id(f): _mass(f, weights) for f in {id(f): f for pair in pairs for f in pair}.values()}
     return [_verdict(a, b, _combine(a, b, float(chars[k]), float(word_sets[k]), float(word_ratios[k]),
-                                    float(partials[k]), params), weights, params)
+                                    float(partials[k]), params), weights, params, masses)
             for k, (a, b) in enumerate(pairs)]
 
 
@@ -87,36 +88,30 @@ def _combine(a: SentenceFeatures, b: SentenceFeatures, chars: float, word_set: f
     return scores
 
 
-def _verdict(a, b, scores: dict, weights, params: AlignParams) -> PairScore:
+def _verdict(a, b, scores: dict, weights, params: AlignParams, masses: dict | None = None) -> PairScore:
     if weights is not None:
-        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights))
+        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights, masses=masses))
     scorer = max(scores, key=scores.get)
     return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
 
 
-def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float]) -> float:
+def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float], *,
+                   masses: dict[int, float] | None = None) -> float:
+    """Cosine of the IDF-weighted vocabularies. `masses` (id of a feature -> its weighted vocabulary size)
+    saves recomputing them in a batch; ids are only valid while the batch's features are alive."""
     words_a, words_b = a.word_set, b.word_set
     if not words_a or not words_b:
         return 0.0
-    mass_a, mass_b = _mass(a, weights), _mass(b, weights)
+    mass_a = masses[id(a)] if masses else _mass(a, weights)
+    mass_b = masses[id(b)] if masses else _mass(b, weights)
     if not mass_a or not mass_b:
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in (words_a & words_b))
     return 100.0 * shared / math.sqrt(mass_a * mass_b)
 
 
-_MASSES: dict[tuple[int, int], float] = {}
-
-
 def _mass(feature: SentenceFeatures, weights: dict[str, float]) -> float:
-    """The weighted size of a sentence's vocabulary, once per sentence and weight table."""
-    key = (id(feature), id(weights))
-    mass = _MASSES.get(key)
-    if mass is None:
-        if len(_MASSES) > 200_000:
-            _MASSES.clear()
-        mass = _MASSES[key] = sum(weights.get(w, 1.0) for w in feature.word_set)
-    return mass
+    return sum(weights.get(w, 1.0) for w in feature.word_set)
 
 
 def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> float:

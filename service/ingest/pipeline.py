@@ -16,7 +16,7 @@ from ..text.script import detect_language, detect_script
 from ..text.sentences import split_sentences
 from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
-from .dates import epoch_ms_to_iso, parse_date
+from .dates import epoch_ms_to_iso, is_date_only, parse_date
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
@@ -230,7 +230,7 @@ def _clean(draft: _Draft) -> _Body:
         if block.kind == TITLE or title is None and not paragraphs and _title_like(text):
             title = title or text
             continue
-        if block.kind == DATE:
+        if block.kind == DATE or is_date_only(text):
             published = published or parse_date(text)
             continue
         if block.kind == CAPTION or chrome.is_credit(text):
@@ -259,7 +259,7 @@ def _title_like(text: str) -> bool:
 def _resolve_outlet(draft: _Draft, body: _Body, override: str | None) -> tuple[Outlet | None, Outlet | None]:
     if override:
         entry = registry.outlet_by_name(override)
-        return (entry.outlet if entry else Outlet(id=override.strip().lower(), name=override.strip())), None
+        return (entry.outlet if entry else Outlet(id=_slug(override), name=override.strip())), None
     site = _site(draft, body)
     source = _named_outlet(draft.source_name)
     opening = body.paragraphs[0].text[:MARKER_WINDOW] if body.paragraphs else ""
@@ -285,7 +285,12 @@ def _named_outlet(name: str | None) -> Outlet | None:
     if not name:
         return None
     entry = registry.outlet_by_name(name)
-    return entry.outlet if entry else Outlet(id=re.sub(r"\s+", "-", name.strip().lower()), name=name.strip())
+    return entry.outlet if entry else Outlet(id=_slug(name), name=name.strip())
+
+
+def _slug(name: str) -> str:
+    """The id of an outlet the registry does not know: its name, lower-cased, spaces as hyphens."""
+    return re.sub(r"\s+", "-", name.strip().lower())
 
 
 def _sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
