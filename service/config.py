@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 
 def _env_int(name: str, default: int) -> int:
@@ -28,7 +28,6 @@ class Settings:
     api_keys: str = ""  # comma-separated keys; when set, writes to /v1/articles need one
     rate_limit: str = "600 per minute"  # per client (API key or address); empty disables rate limiting
     comparison_rate_limit: str = "120 per minute"  # comparisons cost more than reads
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> "Settings":

@@ -3,18 +3,11 @@ each outlet's coverage (present, unique, omitted)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from ..models import Article
 from .cluster import Cluster, PairScores
 from .diff import word_diff
 from .features import SentenceFeatures
-
-
-@dataclass(frozen=True)
-class Mention:
-    article: int
-    sentence: int
 
 
 def fact_id(members: list[tuple[str, int]], salt: str) -> str:
