@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from .align.candidates import candidate_pairs, word_weights
@@ -25,8 +26,16 @@ def comparison_id(article_ids: list[str], options: dict) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min_outlets: int = 1) -> dict:
-    """Align the articles' sentences into facts and say which outlet reports which."""
+Progress = Callable[[int, int, str], None]
+SCORE_BATCH = 50_000  # candidate pairs scored per step, so long comparisons can report progress
+
+
+def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min_outlets: int = 1,
+            progress: Progress | None = None) -> dict:
+    """Align the articles' sentences into facts and say which outlet reports which.
+
+    `progress(done, total, stage)` is called after each step (a job reports it; the CLI draws a bar)."""
+    report = progress or (lambda done, total, stage: None)
     articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     options = {"threshold": params.threshold, "min_outlets": min_outlets}
     features = [f for position, article in enumerate(articles)
@@ -34,15 +43,23 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     weights = word_weights(features)
     scores = PairScores(features, weights, params)
     candidates = sorted(candidate_pairs(features, params=params))
-    scores.prime(candidates)
+    batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
+    total = 5 + len(batches)
+    report(2, total, "candidates")
+    for done, batch in enumerate(batches, start=3):
+        scores.prime(batch)
+        report(done, total, "scores")
     links = [pair for pair in candidates if scores(*pair).linked and scores(*pair).score >= params.threshold]
     clusters = cluster(features, links, scores, params=params)
+    report(total - 2, total, "clusters")
     salt = comparison_id([a.id for a in articles], options)
     facts = build_facts(articles, features, clusters, scores, salt=salt)
     compared = sorted(set(outlet_ids(articles)))
     covered = coverage(facts, compared)
+    report(total - 1, total, "facts")
     by_sentence = {(articles[f.article].id, f.index): f for f in features}
     framing = framing_report(articles, facts, covered, weights, by_sentence)
+    report(total, total, "framing")
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
     return {
         "id": salt,
