@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from .align.candidates import candidate_pairs, word_weights
-from .align.cluster import PairScores, cluster
+from .align.cluster import PairScores, SentenceScores, cluster, sentence_clusters
 from .align.facts import build_facts, coverage, outlet_ids
 from .align.features import article_features
 from .align.scoring import SCORERS
+from .align.units import group_units
 from .framing.profile import framing_report
 from .models import Article
 from .tuning import ALGORITHM_VERSION, AlignParams
@@ -41,8 +42,9 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     features = [f for position, article in enumerate(articles)
                 for f in article_features(position, body_sentences(article))]
     weights = word_weights(features)
-    scores = PairScores(features, weights, params)
-    candidates = sorted(candidate_pairs(features, params=params))
+    units = group_units(features)
+    scores = PairScores(units.features, weights, params)
+    candidates = sorted(candidate_pairs(units.features, params=params, articles=len(articles)))
     batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
     total = 5 + len(batches)
     report(2, total, "candidates")
@@ -50,10 +52,10 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
         scores.prime(batch)
         report(done, total, "scores")
     links = [pair for pair in candidates if scores(*pair).linked and scores(*pair).score >= params.threshold]
-    clusters = cluster(features, links, scores, params=params)
+    clusters = sentence_clusters(units, cluster(units, links, scores, params=params))
     report(total - 2, total, "clusters")
     salt = comparison_id([a.id for a in articles], options)
-    facts = build_facts(articles, features, clusters, scores, salt=salt)
+    facts = build_facts(articles, features, clusters, SentenceScores(units, scores), salt=salt)
     compared = sorted(set(outlet_ids(articles)))
     covered = coverage(facts, compared)
     report(total - 1, total, "facts")
@@ -73,7 +75,7 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
         "facts": shown,
         "coverage": covered,
         "framing": framing,
-        "stats": {"sentences": len(features), "candidate_pairs": len(scores.cache), "links": len(links),
+        "stats": {"sentences": len(features), "distinct_sentences": len(units), "candidate_pairs": len(scores.cache), "links": len(links),
                   "facts": len(facts), "shared_facts": sum(1 for f in facts if len(f["outlets"]) > 1)},
     }
 

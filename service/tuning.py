@@ -21,7 +21,9 @@ class AlignParams:
     shingle_size: int = 2  # character n-grams of the candidate index
     max_shingle_share: float = 0.05  # n-grams in more than this share of sentences are too common to index...
     min_shingle_cap: int = 20  # ...unless they occur in fewer sentences than this (small comparisons keep all)
-    candidates_per_article: int = 6  # best candidates kept per sentence and other article
+    candidates_per_article: int = 6  # best candidates kept per sentence, times the other articles compared...
+    max_candidates_per_sentence: int = 60  # ...up to this many (a sentence with a hundred copies keeps the best)
+    index_block_rows: int = 2048  # rows of the candidate index multiplied at once (bounds its memory)
     min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
     max_coherence_pairs: int = 32  # cross pairs checked per merge; larger facts are checked on a sample
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)
@@ -32,3 +34,16 @@ class EventParams:
     similarity: float = 0.12  # average share of sentences in shared facts at which two groups are one event
     max_event_days: int = 10  # articles further apart than this are never one event
     repost_similarity: float = 0.6  # a copy sharing this share of facts with an original of its outlet is a repost
+
+
+@dataclass(frozen=True)
+class CorpusParams:
+    """Event grouping of a whole stored corpus: candidate pairs from MinHash/LSH over article word sets, then a
+    sentence-level keyword check on the candidates only (dates and thresholds from EventParams)."""
+
+    permutations: int = 128  # MinHash values per article
+    band_rows: int = 2  # LSH: articles agreeing on all values of one band are candidates (64 bands of 2)
+    common_word_share: float = 0.2  # words in more than this share of articles are left out of signatures...
+    min_common_articles: int = 50  # ...once they occur in at least this many articles
+    sentence_link: float = 0.3  # IDF-weighted word overlap at which two sentences report the same thing
+    max_component: int = 400  # larger groups of linked articles are split by the candidate links alone

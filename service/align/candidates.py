@@ -50,16 +50,20 @@ def encounter_pairs(features: list[SentenceFeatures]) -> set[tuple[int, int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if features[i].article != features[j].article:
+                if features[i].article != features[j].article or features[i].article < 0:
                     pairs.add((i, j))
     return pairs
 
 
-def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = AlignParams()) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of sentences of different articles that share enough rare shingles.
+def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = AlignParams(),
+                    articles: int | None = None) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of sentences (or units: `article` -1 stands for several articles) that share enough
+    rare shingles and are not in one article.
 
-    Shared weight is a sparse matrix product (sentences x shingles, IDF-weighted), so the work grows with the
-    overlap between sentences, not with the number of sentence pairs."""
+    Shared weight is a sparse matrix product (sentences x shingles, IDF-weighted) computed in row blocks, so
+    the work grows with the overlap between sentences, not with the number of sentence pairs, and memory stays
+    bounded. Each sentence keeps its best few partners: `candidates_per_article` for each other article
+    compared, at most `max_candidates_per_sentence`, seen from both sides of each pair."""
     total = len(features)
     if total < 2:
         return set()
@@ -84,23 +88,25 @@ def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = A
         mass[i] = sentence_mass
     if not rows:
         return encounter_pairs(features)
-    weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, len(columns)))
-    present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(total, len(columns)))
-    shared = sparse.triu(weighted @ present.T, k=1).tocoo()  # sum of the weights of the shingles both have
     article = np.fromiter((f.article for f in features), dtype=np.int64, count=total)
-    i, j, weight = shared.row, shared.col, shared.data
-    overlap = weight / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
-    keep = (article[i] != article[j]) & (overlap >= params.min_candidate_overlap)
-    i, j, overlap = i[keep], j[keep], overlap[keep]
-    pairs: set[tuple[int, int]] = set()
-    # the best few per sentence and other article, seen from both sides of each pair
-    for left, right in ((i, j), (j, i)):
-        order = np.lexsort((-overlap, article[right], left))
-        group = np.stack([left[order], article[right[order]]])
-        new_group = np.ones(len(order), dtype=bool)
-        new_group[1:] = np.any(group[:, 1:] != group[:, :-1], axis=0)
-        starts = np.flatnonzero(new_group)
-        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
-        chosen = order[rank < params.candidates_per_article]
-        pairs.update(zip(np.minimum(i[chosen], j[chosen]).tolist(), np.maximum(i[chosen], j[chosen]).tolist()))
+    others = (articles if articles is not None else len(set(article.tolist()))) - 1
+    keep_per_row = max(1, min(params.candidates_per_article * max(others, 1), params.max_candidates_per_sentence))
+    weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, len(columns)))
+    present_t = sparse.csr_matrix((np.ones(len(rows)), (cols, rows)), shape=(len(columns), total))
+    found_i, found_j, found_overlap = [], [], []
+    for start in range(0, total, params.index_block_rows):
+        block = (weighted[start:start + params.index_block_rows] @ present_t).tocoo()
+        i, j, weight = block.row + start, block.col, block.data
+        overlap = weight / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
+        keep = (i != j) & ((article[i] != article[j]) | (article[i] < 0)) & (overlap >= params.min_candidate_overlap)
+        i, j, overlap = i[keep], j[keep], overlap[keep]
+        order = np.lexsort((j, -overlap, i))  # each row's partners, best first (ties by position)
+        i, j, overlap = i[order], j[order], overlap[order]
+        starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+        rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
+        chosen = rank < keep_per_row
+        found_i.append(i[chosen])
+        found_j.append(j[chosen])
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    pairs = set(zip(np.minimum(i, j).tolist(), np.maximum(i, j).tolist()))
     return pairs | encounter_pairs(features)

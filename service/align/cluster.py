@@ -2,9 +2,9 @@
 
 Links are merged strongest first. A merge must keep the fact coherent: the mean score over all of its
 cross-article sentence pairs stays above `cluster_threshold`, no pair falls below `cluster_floor` and no pair
-has a slot conflict, so one hub
-sentence cannot chain two unrelated sentences together (plain transitive closure would). Sentences of one
-article may share a fact only when they are adjacent (one long sentence carrying two short ones).
+has a slot conflict, so one hub sentence cannot chain two unrelated sentences together (plain transitive
+closure would). Sentences of one article may share a fact only when they are adjacent (one long sentence
+carrying two short ones). Clustering runs on units (copies of one text, see units.py), then expands to sentences.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..tuning import AlignParams
 from .features import SentenceFeatures
 from .scoring import PairScore, score_pair, score_pairs
+from .units import IDENTICAL, Units, single_article
 
 
 @dataclass
@@ -43,14 +44,18 @@ class PairScores:
         return self.cache[key]
 
 
-def cluster(features: list[SentenceFeatures], links: list[tuple[int, int]], scores: PairScores, *,
+def cluster(units: Units, links: list[tuple[int, int]], scores: PairScores, *,
             params: AlignParams = AlignParams()) -> list[Cluster]:
-    """Clusters of sentence indices; every sentence ends in exactly one cluster (singletons included)."""
-    owner = list(range(len(features)))
-    clusters = {i: Cluster(members=[i]) for i in range(len(features))}
+    """Clusters of units; every unit ends in exactly one cluster (singletons included)."""
+    owner = list(range(len(units)))
+    clusters = {u: Cluster(members=[u]) for u in range(len(units))}
+    spans = {u: {a: (i, i) for a, i in units.articles[u].items()} for u in range(len(units))}
     for i, j in sorted(links, key=lambda pair: (-scores(*pair).score, pair)):
         a, b = owner[i], owner[j]
-        if a == b or not _coherent(clusters[a], clusters[b], features, scores, params):
+        if a == b:
+            continue
+        merged_span = _merged_spans(spans[a], spans[b], params.adjacent_span)
+        if merged_span is None or not _coherent(clusters[a], clusters[b], units, scores, params):
             continue
         merged = clusters[a]
         link = scores(i, j)
@@ -60,19 +65,58 @@ def cluster(features: list[SentenceFeatures], links: list[tuple[int, int]], scor
         merged.links.update(clusters[b].links)
         merged.links.setdefault(i, link)
         merged.links.setdefault(j, link)
-        del clusters[b]
+        spans[a] = merged_span
+        del clusters[b], spans[b]
     return [clusters[k] for k in sorted(clusters)]
 
 
-def _coherent(a: Cluster, b: Cluster, features: list[SentenceFeatures], scores: PairScores,
-              params: AlignParams) -> bool:
-    by_article: dict[int, list[int]] = {}
-    for member in a.members + b.members:
-        by_article.setdefault(features[member].article, []).append(features[member].index)
-    if any(max(ix) - min(ix) > params.adjacent_span for ix in by_article.values()):
-        return False
+def sentence_clusters(units: Units, clusters: list[Cluster]) -> list[Cluster]:
+    """The unit clusters as clusters of sentences. Copies of one text are linked to each other as identical;
+    a unit of one sentence keeps the link that brought it into its fact."""
+    result = []
+    for unit_cluster in clusters:
+        members, links = [], {}
+        for unit in unit_cluster.members:
+            copies = units.members[unit]
+            members.extend(copies)
+            link = IDENTICAL if len(copies) > 1 else unit_cluster.links.get(unit)
+            if link is not None:
+                links.update(dict.fromkeys(copies, link))
+        result.append(Cluster(members=members, links=links))
+    return result
+
+
+class SentenceScores:
+    """Pair scores addressed by sentence: copies of one text are identical, other pairs are their units' pair."""
+
+    def __init__(self, units: Units, scores: PairScores):
+        self.units, self.scores = units, scores
+
+    def prime(self, pairs) -> None:
+        unit_of = self.units.unit_of
+        self.scores.prime((unit_of[i], unit_of[j]) for i, j in pairs if unit_of[i] != unit_of[j])
+
+    def __call__(self, i: int, j: int) -> PairScore:
+        u, v = self.units.unit_of[i], self.units.unit_of[j]
+        return IDENTICAL if u == v else self.scores(u, v)
+
+
+def _merged_spans(a: dict[int, tuple[int, int]], b: dict[int, tuple[int, int]], limit: int):
+    """Per article, the first and last sentence of the merged fact; None when one article's sentences would
+    lie further apart than `limit` (only adjacent sentences of one article share a fact)."""
+    merged = dict(a)
+    for article, (low, high) in b.items():
+        if article in merged:
+            low, high = min(low, merged[article][0]), max(high, merged[article][1])
+            if high - low > limit:
+                return None
+        merged[article] = (low, high)
+    return merged
+
+
+def _coherent(a: Cluster, b: Cluster, units: Units, scores: PairScores, params: AlignParams) -> bool:
     total = count = 0
-    for x, y in _cross_pairs(a.members, b.members, features, params.max_coherence_pairs):
+    for x, y in _cross_pairs(a.members, b.members, units, params.max_coherence_pairs):
         pair = scores(x, y)
         if not pair.linked or pair.score < params.cluster_floor:
             return False
@@ -81,10 +125,10 @@ def _coherent(a: Cluster, b: Cluster, features: list[SentenceFeatures], scores: 
     return count == 0 or total / count >= params.cluster_threshold
 
 
-def _cross_pairs(left: list[int], right: list[int], features, limit: int):
+def _cross_pairs(left: list[int], right: list[int], units: Units, limit: int):
     """Cross-article pairs between two groups; beyond `limit`, an evenly spread, deterministic sample, so a
     fact reported by a hundred articles does not cost ten thousand scores per merge."""
-    pairs = [(x, y) for x in left for y in right if features[x].article != features[y].article]
+    pairs = [(x, y) for x in left for y in right if not single_article(units, x, y)]
     if len(pairs) <= limit:
         return pairs
     step = len(pairs) / limit

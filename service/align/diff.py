@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..text.normalize import fold
 from ..text.script import to_simplified
 from .features import WORD_RUN, segment
 
+SPAN_CACHE_SIZE = 50_000  # distinct texts whose words are kept per process
 MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
 MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
 
 
-def word_spans(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def word_spans(text: str) -> tuple[tuple[str, str], ...]:
     """(key for comparison, original text) for each word; the key is folded (script, width, case)."""
     simplified = to_simplified(text)
     aligned = len(simplified) == len(text)
@@ -26,18 +29,25 @@ def word_spans(text: str) -> list[tuple[str, str]]:
                 offset += len(word)
         else:
             spans.append((match.group(), original))
-    return spans
+    return tuple(spans)
 
 
 def word_diff(a: str, b: str) -> list[dict]:
     """Spans that differ between two texts, [{"op", "a", "b", "where"}]: op is replace, delete or insert;
     where is "core" for word swaps and changes inside the wording both share, "frame" for what one adds
     around it (attribution, context)."""
+    return [dict(change) for change in _changes(a, b)]
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def _changes(a: str, b: str) -> tuple[dict, ...]:
+    if a == b:
+        return ()
     left, right = word_spans(a), word_spans(b)
     matcher = SequenceMatcher(None, [k for k, _ in left], [k for k, _ in right], autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks or matcher.ratio() < MIN_SHARED_WORDS:
-        return []
+        return ()
     core_a = (blocks[0].a, blocks[-1].a + blocks[-1].size)
     changes = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -51,7 +61,7 @@ def word_diff(a: str, b: str) -> list[dict]:
             inside = core_a[0] < x1 < core_a[1] or core_a[0] < x2 < core_a[1]
             where = "core" if part_op == "replace" or inside else "frame"
             changes.append({"op": part_op, "a": old, "b": new, "where": where})
-    return changes
+    return tuple(changes)
 
 
 def _split_replace(op, i1, i2, j1, j2):

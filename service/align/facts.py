@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from ..models import Article
-from .cluster import Cluster, PairScores
+from .cluster import Cluster, SentenceScores
 from .diff import word_diff
 from .features import SentenceFeatures
+
+
+CENTRALITY_SAMPLE = 24  # distinct texts of a large fact its reference is chosen from and compared with
 
 
 def fact_id(members: list[tuple[str, int]], salt: str) -> str:
@@ -17,12 +20,14 @@ def fact_id(members: list[tuple[str, int]], salt: str) -> str:
 
 
 def build_facts(articles: list[Article], features: list[SentenceFeatures], clusters: list[Cluster],
-                scores: PairScores, *, salt: str) -> list[dict]:
+                scores: SentenceScores, *, salt: str) -> list[dict]:
     outlets = outlet_ids(articles)
     compared = sorted(set(outlets))
     facts = []
-    for cluster in clusters:
-        members = sorted(cluster.members, key=lambda m: (features[m].article, features[m].index))
+    ordered = [sorted(c.members, key=lambda m: (features[m].article, features[m].index)) for c in clusters]
+    judging = [_judging(members, features) if len(members) > 1 else None for members in ordered]
+    scores.prime((m, o) for plan in judging if plan for m in plan[0] for o, _ in plan[1])  # one batch for all
+    for cluster, members, plan in zip(clusters, ordered, judging):
         present = sorted({outlets[features[m].article] for m in members})
         mentions = [_mention(articles, features, m, cluster) for m in members]
         facts.append({
@@ -31,7 +36,7 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
             "missing": [o for o in compared if o not in present],
             "weight": round(len(present) / len(compared), 4),
             "mentions": mentions,
-            "differences": _differences(members, features, articles, outlets, scores),
+            "differences": _differences(members, plan, features, articles, outlets, scores),
             "_order": (features[members[0]].article, features[members[0]].index),
         })
     facts.sort(key=lambda f: (-f["weight"], f["_order"]))
@@ -61,14 +66,11 @@ def _mention(articles, features, member: int, cluster: Cluster) -> dict:
     }
 
 
-def _differences(members, features, articles, outlets, scores: PairScores) -> list[dict]:
+def _differences(members, plan, features, articles, outlets, scores: SentenceScores) -> list[dict]:
     """Word-level differences of each mention from the fact's most central mention, one per other outlet."""
-    if len(members) < 2:
+    if plan is None:
         return []
-    def centrality(m):
-        others = [o for o in members if features[o].article != features[m].article]
-        return sum(scores(m, o).score for o in others) / max(len(others), 1)
-    reference = max(members, key=lambda m: (centrality(m), -m))
+    reference = _most_central(*plan, features, scores)
     ref_feature = features[reference]
     differences, seen = [], {outlets[ref_feature.article]}
     for member in members:
@@ -85,6 +87,31 @@ def _differences(members, features, articles, outlets, scores: PairScores) -> li
                 "spans": spans,
             })
     return differences
+
+
+def _judging(members: list[int], features) -> tuple[list[int], list[tuple[int, set[int]]]]:
+    """Which mentions may be a fact's reference, and what they are compared with: copies of one text are
+    judged once and count by their number of articles; a large fact is judged on an even sample of its texts."""
+    copies: dict[str, list[int]] = {}
+    for m in members:
+        copies.setdefault(features[m].norm, []).append(m)
+    texts = list(copies.values())
+    sample = texts[::max(1, len(texts) // CENTRALITY_SAMPLE)]
+    return [group[0] for group in sample], [(group[0], {features[o].article for o in group}) for group in sample]
+
+
+def _most_central(judged: list[int], others: list[tuple[int, set[int]]], features, scores: SentenceScores) -> int:
+    """The judged mention with the best mean score against the mentions in other articles."""
+    def centrality(m: int) -> float:
+        article, total, count = features[m].article, 0.0, 0
+        for o, articles in others:
+            weight = len(articles - {article})
+            if weight:
+                total += weight * scores(m, o).score
+                count += weight
+        return total / max(count, 1)
+
+    return max(judged, key=lambda m: (centrality(m), -m))
 
 
 def coverage(facts: list[dict], compared: list[str]) -> dict:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ..text.normalize import alias_table, names_in, normalize, people_positions, strip_punctuation
 from ..text.script import detect_script
@@ -24,6 +24,7 @@ ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|�
 OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
+FEATURE_CACHE_SIZE = 50_000  # distinct sentence texts kept per process (a few KB each)
 ENGLISH_STOPWORDS = frozenset(
     "a an the of to in on at for and or but is are was were be been has have had that this with as by from "
     "it its he she they we you i his her their our said says say told".split()
@@ -98,7 +99,7 @@ def article_features(article: int, sentences) -> list[SentenceFeatures]:
     features, context, last_person, paragraph = [], frozenset(), None, None
     for sentence in sentences:
         feature = sentence_features(article, sentence.index, sentence.text)
-        named = people_positions(ATTRIBUTIVE.sub(_blank, feature.norm))
+        named = _named_positions(feature.norm)
         pronoun = PRONOUN.search(feature.norm)
         people = set(feature.people)
         if pronoun:
@@ -107,7 +108,7 @@ def article_features(article: int, sentences) -> list[SentenceFeatures]:
             people |= {antecedent} if antecedent else set()
         elif not people and (sentence.paragraph == paragraph or feature.norm.lstrip().startswith('"')):
             people = set(context)
-        feature = replace(feature, people=frozenset(people))
+        feature = _with(feature, people=frozenset(people))
         context = feature.people or context
         last_person = named[-1][1] if named else (antecedent if pronoun and antecedent else last_person)
         paragraph = sentence.paragraph
@@ -124,7 +125,27 @@ def _is_object(norm: str, offset: int) -> bool:
     return bool(OBJECT_MARKER.search(norm[max(0, offset - 2):offset]))
 
 
+@lru_cache(maxsize=FEATURE_CACHE_SIZE)
+def _named_positions(norm: str) -> list[tuple[int, str]]:
+    return people_positions(ATTRIBUTIVE.sub(_blank, norm))
+
+
 def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
+    """Features of one sentence; what depends on the text alone is computed once per distinct text (reposts
+    and wire copy repeat sentences verbatim across articles)."""
+    return _with(_text_features(text), article=article, index=index)
+
+
+def _with(feature: SentenceFeatures, **changes) -> SentenceFeatures:
+    """dataclasses.replace without re-running __init__ (ten times cheaper; called for every sentence)."""
+    copy = object.__new__(SentenceFeatures)
+    copy.__dict__.update(feature.__dict__, **changes)
+    return copy
+
+
+@lru_cache(maxsize=FEATURE_CACHE_SIZE)
+def _text_features(text: str) -> SentenceFeatures:
+    article, index = -1, -1
     norm = normalize(text)
     bare = strip_punctuation(norm)
     people, _ = names_in(ATTRIBUTIVE.sub(_blank, norm))

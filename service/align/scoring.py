@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from ..tuning import AlignParams
 from .features import SentenceFeatures
@@ -22,6 +24,7 @@ SCORERS = {
     "keywords": "cosine of IDF-weighted words, scaled (rare shared words: names, places, topics)",
     "event": "the same encounter (a meeting or a call) between the same two or more people",
 }
+BATCH_ORDER = ("chars", "words", "partial", "clause", "event", "keywords")  # ties go to the first, as in score_pair
 EVENT_SCORE = 70.0  # what agreeing on who met whom is worth, when nothing else conflicts
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
 
@@ -45,21 +48,80 @@ def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, f
 
 def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weights: dict[str, float],
                 params: AlignParams = AlignParams()) -> list[PairScore]:
-    """score_pair for many pairs at once: the rapidfuzz scorers run over all pairs in C (`process.cpdist`)."""
+    """score_pair for many pairs at once, the same scores: the rapidfuzz scorers run over all pairs in C
+    (`process.cpdist`), clause pairs in one flat batch, keyword cosines as a sparse product."""
     if not pairs:
         return []
     left, right = [a for a, _ in pairs], [b for _, b in pairs]
-    shorter = [a.bare if len(a.bare) <= len(b.bare) else b.bare for a, b in pairs]
-    longer = [b.bare if len(a.bare) <= len(b.bare) else a.bare for a, b in pairs]
-    chars = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio, workers=-1)
+    a_short = np.fromiter((len(a.bare) <= len(b.bare) for a, b in pairs), dtype=bool, count=len(pairs))
+    shorter = [a.bare if s else b.bare for (a, b), s in zip(pairs, a_short)]
+    longer = [b.bare if s else a.bare for (a, b), s in zip(pairs, a_short)]
+    table = np.full((len(pairs), len(BATCH_ORDER)), -np.inf)
+    table[:, 0] = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio, workers=-1)
     word_sets = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.token_set_ratio,
                                workers=-1)
     word_ratios = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.ratio, workers=-1)
+    count_a = np.fromiter((len(a.word_list) for a in left), dtype=float, count=len(pairs))
+    count_b = np.fromiter((len(b.word_list) for b in right), dtype=float, count=len(pairs))
+    fewer, more = np.minimum(count_a, count_b), np.maximum(count_a, count_b)
+    table[:, 1] = np.where(fewer >= MIN_SET_WORDS, word_sets * (0.75 + 0.25 * fewer / np.maximum(more, 1)),
+                           word_ratios)
+    short = np.fromiter((len(x) for x in shorter), dtype=float, count=len(pairs))
+    long = np.fromiter((len(x) for x in longer), dtype=float, count=len(pairs))
     partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1)
-    masses = {id(f): _mass(f, weights) for f in {id(f): f for pair in pairs for f in pair}.values()}
-    return [_verdict(a, b, _combine(a, b, float(chars[k]), float(word_sets[k]), float(word_ratios[k]),
-                                    float(partials[k]), params), weights, params, masses)
-            for k, (a, b) in enumerate(pairs)]
+    table[:, 2] = np.where(short >= params.min_partial_chars, partials * (0.75 + 0.25 * short / np.maximum(long, 1)),
+                           -np.inf)
+    table[:, 3] = _best_clauses(left, right, params)
+    table[:, 4] = [EVENT_SCORE if len(a.named & b.named) >= 2 and a.encounters and a.encounters == b.encounters
+                   else -np.inf for a, b in pairs]
+    table[:, 5] = np.minimum(100.0, params.keyword_weight * _keyword_cosines(left, right, weights))
+    best = table.argmax(axis=1)
+    values = table[np.arange(len(pairs)), best]
+    return [PairScore(score=round(float(value), 1), scorer=BATCH_ORDER[k], conflict=slot_conflict(a, b))
+            for value, k, (a, b) in zip(values.tolist(), best.tolist(), pairs)]
+
+
+def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], params: AlignParams) -> np.ndarray:
+    """best_clause for each pair: every clause pair of every sentence pair scored in one cpdist call."""
+    xs, ys, owner = [], [], []
+    for k, (a, b) in enumerate(zip(left, right)):
+        cl_a = [c for c in a.clauses if len(c) >= params.min_clause_chars]
+        cl_b = [c for c in b.clauses if len(c) >= params.min_clause_chars]
+        for x in cl_a:
+            xs.extend([x] * len(cl_b))
+            ys.extend(cl_b)
+        owner.extend([k] * (len(cl_a) * len(cl_b)))
+    best = np.zeros(len(left))
+    if xs:
+        ratios = process.cpdist(xs, ys, scorer=fuzz.ratio, workers=-1)
+        np.maximum.at(best, np.asarray(owner), ratios.astype(np.float64) * 0.95)
+    return best
+
+
+def _keyword_cosines(left: list[SentenceFeatures], right: list[SentenceFeatures], weights: dict[str, float]):
+    """keyword_cosine for each pair, as one sparse product over the batch's vocabulary."""
+    rows: dict[int, int] = {}  # id of a feature -> its row; the features are alive for this call
+    distinct = []
+    for feature in (*left, *right):
+        if id(feature) not in rows:
+            rows[id(feature)] = len(distinct)
+            distinct.append(feature)
+    vocabulary: dict[str, int] = {}
+    r, c, v = [], [], []
+    for row, feature in enumerate(distinct):
+        for word in feature.word_set:
+            r.append(row)
+            c.append(vocabulary.setdefault(word, len(vocabulary)))
+            v.append(weights.get(word, 1.0))
+    matrix = sparse.csr_matrix((v, (r, c)), shape=(len(distinct), max(len(vocabulary), 1)))
+    mass = np.asarray(matrix.sum(axis=1)).ravel()
+    a = np.fromiter((rows[id(f)] for f in left), dtype=np.int64, count=len(left))
+    b = np.fromiter((rows[id(f)] for f in right), dtype=np.int64, count=len(right))
+    present = matrix.copy()
+    present.data[:] = 1.0
+    shared = np.asarray(matrix[a].multiply(present[b]).sum(axis=1)).ravel()
+    denominator = np.sqrt(mass[a] * mass[b])
+    return np.where(denominator > 0, 100.0 * shared / np.where(denominator > 0, denominator, 1.0), 0.0)
 
 
 def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> dict:
@@ -88,22 +150,25 @@ def _combine(a: SentenceFeatures, b: SentenceFeatures, chars: float, word_set: f
     return scores
 
 
-def _verdict(a, b, scores: dict, weights, params: AlignParams, masses: dict | None = None) -> PairScore:
+def _verdict(a, b, scores: dict, weights, params: AlignParams) -> PairScore:
     if weights is not None:
-        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights, masses=masses))
+        scores["keywords"] = min(100.0, params.keyword_weight * keyword_cosine(a, b, weights))
     scorer = max(scores, key=scores.get)
     return PairScore(score=round(scores[scorer], 1), scorer=scorer, conflict=slot_conflict(a, b))
 
 
 def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float], *,
-                   masses: dict[int, float] | None = None) -> float:
-    """Cosine of the IDF-weighted vocabularies. `masses` (id of a feature -> its weighted vocabulary size)
-    saves recomputing them in a batch; ids are only valid while the batch's features are alive."""
+                   masses: dict[frozenset, float] | None = None) -> float:
+    """Cosine of the IDF-weighted vocabularies. `masses` is the caller's memo of vocabulary masses (keyed by
+    the word set itself, valid for one `weights`)."""
     words_a, words_b = a.word_set, b.word_set
     if not words_a or not words_b:
         return 0.0
-    mass_a = masses[id(a)] if masses else _mass(a, weights)
-    mass_b = masses[id(b)] if masses else _mass(b, weights)
+    if masses is None:
+        mass_a, mass_b = _mass(a, weights), _mass(b, weights)
+    else:
+        mass_a = masses[words_a] if words_a in masses else masses.setdefault(words_a, _mass(a, weights))
+        mass_b = masses[words_b] if words_b in masses else masses.setdefault(words_b, _mass(b, weights))
     if not mass_a or not mass_b:
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in (words_a & words_b))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..models import Article
 from ..text.normalize import alias_table, chinese_numerals_to_digits, fold
 from .lexicon import lexicon
 
+READING_CACHE_SIZE = 50_000  # distinct sentences whose context-free reading is kept per process
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she)\b", re.I)
@@ -59,12 +60,17 @@ def frame_article(article: Article) -> dict[int, SentenceFraming]:
             start = paragraph.text.find(sentence.text, cursor)
             start = cursor if start < 0 else start
             cursor = start + len(sentence.text)
-            framing, last_person = _frame_sentence(sentence.text, mask[start:cursor], previous, last_person)
+            quoted = bytes(mask[start:cursor])
+            carried = (tuple(previous.attribution[k] for k in ("speaker", "side", "verb", "verb_class"))
+                       if previous is not None and quoted[:1] == b"\x01" and previous.attribution.get("speaker")
+                       else None)
+            framing, last_person = _frame_sentence(sentence.text, quoted, carried, last_person)
             result[sentence.index] = framing
             previous = framing
     return result
 
 
+@lru_cache(maxsize=READING_CACHE_SIZE)
 def quote_mask(text: str) -> list[bool]:
     """True for each character inside quotation marks (the marks themselves excluded)."""
     mask, waiting = [False] * len(text), []
@@ -83,28 +89,63 @@ def quote_mask(text: str) -> list[bool]:
     return mask
 
 
-def _frame_sentence(text: str, mask: list[bool], previous: SentenceFraming | None, last_person: str | None):
+@dataclass(frozen=True)
+class _Reading:
+    """What a sentence says on its own, before the paragraph's context (speaker of a pronoun, a quote that
+    goes on) is applied: computed once per distinct sentence and quote mask."""
+    folded: str
+    outside: str
+    hits: dict
+    quoted: tuple[str, ...]
+    people: tuple[tuple[int, str], ...]
+    verb: tuple[str, str] | None
+    evidential: str | None
+    terms: tuple[dict, ...]
+    hedges: tuple[str, ...]
+    evidentials: tuple[str, ...]
+    conditionals: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+@lru_cache(maxsize=READING_CACHE_SIZE)
+def _read(text: str, quoted_bits: bytes) -> _Reading:
     lex = lexicon()
+    mask = [bool(bit) for bit in quoted_bits]
     folded = fold(text)
     if len(folded) != len(text):  # a rare width change (e.g. an ellipsis): fall back to the raw text
         folded = text.lower()
     outside = "".join(ch if not q else " " for ch, q in zip(folded, mask))
     hits = _scan(folded, mask)
-    quoted = _spans(text, mask)
-    people = _people(outside)
-    framing = SentenceFraming(attribution={}, quoted_chars=sum(mask))
-    verb = next(((m.word, lex.verbs[m.word]) for m, outside_quote in hits["verb"] if outside_quote), None)
-    speaker, side = _speaker(outside, verb, people, last_person, hits)
     evidential = EVIDENTIAL_SOURCE.search(outside)
-    if speaker is None and evidential:
-        speaker, side = _entity(evidential.group("who"))
-    continuing = previous is not None and mask[:1] == [True] and previous.attribution.get("speaker")
-    substantive = any(len(q) > lex.scare_max_chars for q in quoted)
+    return _Reading(
+        folded=folded, outside=outside, hits=hits, quoted=tuple(_spans(text, mask)), people=tuple(_people(outside)),
+        verb=next(((m.word, lex.verbs[m.word]) for m, outside_quote in hits["verb"] if outside_quote), None),
+        evidential=evidential.group("who") if evidential else None,
+        terms=tuple(_terms(text, folded, mask, hits["term"])),
+        hedges=tuple(sorted({m.word for m, _ in hits["hedge"]})),
+        evidentials=tuple(sorted({m.word for m, _ in hits["evidential"]})),
+        conditionals=tuple(sorted({m.word for m, _ in hits["conditional"]})),
+        numbers=tuple(m.group().replace(" ", "") for m in NUMBER.finditer(chinese_numerals_to_digits(folded))))
+
+
+@lru_cache(maxsize=READING_CACHE_SIZE)
+def _frame_sentence(text: str, quoted: bytes, carried: tuple | None, last_person: str | None):
+    """The sentence's framing and the person a later pronoun stands for. `carried` is the attribution of the
+    sentence before when this one starts inside its quote. Cached: the result is shared, never modify it."""
+    lex = lexicon()
+    mask = [bool(bit) for bit in quoted]
+    reading = _read(text, quoted)
+    hits, people, verb = reading.hits, list(reading.people), reading.verb
+    framing = SentenceFraming(attribution={}, quoted_chars=sum(mask))
+    speaker, side = _speaker(reading.outside, verb, people, last_person, hits)
+    if speaker is None and reading.evidential is not None:
+        speaker, side = _entity(reading.evidential)
+    substantive = any(len(q) > lex.scare_max_chars for q in reading.quoted)
     if substantive and (speaker or verb):
         kind = "direct"
-    elif substantive and continuing:
-        kind, speaker, side = "direct", previous.attribution["speaker"], previous.attribution["side"]
-        verb = verb or (previous.attribution.get("verb"), previous.attribution.get("verb_class"))
+    elif substantive and carried:
+        kind, speaker, side = "direct", carried[0], carried[1]
+        verb = verb or (carried[2], carried[3])
     elif verb and speaker:
         kind = "indirect"
     else:
@@ -114,14 +155,14 @@ def _frame_sentence(text: str, mask: list[bool], previous: SentenceFraming | Non
                            "side": side if attributed else None,
                            "verb": verb[0] if verb and attributed else None,
                            "verb_class": verb[1] if verb and attributed else None}
-    framing.terms = _terms(text, folded, mask, hits["term"])
+    framing.terms = [dict(term) for term in reading.terms]
     framing.sources = _sources(hits, people, framing.attribution)
-    framing.scare_quotes = [q for q in quoted if len(q) <= lex.scare_max_chars
+    framing.scare_quotes = [q for q in reading.quoted if len(q) <= lex.scare_max_chars
                             and (not speaker or _after_so_called(text, q))]
-    framing.hedges = sorted({m.word for m, _ in hits["hedge"]})
-    framing.evidentials = sorted({m.word for m, _ in hits["evidential"]})
-    framing.conditionals = sorted({m.word for m, _ in hits["conditional"]})
-    framing.numbers = [m.group().replace(" ", "") for m in NUMBER.finditer(chinese_numerals_to_digits(folded))]
+    framing.hedges = list(reading.hedges)
+    framing.evidentials = list(reading.evidentials)
+    framing.conditionals = list(reading.conditionals)
+    framing.numbers = list(reading.numbers)
     named = [key for _, key in people]
     return framing, (named[-1] if named else (speaker if speaker in _person_keys() else last_person))
 

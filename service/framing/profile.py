@@ -28,7 +28,11 @@ def framing_report(articles: list[Article], facts: list[dict], coverage: dict, w
     outlets = defaultdict(list)
     for article in articles:
         outlets[article.outlet_id].append(article)
-    profiles = {outlet: _profile(group, framed, facts, coverage.get(outlet, {}), weights, features)
+    mentions = defaultdict(list)  # article id -> (fact id, mention), in fact order
+    for fact in facts:
+        for mention in fact["mentions"]:
+            mentions[mention["article_id"]].append((fact["id"], mention))
+    profiles = {outlet: _profile(group, framed, mentions, coverage.get(outlet, {}), weights, features)
                 for outlet, group in sorted(outlets.items())}
     return {"outlets": profiles, "term_differences": term_differences(profiles),
             "reposts": repost_changes(articles, facts)}
@@ -65,7 +69,7 @@ def fact_differences(fact: dict) -> list[dict]:
     return differences
 
 
-def _profile(articles: list[Article], framed, facts: list[dict], cover: dict, weights, features) -> dict:
+def _profile(articles: list[Article], framed, mentions: dict, cover: dict, weights, features) -> dict:
     own_names = _own_names(articles)
     sources: dict[tuple, dict] = {}
     quoted_by_side = Counter()
@@ -92,7 +96,7 @@ def _profile(articles: list[Article], framed, facts: list[dict], cover: dict, we
         "quote_share": {side: round(chars / total_quoted, 3) for side, chars in quoted_by_side.most_common()}
         if total_quoted else {},
         "terms": {family: dict(values) for family, values in sorted(terms.items())},
-        "headline_lead": _headline_lead(articles, facts, weights, features),
+        "headline_lead": _headline_lead(articles, mentions, weights, features),
         "omitted_facts": cover.get("omitted_facts", []),
         "scare_quotes": dict(scare.most_common()),
         "hedges": dict(hedges.most_common()),
@@ -108,19 +112,18 @@ def _own_names(articles: list[Article]) -> set[str]:
     return names
 
 
-def _headline_lead(articles: list[Article], facts: list[dict], weights, features) -> dict:
-    ids = {a.id for a in articles}
-    mentions = [(fact["id"], m) for fact in facts for m in fact["mentions"] if m["article_id"] in ids]
-    headline, lead = [], []
+def _headline_lead(articles: list[Article], mentions: dict, weights, features) -> dict:
+    headline, lead, masses = [], [], {}
     for article in articles:
+        own = mentions.get(article.id, [])
         if article.title:
             title = sentence_features(-1, -1, article.title)
-            scored = sorted(((keyword_cosine(title, features[(article.id, m["sentence_index"])], weights), fact_id)
-                             for fact_id, m in mentions if m["article_id"] == article.id), reverse=True)
+            scored = sorted(((keyword_cosine(title, features[(article.id, m["sentence_index"])], weights,
+                                             masses=masses), fact_id)
+                             for fact_id, m in own), reverse=True)
             headline += [fact_id for score, fact_id in scored[:2] if score >= HEADLINE_MIN_COSINE]
-        body = [m for _, m in mentions if m["article_id"] == article.id]
-        first = sorted({m["sentence_index"] for m in body})[:LEAD_SENTENCES]
-        lead += [fact_id for fact_id, m in mentions if m["article_id"] == article.id and m["sentence_index"] in first]
+        first = sorted({m["sentence_index"] for _, m in own})[:LEAD_SENTENCES]
+        lead += [fact_id for fact_id, m in own if m["sentence_index"] in first]
     return {"title": [a.title for a in articles], "headline_facts": list(dict.fromkeys(headline)),
             "lead_facts": list(dict.fromkeys(lead))}
 

@@ -6,6 +6,7 @@ word boundaries.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,25 +25,26 @@ class LiteralMatcher:
             if word:
                 index[word[0]].append(word)
         self.index = {first: sorted(ws, key=len, reverse=True) for first, ws in index.items()}
+        # where a word may start: the regex engine skips the other characters in C
+        self.starts = re.compile("[" + "".join(re.escape(first) for first in sorted(self.index)) + "]") \
+            if self.index else None
 
     def finditer(self, text: str, *, overlapping: bool = False):
         """Leftmost-longest matches, left to right, not overlapping unless asked."""
-        index = self.index
-        if not index:
+        index, starts = self.index, self.starts
+        if starts is None:
             return
-        resume = 0
-        for i, ch in enumerate(text):
-            if i < resume:
-                continue
-            candidates = index.get(ch)
-            if candidates is None:
-                continue
-            for word in candidates:
+        at = starts.search(text)
+        while at is not None:
+            i = at.start()
+            resume = i + 1
+            for word in index[text[i]]:
                 if text.startswith(word, i) and _bounded(text, i, i + len(word), word):
                     yield Match(i, i + len(word), word)
                     if not overlapping:
                         resume = i + len(word)
                     break
+            at = starts.search(text, resume)
 
     def search(self, text: str) -> Match | None:
         return next(self.finditer(text), None)
