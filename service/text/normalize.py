@@ -1,7 +1,8 @@
 """Normalisation for matching only (users always see the original text).
 
 Traditional to simplified script (OpenCC), NFKC (full-width to half-width), one set of quote marks, names
-reduced to one key through the alias table plus general rules for transliterations, Chinese numerals before
+reduced to one key through the alias table plus general rules for transliterations, news paraphrases folded
+to one form (星期五 and 周五, 美中 and 中美, 管控分歧 and 处理分歧: data/paraphrases.yaml), Chinese numerals before
 measure words to digits.
 """
 from __future__ import annotations
@@ -26,7 +27,9 @@ GIVEN_NAME = re.compile(
 PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[个名位次年月日天周小时分钟万亿多半余倍项艘架枚家人国]|$)")
+# a numeral before a measure word, or ending the text unless it names a weekday (周五, 星期五)
+CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[个名位次年月日天周小时分钟万亿多半余倍项艘架枚家人国])|"
+                       r"(?<![周期拜])[零〇一二两三四五六七八九十百千]+$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,56 @@ def canonical_names(text: str) -> str:
     return GIVEN_NAME.sub(r"\1", text)
 
 
+@cache
+def _paraphrases_file() -> dict:
+    text = resources.files("service.data").joinpath("paraphrases.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def paraphrase_table() -> dict[str, str]:
+    """Every variant (folded like the text it is matched in) mapped to its canonical form. Canonical forms,
+    kept words and alias keys map to themselves, so the longest match consumes them whole."""
+    data = _paraphrases_file()
+    table: dict[str, str] = {}
+    for group in data.get("groups", []):
+        canonical = "" if group.get("drop") else _fold(group["canonical"])
+        for variant in group.get("variants", []):
+            table[_fold(variant)] = canonical
+    canonicals = [g["canonical"] for g in data.get("groups", []) if not g.get("drop")]
+    for word in map(_fold, [*canonicals, *data.get("keep", [])]):
+        table.setdefault(word, word)
+    for key in {a.key for a in alias_table().values()}:  # a name is not a paraphrase: 布林肯 stays whole
+        table.setdefault(key, key)
+    return table
+
+
+@cache
+def _paraphrase_matcher() -> LiteralMatcher:
+    _register_words(_fold(w) for w in _paraphrases_file().get("words", []))
+    return LiteralMatcher(paraphrase_table())
+
+
+def _register_words(words) -> None:
+    """Canonical forms jieba would split (两 + 军) are words: segmentation runs on the folded text."""
+    import rjieba
+
+    for word in words:
+        rjieba.add_word(word, 100_000, None)
+
+
+def fold_paraphrases(text: str) -> str:
+    """News paraphrases in one canonical form (星期五 -> 周五, 电话会晤 -> 通话, 美中 -> 中美), longest match
+    first. Repeated until nothing changes: a fold can make a new variant with the text around it."""
+    matcher, table = _paraphrase_matcher(), paraphrase_table()
+    for _ in range(4):
+        folded = matcher.sub(table.__getitem__, text)
+        if folded == text:
+            break
+        text = folded
+    return text
+
+
 def chinese_numerals_to_digits(text: str) -> str:
     return CN_NUMBER.sub(lambda m: str(_cn_value(m.group())), text)
 
@@ -109,8 +162,8 @@ def _cn_value(numeral: str) -> int:
 
 
 def normalize(text: str) -> str:
-    """The text as the matcher compares it: folded, names canonical, numerals as digits."""
-    return chinese_numerals_to_digits(canonical_names(fold(text)))
+    """The text as the matcher compares it: folded, names canonical, paraphrases folded, numerals as digits."""
+    return chinese_numerals_to_digits(fold_paraphrases(canonical_names(fold(text))))
 
 
 def strip_punctuation(text: str) -> str:
