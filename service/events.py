@@ -5,35 +5,110 @@ alignment a comparison uses) and they were published within `max_event_days` of 
 only while their average similarity stays high (average link), so one broad background piece cannot chain
 unrelated events. An aggregator repost of an original in the group (same outlet, nearly the same facts) is
 marked as a repost and not counted as another outlet.
+
+`group_events` aligns every article with every other (for a list of ids); `group_corpus` scales to a whole
+stored corpus: candidate pairs from MinHash/LSH (service.events_index), a sentence-level keyword check on
+those only, then the same average-link grouping within each set of linked articles.
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .comparison import compare
 from .models import Article
-from .tuning import AlignParams, EventParams
+from .tuning import AlignParams, CorpusParams, EventParams
+
+Progress = Callable[[int, int, str], None]
+PROGRESS_CHUNK = 250  # articles indexed per progress step of a corpus grouping
 
 
 def group_events(articles: list[Article], *, params: EventParams = EventParams(),
                  align: AlignParams = AlignParams()) -> list[dict]:
     """Events, each with its articles (reposts marked), title, outlets and time span; earliest first."""
-    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: (a.published_at or "9999", a.id))
-    similarity = shared_fact_share(articles, align=align)
-    groups = [[i] for i in range(len(articles))]
-    while True:
-        best = None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                score = _average_link(groups[x], groups[y], similarity, articles, params)
-                if score is not None and score >= params.similarity and (best is None or score > best[0]):
-                    best = (score, x, y)
-        if best is None:
+    articles = _in_order(articles)
+    similarity = np.array(shared_fact_share(articles, align=align), dtype=float)
+    return [_event(members, articles, lambda i, j: similarity[i, j], params)
+            for members in average_link(similarity, _days(articles), params)]
+
+
+def group_corpus(articles: list[Article], *, params: EventParams = EventParams(),
+                 corpus: CorpusParams = CorpusParams(), progress: Progress | None = None) -> dict:
+    """Events of a large set of articles (as `group_events`, earliest first) and figures on how they were found.
+
+    `progress(done, total, stage)` is called as the work advances (a job reports it)."""
+    from .events_index import CorpusIndex
+
+    report = progress or (lambda done, total, stage: None)
+    started = time.perf_counter()
+    articles = _in_order(articles)
+    chunks = -(-len(articles) // PROGRESS_CHUNK)
+    total = chunks + 3
+    index = CorpusIndex(articles, params=corpus,
+                        progress=lambda k: k % PROGRESS_CHUNK == 0 and report(k // PROGRESS_CHUNK, total, "index"))
+    report(chunks, total, "index")
+    days = _days(articles)
+    indexed = time.perf_counter()
+    pairs = index.candidate_pairs(days, params.max_event_days)
+    report(chunks + 1, total, "candidates")
+    similarity = index.similarities(pairs)
+    report(chunks + 2, total, "similarities")
+    checked = time.perf_counter()
+    linked = similarity >= params.similarity
+    graph = sparse.coo_matrix((np.ones(int(linked.sum())), (pairs[linked, 0], pairs[linked, 1])),
+                              shape=(len(articles), len(articles)))
+    _, labels = connected_components(graph, directed=False)
+    known = {(int(i), int(j)): float(v) for (i, j), v in zip(pairs, similarity)}
+    events, largest = [], 1
+    for component in _components(labels):
+        largest = max(largest, len(component))
+        matrix = _component_similarity(component, index, known, corpus)
+        position = {article: k for k, article in enumerate(component)}
+        for members in average_link(matrix, days[component], params):
+            group = [component[m] for m in members]
+            similar = lambda i, j, m=matrix, p=position: m[p[i], p[j]]  # noqa: E731
+            events.append((group[0], _event(group, articles, similar, params)))
+    report(total, total, "grouping")
+    return {
+        "events": [event for _, event in sorted(events, key=lambda e: e[0])],
+        "stats": {"articles": len(articles), "sentences": int(index.sizes.sum()),
+                  "candidate_pairs": len(pairs), "linked_pairs": int(linked.sum()), "largest_group": largest,
+                  "index_seconds": round(indexed - started, 3), "check_seconds": round(checked - indexed, 3),
+                  "group_seconds": round(time.perf_counter() - checked, 3)},
+    }
+
+
+def average_link(similarity: np.ndarray, days: np.ndarray, params: EventParams) -> list[list[int]]:
+    """Merge the two groups of highest average similarity while it reaches `params.similarity` and the merged
+    group spans at most `max_event_days` (undated articles fit anywhere). Groups keep the position of their
+    first member; ties go to the first pair in that order."""
+    n = len(similarity)
+    sums, size = similarity.astype(float).copy(), np.ones(n)
+    low, high = days.astype(float).copy(), days.astype(float).copy()
+    active, members = np.ones(n, dtype=bool), [[i] for i in range(n)]
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    while n > 1:
+        with np.errstate(invalid="ignore"):
+            span = np.fmax.outer(high, high) - np.fmin.outer(low, low)
+            score = sums / np.outer(size, size)
+            allowed = upper & np.outer(active, active) & ~(span > params.max_event_days) & \
+                (score >= params.similarity)
+        if not allowed.any():
             break
-        _, x, y = best
-        groups[x] += groups.pop(y)
-    return [_event(sorted(g), articles, similarity, params) for g in groups]
+        x, y = divmod(int(np.argmax(np.where(allowed, score, -np.inf))), n)
+        sums[x, :] += sums[y, :]
+        sums[:, x] += sums[:, y]
+        size[x] += size[y]
+        low[x], high[x] = np.fmin(low[x], low[y]), np.fmax(high[x], high[y])
+        active[y] = False
+        members[x] += members[y]
+    return [sorted(members[i]) for i in range(n) if active[i]]
 
 
 def shared_fact_share(articles: list[Article], *, align: AlignParams = AlignParams()) -> list[list[float]]:
@@ -55,24 +130,49 @@ def shared_fact_share(articles: list[Article], *, align: AlignParams = AlignPara
     return matrix
 
 
-def _average_link(a, b, similarity, articles, params) -> float | None:
-    total = 0.0
-    for i in a:
-        for j in b:
-            if _days_apart(articles[i], articles[j]) > params.max_event_days:
-                return None
-            total += similarity[i][j]
-    return total / (len(a) * len(b))
+def _in_order(articles: list[Article]) -> list[Article]:
+    return sorted({a.id: a for a in articles}.values(), key=lambda a: (a.published_at or "9999", a.id))
 
 
-def _event(members, articles, similarity, params) -> dict:
+def _days(articles: list[Article]) -> np.ndarray:
+    """Each article's calendar day as the stamp writes it (NaN when undated): what max_event_days counts."""
+    return np.array([_day(a.published_at).toordinal() if a.published_at else np.nan for a in articles],
+                    dtype=float)
+
+
+def _components(labels: np.ndarray) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(position)
+    return list(groups.values())
+
+
+def _component_similarity(component, index, known, corpus: CorpusParams) -> np.ndarray:
+    """Similarities within a group of linked articles: every pair when it is small enough, else the candidate
+    pairs alone (the rest count as unrelated)."""
+    size = len(component)
+    matrix = np.eye(size)
+    if size == 1:
+        return matrix
+    inner = [(x, y) for x in range(size) for y in range(x + 1, size)]
+    if size <= corpus.max_component:
+        values = index.similarities(np.array([(component[x], component[y]) for x, y in inner], dtype=np.int64))
+    else:
+        values = [known.get((component[x], component[y]), 0.0) for x, y in inner]
+    for (x, y), value in zip(inner, values):
+        matrix[x, y] = matrix[y, x] = value
+    return matrix
+
+
+def _event(members, articles, similar: Callable[[int, int], float], params) -> dict:
+    """One event: its most central article's title, its articles (reposts marked), outlets and time span."""
     dates = sorted(a.published_at for a in (articles[i] for i in members) if a.published_at)
-    central = max(members, key=lambda i: (sum(similarity[i][j] for j in members), -i))
+    central = max(members, key=lambda i: (sum(similar(i, j) for j in members), -i))
     entries = []
     for i in members:
         article = articles[i]
         original = next((articles[j] for j in members
-                         if j != i and _is_repost(article, articles[j], similarity[i][j], params)), None)
+                         if j != i and _is_repost(article, articles[j], similar(i, j), params)), None)
         entries.append({"id": article.id, "outlet": article.outlet_id,
                         "via": article.via.id if article.via else None, "title": article.title,
                         "published_at": article.published_at, "repost_of": original.id if original else None})
@@ -90,12 +190,6 @@ def _is_repost(article: Article, other: Article, similarity: float, params: Even
     """`article` reposts `other`: it came via an aggregator, names the same outlet, and says the same."""
     return (article.via is not None and other.via is None and article.outlet_id == other.outlet_id
             and similarity >= params.repost_similarity)
-
-
-def _days_apart(a: Article, b: Article) -> float:
-    if not a.published_at or not b.published_at:
-        return 0.0
-    return abs((_day(a.published_at) - _day(b.published_at)).days)
 
 
 def _day(stamp: str) -> date:

@@ -1,13 +1,17 @@
-"""Where articles and cached comparisons live: Redis behind two small classes.
+"""Where articles, cached comparisons and event groupings live: Redis behind small classes.
 
 Articles are kept without expiry under `article:{id}` and indexed by ingestion time, overall and per
-outlet. Comparisons are cached under `comparison:{id}` with a TTL (they may be evicted; articles never).
+outlet, and by publication time (undated ones in a set of their own), so a corpus query by date reads only
+the articles it needs. Comparisons are cached under `comparison:{id}` and event groupings under
+`events:{id}`, both with a TTL (they may be evicted; articles never).
 """
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 import redis
 
@@ -16,7 +20,11 @@ from .models import Article
 ARTICLE_KEY = "article:{}"
 BY_TIME_KEY = "articles:by_time"
 BY_OUTLET_KEY = "articles:outlet:{}"
+BY_PUBLISHED_KEY = "articles:by_published"  # score: publication time, epoch seconds
+UNDATED_KEY = "articles:undated"  # articles that do not say when they were published
 COMPARISON_KEY = "comparison:{}"
+EVENTS_KEY = "events:{}"
+LOAD_CHUNK = 500  # articles fetched per MGET when reading a corpus
 
 
 @dataclass
@@ -42,6 +50,7 @@ class ArticleStore:
         pipe = self.client.pipeline(transaction=True)
         pipe.zadd(BY_TIME_KEY, {article.id: score})
         pipe.zadd(BY_OUTLET_KEY.format(article.outlet_id), {article.id: score})
+        _index_published(pipe, article)
         pipe.execute()
         return article, True
 
@@ -63,6 +72,8 @@ class ArticleStore:
         pipe.delete(ARTICLE_KEY.format(article_id))
         pipe.zrem(BY_TIME_KEY, article_id)
         pipe.zrem(BY_OUTLET_KEY.format(article.outlet_id), article_id)
+        pipe.zrem(BY_PUBLISHED_KEY, article_id)
+        pipe.srem(UNDATED_KEY, article_id)
         pipe.execute()
         return True
 
@@ -72,6 +83,50 @@ class ArticleStore:
         ids = [i.decode() if isinstance(i, bytes) else i for i in self.client.zrevrange(key, offset, offset + limit - 1)]
         total = self.client.zcard(key)
         return Page(items=[a for a in self.get_many(ids) if a is not None], total=total)
+
+    def ensure_published_index(self) -> int:
+        """Index by publication time the articles stored before that index existed; returns how many.
+
+        Cheap when nothing is missing (three counts); otherwise one pass over the stored ids."""
+        client = self.client
+        if client.zcard(BY_TIME_KEY) <= client.zcard(BY_PUBLISHED_KEY) + client.scard(UNDATED_KEY):
+            return 0
+        indexed, cursor = 0, 0
+        while True:
+            cursor, batch = client.zscan(BY_TIME_KEY, cursor, count=LOAD_CHUNK)
+            ids = [_text(i) for i, _ in batch]
+            dated = client.zmscore(BY_PUBLISHED_KEY, ids) if ids else []
+            undated = client.smismember(UNDATED_KEY, ids) if ids else []
+            missing = [i for i, d, u in zip(ids, dated, undated) if d is None and not u]
+            pipe = client.pipeline(transaction=False)
+            for article in self.get_many(missing):
+                if article is not None:
+                    _index_published(pipe, article)
+                    indexed += 1
+            pipe.execute()
+            if cursor == 0:
+                return indexed
+
+    def published_ids(self, *, since: str | None = None, until: str | None = None,
+                      outlets: list[str] | None = None) -> list[str]:
+        """Ids of the articles published in [since, until] (either may be open), oldest first, from the given
+        outlets when any are named. With neither bound, undated articles are included too."""
+        low = query_bound(since) if since else "-inf"
+        high = query_bound(until, end_of_day=True) if until else "+inf"
+        ids = [_text(i) for i in self.client.zrangebyscore(BY_PUBLISHED_KEY, low, high)]
+        if not since and not until:
+            ids += sorted(_text(i) for i in self.client.smembers(UNDATED_KEY))
+        if outlets:
+            wanted = set()
+            for outlet in outlets:
+                wanted.update(_text(i) for i in self.client.zrange(BY_OUTLET_KEY.format(outlet), 0, -1))
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def iter_many(self, article_ids: list[str]) -> Iterator[Article]:
+        """The stored articles among `article_ids`, in order, read a chunk at a time."""
+        for start in range(0, len(article_ids), LOAD_CHUNK):
+            yield from (a for a in self.get_many(article_ids[start:start + LOAD_CHUNK]) if a is not None)
 
 
 class ComparisonCache:
@@ -89,6 +144,53 @@ class ComparisonCache:
 
     def put(self, comparison_id: str, result: dict) -> None:
         self.client.set(COMPARISON_KEY.format(comparison_id), json.dumps(result, ensure_ascii=False), ex=self.ttl)
+
+
+class EventsCache:
+    """Event groupings of a stored corpus, under the id of the job that computed them."""
+
+    def __init__(self, client: redis.Redis, *, ttl: int):
+        self.client = client
+        self.ttl = ttl
+
+    def get_raw(self, events_id: str) -> bytes | None:
+        return self.client.get(EVENTS_KEY.format(events_id))
+
+    def put(self, events_id: str, result: dict) -> None:
+        self.client.set(EVENTS_KEY.format(events_id), json.dumps(result, ensure_ascii=False), ex=self.ttl)
+
+
+def published_epoch(stamp: str | None) -> float | None:
+    """Epoch seconds of an ISO 8601 publication time (a date alone is its midnight; no offset means UTC)."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def query_bound(stamp: str, *, end_of_day: bool = False) -> float:
+    """A query bound: a date alone as `until` covers that whole day."""
+    value = published_epoch(stamp)
+    if value is None:
+        raise ValueError(f"not a date: {stamp!r}")
+    return value + 86_399.999 if end_of_day and len(stamp) == 10 else value
+
+
+def _index_published(pipe, article: Article) -> None:
+    epoch = published_epoch(article.published_at)
+    if epoch is None:
+        pipe.sadd(UNDATED_KEY, article.id)
+    else:
+        pipe.zadd(BY_PUBLISHED_KEY, {article.id: epoch})
+
+
+def _text(value) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _now_iso() -> str:
