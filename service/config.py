@@ -28,6 +28,17 @@ class Settings:
     api_keys: str = ""  # comma-separated keys; when set, writes to /v1/articles need one
     rate_limit: str = "600 per minute"  # per client (API key or address); empty disables rate limiting
     comparison_rate_limit: str = "120 per minute"  # comparisons cost more than reads
+    # background jobs (RQ on the same Redis): comparisons above either size, and corpus event groupings
+    job_queue: str = "news"
+    job_min_articles: int = 20  # a comparison of more articles than this runs as a job
+    job_min_sentences: int = 2000  # ...and so does one of more sentences than this
+    job_timeout: int = 3600  # seconds a job may run before its worker stops it
+    job_result_ttl: int = 24 * 3600  # seconds a finished or failed job stays readable at /v1/jobs/{id}
+    job_retries: int = 1  # times a job is run again after it failed or its worker died
+    max_corpus_articles: int = 20_000  # per corpus event grouping
+    worker_heartbeat: int = 10  # seconds between a busy worker's heartbeats
+    worker_grace: int = 60  # a job whose worker missed heartbeats for this long is abandoned (retried or failed)
+    worker_maintenance: int = 60  # seconds between an idle worker's checks for abandoned jobs
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -43,6 +54,16 @@ class Settings:
             api_keys=os.environ.get("API_KEYS", ""),
             rate_limit=os.environ.get("RATE_LIMIT", cls.rate_limit),
             comparison_rate_limit=os.environ.get("COMPARISON_RATE_LIMIT", cls.comparison_rate_limit),
+            job_queue=os.environ.get("JOB_QUEUE") or cls.job_queue,
+            job_min_articles=_env_int("JOB_MIN_ARTICLES", cls.job_min_articles),
+            job_min_sentences=_env_int("JOB_MIN_SENTENCES", cls.job_min_sentences),
+            job_timeout=_env_int("JOB_TIMEOUT", cls.job_timeout),
+            job_result_ttl=_env_int("JOB_RESULT_TTL", cls.job_result_ttl),
+            job_retries=_env_int("JOB_RETRIES", cls.job_retries),
+            max_corpus_articles=_env_int("MAX_CORPUS_ARTICLES", cls.max_corpus_articles),
+            worker_heartbeat=_env_int("WORKER_HEARTBEAT", cls.worker_heartbeat),
+            worker_grace=_env_int("WORKER_GRACE", cls.worker_grace),
+            worker_maintenance=_env_int("WORKER_MAINTENANCE", cls.worker_maintenance),
         )
 
     def replace(self, **changes) -> "Settings":

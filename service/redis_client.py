@@ -8,7 +8,8 @@ import redis
 from flask import Flask, current_app
 
 from .embedded import start_embedded_redis
-from .store import ArticleStore, ComparisonCache
+from .jobs import JobQueue
+from .store import ArticleStore, ComparisonCache, EventsCache
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,8 @@ def init_app(app: Flask) -> None:
     app.extensions["redis_url"] = url
     app.extensions["articles"] = ArticleStore(client)
     app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl)
+    app.extensions["events"] = EventsCache(client, ttl=settings.comparison_ttl)
+    app.extensions["jobs"] = JobQueue(client, settings)
 
 
 def client() -> redis.Redis:
@@ -39,3 +42,11 @@ def articles() -> ArticleStore:
 
 def comparisons() -> ComparisonCache:
     return current_app.extensions["comparisons"]
+
+
+def events() -> EventsCache:
+    return current_app.extensions["events"]
+
+
+def jobs() -> JobQueue:
+    return current_app.extensions["jobs"]

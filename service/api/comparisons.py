@@ -17,6 +17,7 @@ from ..security import writes_allowed
 from ..tuning import AlignParams
 from .articles import documents_from_request
 from .errors import ApiProblem
+from .jobs import accepted, unavailable
 from .schemas import ComparisonOptions, ComparisonRequest
 
 bp = Blueprint("comparisons", __name__, url_prefix="/v1/comparisons")
@@ -37,6 +38,8 @@ def create_comparison():
     if raw is not None:
         record_comparison(cached=True, articles=len(articles), sentences=0)
         return _respond_raw(raw)
+    if _runs_as_job(articles):
+        return _submit(key, articles, options, stored=stored_ids is not None)
     result = compare(articles, params=_params(options), min_outlets=options["min_outlets"])
     _cache_put(result["id"], result)
     record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
@@ -50,6 +53,27 @@ def get_comparison(comparison_id: str):
         raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
                               "(post the articles again to recompute it)", slug="comparison-not-found")
     return _respond_raw(raw)
+
+
+def _runs_as_job(articles) -> bool:
+    settings = current_app.config["SETTINGS"]
+    return (len(articles) > settings.job_min_articles
+            or sum(len(a.sentences) for a in articles) > settings.job_min_sentences)
+
+
+def _submit(key: str, articles, options: dict, *, stored: bool):
+    """A large comparison goes to a worker: 202 with the job, whose result lands in the comparison cache."""
+    options = {"threshold": options.get("threshold"), "min_outlets": options["min_outlets"]}
+    try:
+        if stored:
+            job = redis_client.jobs().submit_comparison(key, options=options, article_ids=[a.id for a in articles])
+        else:
+            job = redis_client.jobs().submit_comparison(key, options=options,
+                                                        articles=[a.to_dict() for a in articles])
+    except redis.RedisError as error:
+        raise unavailable(error) from None
+    record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
+    return accepted(job)
 
 
 def _params(options: dict) -> AlignParams:

@@ -1,11 +1,18 @@
-"""/v1/events: group stored articles into events (the same happening), reposts recognised."""
+"""/v1/events: group stored articles into events (the same happening), reposts recognised.
+
+A list of ids is grouped at once; a corpus query (`since`, `until`, `outlets`) goes to a worker (202 with the
+job), whose grouping is then read at /v1/events/{id}."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+import redis
+from flask import Blueprint, Response, current_app, request
 
+from .. import redis_client
 from ..events import group_events
+from ..ingest.dates import parse_date
 from .comparisons import _stored
 from .errors import ApiProblem
+from .jobs import accepted, unavailable
 from .schemas import EventsRequest
 
 bp = Blueprint("events", __name__, url_prefix="/v1/events")
@@ -14,11 +21,43 @@ bp = Blueprint("events", __name__, url_prefix="/v1/events")
 @bp.post("")
 def create_events():
     if request.mimetype != "application/json":
-        raise ApiProblem(415, 'send application/json: {"articles": [ids]}', slug="unsupported-media-type")
+        raise ApiProblem(415, 'send application/json: {"articles": [ids]} or {"since": ..., "until": ..., '
+                              '"outlets": [...]}', slug="unsupported-media-type")
     settings = current_app.config["SETTINGS"]
-    ids = list(dict.fromkeys(EventsRequest().load(request.get_json())["articles"]))
+    payload = EventsRequest().load(request.get_json())
+    if not payload.get("articles"):
+        return _submit_corpus(payload)
+    ids = list(dict.fromkeys(payload["articles"]))
     if len(ids) > settings.max_documents:
-        raise ApiProblem(422, f"at most {settings.max_documents} articles per request; got {len(ids)}",
-                         slug="article-count", errors={"articles": [f"at most {settings.max_documents}"]})
+        raise ApiProblem(422, f"at most {settings.max_documents} articles per request; got {len(ids)} (a corpus "
+                              "query takes more)", slug="article-count",
+                         errors={"articles": [f"at most {settings.max_documents}"]})
     articles = _stored(ids)
     return {"events": group_events(articles)}
+
+
+@bp.get("/<events_id>")
+def get_events(events_id: str):
+    raw = redis_client.events().get_raw(events_id)
+    if raw is None:
+        raise ApiProblem(404, f"no event grouping {events_id!r}: unknown, not finished yet (see its job), or "
+                              "expired", slug="events-not-found")
+    return Response(raw, mimetype="application/json")
+
+
+def _submit_corpus(payload: dict):
+    settings = current_app.config["SETTINGS"]
+    query = {"since": parse_date(payload.get("since")), "until": parse_date(payload.get("until")),
+             "outlets": list(dict.fromkeys(payload.get("outlets") or [])) or None}
+    try:
+        store = redis_client.articles()
+        store.ensure_published_index()
+        count = len(store.published_ids(**query))
+        if count > settings.max_corpus_articles:
+            raise ApiProblem(422, f"the query selects {count} stored articles; the limit per grouping is "
+                                  f"{settings.max_corpus_articles} (narrow `since`/`until` or `outlets`)",
+                             slug="corpus-too-large")
+        job = redis_client.jobs().submit_events(query)
+    except redis.RedisError as error:
+        raise unavailable(error) from None
+    return accepted(job)

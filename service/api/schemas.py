@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..ingest.dates import parse_date
+from ..store import published_epoch, query_bound
 
 
 class DocumentInput(Schema):
@@ -89,5 +90,33 @@ class ComparisonRequest(Schema):
 
 
 class EventsRequest(Schema):
-    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)), required=True,
-                           validate=validate.Length(min=1))
+    """Either stored article ids (grouped at once) or a corpus query (grouped by a worker)."""
+
+    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)), validate=validate.Length(min=1))
+    since = fields.String(validate=validate.Length(min=1, max=64))
+    until = fields.String(validate=validate.Length(min=1, max=64))
+    outlets = fields.List(fields.String(validate=validate.Length(min=1, max=100)),
+                          validate=validate.Length(min=1, max=100))
+
+    @validates("since")
+    def _since(self, value, **_):
+        _check_date(value)
+
+    @validates("until")
+    def _until(self, value, **_):
+        _check_date(value)
+
+    @validates_schema
+    def _one_form(self, data, **_):
+        query = any(k in data for k in ("since", "until", "outlets"))
+        if bool(data.get("articles")) == query:
+            raise ValidationError("give either `articles` (stored ids) or a corpus query (`since`, `until`, "
+                                  "`outlets`), not both or neither")
+        since, until = parse_date(data.get("since")), parse_date(data.get("until"))
+        if since and until and query_bound(since) > query_bound(until, end_of_day=True):
+            raise ValidationError("`since` is after `until`", field_name="until")
+
+
+def _check_date(value: str) -> None:
+    if not value.strip()[:1].isdigit() or published_epoch(parse_date(value)) is None:
+        raise ValidationError("not a date: use ISO 8601, e.g. 2024-04-20 or 2024-04-20T00:00:00+00:00")

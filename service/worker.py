@@ -1,0 +1,69 @@
+"""`python -m service worker`: an RQ worker on the service's queue, with the service's settings.
+
+It pays the pipeline's one-time costs (segmenter dictionary, OpenCC, data files) before taking a job, so each
+job's work horse, forked from this warm process, starts ready. Heartbeats, the grace after which a silent job
+counts as abandoned, and how often an idle worker looks for abandoned jobs come from Settings (WORKER_*).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+
+import redis
+from rq import SimpleWorker, Worker
+from rq.job import Job
+from rq.serializers import JSONSerializer
+
+from .config import Settings
+from .jobs import make_queue
+
+log = logging.getLogger(__name__)
+
+
+class HeartbeatGrace:
+    """RQ keeps a started job alive for one heartbeat interval plus a fixed minute; ours is configurable, so a
+    killed worker's job is noticed (and retried or failed) after `heartbeat_grace` seconds."""
+
+    heartbeat_grace = 60
+
+    def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
+        interval = self.job_monitoring_interval
+        if job.timeout and job.timeout > 0:
+            interval = min(job.timeout - working_time, interval)
+        return int(interval) + self.heartbeat_grace
+
+
+class NewsWorker(HeartbeatGrace, Worker):
+    """Forks a work horse per job (a job's memory is returned when it ends); the default."""
+
+
+class InlineWorker(HeartbeatGrace, SimpleWorker):
+    """Runs jobs in its own process: for tests and for platforms without fork."""
+
+
+def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker) -> Worker:
+    worker = worker_class(
+        [make_queue(client, settings)], connection=client, serializer=JSONSerializer,
+        name=f"{socket.gethostname()}.{os.getpid()}",
+        job_monitoring_interval=settings.worker_heartbeat,
+        maintenance_interval=settings.worker_maintenance,
+        worker_ttl=settings.worker_maintenance + 15,  # an idle worker wakes up this often minus 15 s
+    )
+    worker.heartbeat_grace = settings.worker_grace
+    return worker
+
+
+def run_worker(settings: Settings, *, burst: bool = False) -> int:
+    """Warm up, then work on the queue until stopped (SIGTERM finishes the current job first)."""
+    from .align.features import warm_up
+
+    if not settings.redis_url:
+        raise SystemExit("set REDIS_URL to the Redis the API uses (`python -m service serve` does it for you)")
+    warm_up()
+    client = redis.Redis.from_url(settings.redis_url)
+    worker = build_worker(client, settings)
+    log.info("worker ready", extra={"worker": worker.name, "queue": settings.job_queue})
+    print(f"worker {worker.name} listening on queue {settings.job_queue!r}", flush=True)
+    worker.work(burst=burst, logging_level=settings.log_level.upper())
+    return 0
