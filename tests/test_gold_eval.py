@@ -1,9 +1,13 @@
-"""The clustering quality gate on the dev gold set (figures printed by `python -m service.eval`).
+"""The clustering quality gate on the dev gold set (figures printed by `python -m service.eval --sweep`).
 
-Measured at the calibrated threshold (60): precision 0.931, recall 0.551 over all 121 usable pairs (English
-fixtures: 1.00 / 0.87; Chinese seeds: 0.875 / 0.41). The gate sits just under those figures so that a
-regression fails; the target recall of 0.80 is not reached by lexical scoring on the Chinese paraphrase pairs
-of this set (see the closing note of the alignment issue).
+Measured at the calibrated threshold (60; 58 gives the same, 56 trades a false link for a true one), with
+the paraphrase folds of service/data/paraphrases.yaml:
+- all 121 usable pairs: precision 0.966, recall 0.571 (28 true, 1 false link, 21 missed);
+- without the `embedded` pairs (104): 0.947 / 0.562;
+- Chinese seeds (94): 0.938 / 0.441; English fixtures (27): 1.00 / 0.867.
+Before the folds: 0.931 / 0.551 (Chinese 0.875 / 0.41). The gate sits just under these figures so that a
+regression fails; the target recall of 0.80 is not reached: the missed Chinese pairs share too few words for
+lexical scoring, or are kept apart by the one-fact-per-sentence clustering (see the alignment issue).
 """
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ import yaml
 
 from service.eval import DEFAULT_GOLD, evaluate, load_documents
 
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.52
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.56
 
 
 def test_gold_set_is_big_enough_and_real():
