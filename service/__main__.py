@@ -1,4 +1,4 @@
-"""Command line: `python -m service ingest FILE...`, `python -m service serve`."""
+"""Command line: `python -m service ingest FILE...`, `compare FILE...`, `serve`, `worker`."""
 from __future__ import annotations
 
 import argparse
@@ -13,6 +13,8 @@ import tempfile
 from .api.schemas import ArticleSchema
 from .ingest import IngestError, parse_document
 
+PROGRESS_MIN_FILES = 10  # `compare` draws a progress bar on stderr for more files than this
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
@@ -24,16 +26,29 @@ def main(argv: list[str] | None = None) -> int:
     comparison.add_argument("--json", action="store_true", help="print the comparison as JSON")
     comparison.add_argument("--threshold", type=float, default=None)
     comparison.add_argument("--min-outlets", type=int, default=1)
+    comparison.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                            help=f"progress bar on stderr (default: with more than {PROGRESS_MIN_FILES} files)")
     serve = commands.add_parser("serve", help="run the API with gunicorn (embedded Redis unless REDIS_URL is set)")
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", default=os.environ.get("PORT", "8000"))
     serve.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "2"))
+    serve.add_argument("--job-workers", type=int, default=int(os.environ.get("JOB_WORKERS", "1")),
+                       help="RQ workers started beside the API for large comparisons and corpus events")
+    worker = commands.add_parser("worker", help="run an RQ worker for the API's jobs (needs REDIS_URL)")
+    worker.add_argument("--burst", action="store_true", help="quit when the queue is empty")
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args.files)
     if args.command == "compare":
-        return _compare(args.files, as_json=args.json, threshold=args.threshold, min_outlets=args.min_outlets)
-    return _serve(args.host, args.port, args.workers)
+        show = args.progress if args.progress is not None else len(args.files) > PROGRESS_MIN_FILES
+        return _compare(args.files, as_json=args.json, threshold=args.threshold, min_outlets=args.min_outlets,
+                        progress=show)
+    if args.command == "worker":
+        from .config import Settings
+        from .worker import run_worker
+
+        return run_worker(Settings.from_env(), burst=args.burst)
+    return _serve(args.host, args.port, args.workers, args.job_workers)
 
 
 def _ingest(paths: list[str]) -> int:
@@ -49,7 +64,8 @@ def _ingest(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_outlets: int) -> int:
+def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_outlets: int,
+             progress: bool = False) -> int:
     from dataclasses import replace
 
     from .comparison import compare
@@ -68,9 +84,32 @@ def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_ou
         print("compare needs at least two different documents", file=sys.stderr)
         return 2
     params = AlignParams() if threshold is None else replace(AlignParams(), threshold=threshold)
-    result = compare(articles, params=params, min_outlets=min_outlets)
+    bar = ProgressBar(sys.stderr) if progress else None
+    result = compare(articles, params=params, min_outlets=min_outlets, progress=bar)
+    if bar:
+        bar.close()
     print(json.dumps(result, ensure_ascii=False, indent=2) if as_json else render_markdown(result))
     return 0
+
+
+class ProgressBar:
+    """compare()'s progress(done, total, stage) as one redrawn line: [#####.....]  50% scores (3/6)."""
+
+    def __init__(self, stream, *, width: int = 30):
+        self.stream, self.width, self.drawn = stream, width, False
+
+    def __call__(self, done: int, total: int | None, stage: str) -> None:
+        share = done / total if total else 0.0
+        filled = int(round(share * self.width))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {share:4.0%} {stage} ({done}/{total})"
+                          f"\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def _guess_type(path: str) -> str | None:
@@ -82,7 +121,8 @@ def _guess_type(path: str) -> str | None:
     return None
 
 
-def _serve(host: str, port: str, workers: str) -> int:
+def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
+    """gunicorn, and `job_workers` RQ workers beside it, on REDIS_URL or an embedded Redis; all stop together."""
     from .config import Settings
     from .embedded import start_embedded_redis
 
@@ -98,7 +138,10 @@ def _serve(host: str, port: str, workers: str) -> int:
     print(f"serving on {base}\n  try: curl -F file=@seeds/001_bef200b8a0c60b0a.txt {base}/v1/articles", flush=True)
     command = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
                "--config", "python:service.gunicorn_hooks", "service.wsgi:app"]
+    processes = [subprocess.Popen([sys.executable, "-m", "service", "worker"], env=env)
+                 for _ in range(max(job_workers, 0))]
     process = subprocess.Popen(command, env=env)
+    processes.append(process)
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
         return process.wait()
@@ -106,10 +149,17 @@ def _serve(host: str, port: str, workers: str) -> int:
         process.terminate()
         return process.wait()
     finally:
+        for child in processes:
+            if child.poll() is None:
+                child.terminate()  # an RQ worker finishes its current job's bookkeeping and exits
+        for child in processes:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
         if server:
             server.stop()
         shutil.rmtree(metrics_dir, ignore_errors=True)
-
 
 if __name__ == "__main__":
     sys.exit(main())
