@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test bench soak eval clean
+.PHONY: run worker test install install-test bench bench-jobs soak eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ install-test: $(VENV)/.installed-test
 run: install
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m service serve
 
+worker: install  # one more RQ worker on REDIS_URL (make run already starts one)
+	$(BIN)/python -m service worker
+
 test: install-test
 	$(BIN)/python -m pytest
 
@@ -34,6 +37,9 @@ eval: install
 bench: install-test
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
+
+bench-jobs: install-test  # event grouping of 1,000 and 5,000 articles with 1 and 2 workers; a 200-article job
+	$(BIN)/python bench/jobs.py
 
 soak: install
 	$(BIN)/python bench/soak.py --seconds 180
