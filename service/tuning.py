@@ -24,7 +24,8 @@ class AlignParams:
     candidates_per_article: int = 6  # best candidates kept per sentence, times the other articles compared...
     max_candidates_per_sentence: int = 60  # ...up to this many (a sentence with a hundred copies keeps the best)
     index_block_rows: int = 2048  # rows of the candidate index multiplied at once (bounds its memory)
-    min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all
+    min_candidate_overlap: float = 0.12  # weighted n-gram overlap a pair needs to be scored at all...
+    min_clause_overlap: float = 0.5  # ...or that one clause of each needs (a quote in different frames)
     max_coherence_pairs: int = 32  # cross pairs checked per merge; larger facts are checked on a sample
     adjacent_span: int = 2  # sentences of one article in one fact must be this close (many-to-one)
 

@@ -57,56 +57,79 @@ def encounter_pairs(features: list[SentenceFeatures]) -> set[tuple[int, int]]:
 
 def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = AlignParams(),
                     articles: int | None = None) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of sentences (or units: `article` -1 stands for several articles) that share enough
-    rare shingles and are not in one article.
+    """Pairs (i, j), i < j, of sentences (or units: `article` -1 stands for several articles) of different
+    articles worth scoring: they share enough rare shingles as wholes, or one clause of each does (a quote
+    in different attribution frames), or they report one encounter between the same people.
 
-    Shared weight is a sparse matrix product (sentences x shingles, IDF-weighted) computed in row blocks, so
-    the work grows with the overlap between sentences, not with the number of sentence pairs, and memory stays
-    bounded. Each sentence keeps its best few partners: `candidates_per_article` for each other article
-    compared, at most `max_candidates_per_sentence`, seen from both sides of each pair."""
-    total = len(features)
+    Each sentence keeps its best few partners: `candidates_per_article` for each other article compared, at
+    most `max_candidates_per_sentence`, seen from both sides of each pair."""
+    if len(features) < 2:
+        return set()
+    article = np.fromiter((f.article for f in features), dtype=np.int64, count=len(features))
+    others = (articles if articles is not None else len(set(article.tolist()))) - 1
+    keep = max(1, min(params.candidates_per_article * max(others, 1), params.max_candidates_per_sentence))
+    whole = overlapping([shingles(f, size=params.shingle_size) for f in features], np.arange(len(features)),
+                        article, min_overlap=params.min_candidate_overlap, keep_per_row=keep, params=params)
+    owners, clause_grams = [], []
+    for position, feature in enumerate(features):
+        for clause in feature.clauses:
+            if len(clause) >= params.min_clause_chars:
+                owners.append(position)
+                clause_grams.append(_char_grams(clause, params.shingle_size if is_cjk(clause[0]) else 4))
+    parts = overlapping(clause_grams, np.asarray(owners, dtype=np.int64), article,
+                        min_overlap=params.min_clause_overlap, keep_per_row=keep, params=params)
+    return whole | parts | encounter_pairs(features)
+
+
+def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *, min_overlap: float,
+                keep_per_row: int, params: AlignParams) -> set[tuple[int, int]]:
+    """Owner pairs (i < j) of rows that share rare shingles worth at least `min_overlap` of the lighter row.
+
+    Shared weight is a sparse matrix product (rows x shingles, IDF-weighted) computed in row blocks, so the
+    work grows with the overlap between rows, not with the number of row pairs, and memory stays bounded."""
+    total = len(grams)
     if total < 2:
         return set()
-    grams = [shingles(f, size=params.shingle_size) for f in features]
-    df = Counter(g for sentence_grams in grams for g in sentence_grams)
+    df = Counter(g for row in grams for g in row)
     max_df = max(params.min_shingle_cap, int(params.max_shingle_share * total))
     columns = {g: k for k, g in enumerate(g for g, count in df.items() if 1 < count <= max_df)}
     weight_of = {g: math.log((total + 1) / count) for g, count in df.items() if count <= max_df}
     rows, cols, values, mass = [], [], [], np.zeros(total)
-    for i, sentence_grams in enumerate(grams):
-        sentence_mass = 0.0
-        for gram in sentence_grams:
+    for i, row in enumerate(grams):
+        row_mass = 0.0
+        for gram in row:
             weight = weight_of.get(gram)
             if weight is None:
                 continue
-            sentence_mass += weight
+            row_mass += weight
             column = columns.get(gram)
             if column is not None:
                 rows.append(i)
                 cols.append(column)
                 values.append(weight)
-        mass[i] = sentence_mass
+        mass[i] = row_mass
     if not rows:
-        return encounter_pairs(features)
-    article = np.fromiter((f.article for f in features), dtype=np.int64, count=total)
-    others = (articles if articles is not None else len(set(article.tolist()))) - 1
-    keep_per_row = max(1, min(params.candidates_per_article * max(others, 1), params.max_candidates_per_sentence))
+        return set()
     weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, len(columns)))
     present_t = sparse.csr_matrix((np.ones(len(rows)), (cols, rows)), shape=(len(columns), total))
-    found_i, found_j, found_overlap = [], [], []
+    found_i, found_j = [], []
     for start in range(0, total, params.index_block_rows):
         block = (weighted[start:start + params.index_block_rows] @ present_t).tocoo()
         i, j, weight = block.row + start, block.col, block.data
         overlap = weight / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
-        keep = (i != j) & ((article[i] != article[j]) | (article[i] < 0)) & (overlap >= params.min_candidate_overlap)
+        a, b = owner[i], owner[j]
+        keep = (a != b) & ((article[a] != article[b]) | (article[a] < 0)) & (overlap >= min_overlap)
         i, j, overlap = i[keep], j[keep], overlap[keep]
         order = np.lexsort((j, -overlap, i))  # each row's partners, best first (ties by position)
-        i, j, overlap = i[order], j[order], overlap[order]
+        i, j = i[order], j[order]
         starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
         rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
         chosen = rank < keep_per_row
-        found_i.append(i[chosen])
-        found_j.append(j[chosen])
-    i, j = np.concatenate(found_i), np.concatenate(found_j)
-    pairs = set(zip(np.minimum(i, j).tolist(), np.maximum(i, j).tolist()))
-    return pairs | encounter_pairs(features)
+        found_i.append(owner[i[chosen]])
+        found_j.append(owner[j[chosen]])
+    a, b = np.concatenate(found_i), np.concatenate(found_j)
+    return set(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
+
+
+def _char_grams(text: str, size: int) -> set[str]:
+    return {text[i:i + size] for i in range(max(len(text) - size + 1, 1))}

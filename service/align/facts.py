@@ -117,13 +117,18 @@ def _most_central(judged: list[int], others: list[tuple[int, set[int]]], feature
 def coverage(facts: list[dict], compared: list[str]) -> dict:
     """Per outlet: facts it reports, facts only it reports, and facts it omits although at least half of
     the other outlets report them."""
+    others = len(compared) - 1
+    present = {outlet: [] for outlet in compared}
+    unique = {outlet: [] for outlet in compared}
+    for fact in facts:
+        for outlet in fact["outlets"]:
+            present[outlet].append(fact["id"])
+        if len(fact["outlets"]) == 1:
+            unique[fact["outlets"][0]].append(fact["id"])
+    widely = [f for f in facts if others and len(f["outlets"]) >= others / 2]
     result = {}
     for outlet in compared:
-        others = len(compared) - 1
-        present = [f["id"] for f in facts if outlet in f["outlets"]]
-        unique = [f["id"] for f in facts if f["outlets"] == [outlet]]
-        omitted = [f["id"] for f in facts
-                   if outlet not in f["outlets"] and others and len(f["outlets"]) >= others / 2]
-        result[outlet] = {"present": len(present), "unique": len(unique), "omitted": len(omitted),
-                          "unique_facts": unique, "omitted_facts": omitted}
+        omitted = [f["id"] for f in widely if outlet not in f["outlets"]]
+        result[outlet] = {"present": len(present[outlet]), "unique": len(unique[outlet]), "omitted": len(omitted),
+                          "unique_facts": unique[outlet], "omitted_facts": omitted}
     return result

@@ -25,6 +25,8 @@ SCORERS = {
     "event": "the same encounter (a meeting or a call) between the same two or more people",
 }
 BATCH_ORDER = ("chars", "words", "partial", "clause", "event", "keywords")  # ties go to the first, as in score_pair
+SLOTS = ("people", "places", "years", "weekdays", "encounters")  # values two reports of one fact cannot disagree on
+CLAUSE_DISCOUNT = 0.95  # a clause match is a little weaker evidence than a whole-sentence match
 EVENT_SCORE = 70.0  # what agreeing on who met whom is worth, when nothing else conflicts
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
 
@@ -68,10 +70,12 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weigh
                            word_ratios)
     short = np.fromiter((len(x) for x in shorter), dtype=float, count=len(pairs))
     long = np.fromiter((len(x) for x in longer), dtype=float, count=len(pairs))
-    partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1)
+    # below the cluster floor a score only ever means "too low", so the slowest scorer may stop early there
+    partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1,
+                              score_cutoff=params.cluster_floor)
     table[:, 2] = np.where(short >= params.min_partial_chars, partials * (0.75 + 0.25 * short / np.maximum(long, 1)),
                            -np.inf)
-    table[:, 3] = _best_clauses(left, right, params)
+    table[:, 3] = _best_clauses(left, right, params, skip=table[:, :3].max(axis=1) >= CLAUSE_DISCOUNT * 100)
     table[:, 4] = [EVENT_SCORE if len(a.named & b.named) >= 2 and a.encounters and a.encounters == b.encounters
                    else -np.inf for a, b in pairs]
     table[:, 5] = np.minimum(100.0, params.keyword_weight * _keyword_cosines(left, right, weights))
@@ -81,10 +85,13 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weigh
             for value, k, (a, b) in zip(values.tolist(), best.tolist(), pairs)]
 
 
-def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], params: AlignParams) -> np.ndarray:
-    """best_clause for each pair: every clause pair of every sentence pair scored in one cpdist call."""
+def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], params: AlignParams,
+                  skip: np.ndarray) -> np.ndarray:
+    """best_clause for each pair not skipped (another scorer already beats any clause score): every clause
+    pair of every sentence pair scored in one cpdist call."""
     xs, ys, owner = [], [], []
-    for k, (a, b) in enumerate(zip(left, right)):
+    for k in np.flatnonzero(~skip).tolist():
+        a, b = left[k], right[k]
         cl_a = [c for c in a.clauses if len(c) >= params.min_clause_chars]
         cl_b = [c for c in b.clauses if len(c) >= params.min_clause_chars]
         for x in cl_a:
@@ -94,7 +101,7 @@ def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], p
     best = np.zeros(len(left))
     if xs:
         ratios = process.cpdist(xs, ys, scorer=fuzz.ratio, workers=-1)
-        np.maximum.at(best, np.asarray(owner), ratios.astype(np.float64) * 0.95)
+        np.maximum.at(best, np.asarray(owner), ratios.astype(np.float64) * CLAUSE_DISCOUNT)
     return best
 
 
@@ -185,13 +192,13 @@ def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams
     right = [c for c in b.clauses if len(c) >= params.min_clause_chars]
     if not left or not right:
         return 0.0
-    return float(process.cdist(left, right, scorer=fuzz.ratio).max()) * 0.95
+    return float(process.cdist(left, right, scorer=fuzz.ratio).max()) * CLAUSE_DISCOUNT
 
 
 def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
     """Name the slot whose values the two sentences disagree on (each has a value the other lacks)."""
-    for slot in ("people", "places", "years", "weekdays", "encounters"):
+    for slot in SLOTS:
         x, y = getattr(a, slot), getattr(b, slot)
-        if x - y and y - x:
+        if x and y and not x <= y and not y <= x:
             return slot
     return None

@@ -114,7 +114,7 @@ def _read(text: str, quoted_bits: bytes) -> _Reading:
     folded = fold(text)
     if len(folded) != len(text):  # a rare width change (e.g. an ellipsis): fall back to the raw text
         folded = text.lower()
-    outside = "".join(ch if not q else " " for ch, q in zip(folded, mask))
+    outside = _blank_quoted(folded, quoted_bits)
     hits = _scan(folded, mask)
     evidential = EVIDENTIAL_SOURCE.search(outside)
     return _Reading(
@@ -165,6 +165,13 @@ def _frame_sentence(text: str, quoted: bytes, carried: tuple | None, last_person
     framing.numbers = list(reading.numbers)
     named = [key for _, key in people]
     return framing, (named[-1] if named else (speaker if speaker in _person_keys() else last_person))
+
+
+def _blank_quoted(text: str, quoted_bits: bytes) -> str:
+    """The text with every quoted character replaced by a space (offsets kept)."""
+    if 1 not in quoted_bits:
+        return text
+    return "".join(" " if q else ch for ch, q in zip(text, quoted_bits))
 
 
 def _scan(folded: str, mask: list[bool]) -> dict[str, list]:

@@ -1,8 +1,8 @@
-"""Find many literal words in a text at once: a first-character index, longest match first.
+"""Find many literal words in a text at once: an index by the first two characters, longest match first.
 
 Python's regex engine tries a large alternation at every position; news lexicons have hundreds of entries,
-so a dictionary keyed by the first character is an order of magnitude faster. ASCII words match only on
-word boundaries.
+so a dictionary keyed by the words' first two characters is an order of magnitude faster (a character class
+finds the positions where a word may start). ASCII words match only on word boundaries.
 """
 from __future__ import annotations
 
@@ -20,30 +20,36 @@ class Match:
 
 class LiteralMatcher:
     def __init__(self, words):
-        index: dict[str, list[str]] = defaultdict(list)
+        by_prefix: dict[str, list[str]] = defaultdict(list)  # words of two or more characters by their first two
         for word in set(words):
-            if word:
-                index[word[0]].append(word)
-        self.index = {first: sorted(ws, key=len, reverse=True) for first, ws in index.items()}
+            if len(word) > 1:
+                by_prefix[word[:2]].append(word)
+        self.by_prefix = {prefix: sorted(ws, key=len, reverse=True) for prefix, ws in by_prefix.items()}
+        self.single = frozenset(word for word in words if len(word) == 1)
+        firsts = {prefix[0] for prefix in self.by_prefix} | self.single
         # where a word may start: the regex engine skips the other characters in C
-        self.starts = re.compile("[" + "".join(re.escape(first) for first in sorted(self.index)) + "]") \
-            if self.index else None
+        self.starts = re.compile("[" + "".join(re.escape(first) for first in sorted(firsts)) + "]") if firsts else None
 
     def finditer(self, text: str, *, overlapping: bool = False):
         """Leftmost-longest matches, left to right, not overlapping unless asked."""
-        index, starts = self.index, self.starts
+        by_prefix, single, starts = self.by_prefix, self.single, self.starts
         if starts is None:
             return
         at = starts.search(text)
         while at is not None:
             i = at.start()
             resume = i + 1
-            for word in index[text[i]]:
+            found = None
+            for word in by_prefix.get(text[i:i + 2], ()):
                 if text.startswith(word, i) and _bounded(text, i, i + len(word), word):
-                    yield Match(i, i + len(word), word)
-                    if not overlapping:
-                        resume = i + len(word)
+                    found = word
                     break
+            if found is None and text[i] in single and _bounded(text, i, i + 1, text[i]):
+                found = text[i]
+            if found is not None:
+                yield Match(i, i + len(found), found)
+                if not overlapping:
+                    resume = i + len(found)
             at = starts.search(text, resume)
 
     def search(self, text: str) -> Match | None:
