@@ -21,6 +21,9 @@ class OutletEntry:
     body_selectors: tuple[str, ...]
 
 
+SENTENCE_END = re.compile(r"[。！？!?][”」』\"')）)]*\s*$")
+
+
 @dataclass(frozen=True)
 class ChromeRules:
     end_markers: tuple[re.Pattern, ...]
@@ -39,7 +42,9 @@ class ChromeRules:
         return any(p.search(text) for p in self.credits)
 
     def is_byline(self, text: str) -> bool:
-        return len(text) <= 60 and any(p.search(text) for p in self.byline_roles)
+        """A short block naming a role ("本报记者 张三"); a sentence that ends like one ("他对记者说：……。")
+        is prose, however short."""
+        return len(text) <= 60 and not SENTENCE_END.search(text) and any(p.search(text) for p in self.byline_roles)
 
     def clean_title(self, title: str) -> str:
         for pattern in self.title_suffixes:
