@@ -90,33 +90,27 @@ def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *
     total = len(grams)
     if total < 2:
         return set()
-    df = Counter(g for row in grams for g in row)
+    vocabulary: dict[str, int] = {}
+    gram_ids = np.fromiter((vocabulary.setdefault(g, len(vocabulary)) for row in grams for g in row), dtype=np.int64)
+    row_ids = np.repeat(np.arange(total), [len(row) for row in grams])
+    df = np.bincount(gram_ids, minlength=len(vocabulary))
     max_df = max(params.min_shingle_cap, int(params.max_shingle_share * total))
-    columns = {g: k for k, g in enumerate(g for g, count in df.items() if 1 < count <= max_df)}
-    weight_of = {g: math.log((total + 1) / count) for g, count in df.items() if count <= max_df}
-    rows, cols, values, mass = [], [], [], np.zeros(total)
-    for i, row in enumerate(grams):
-        row_mass = 0.0
-        for gram in row:
-            weight = weight_of.get(gram)
-            if weight is None:
-                continue
-            row_mass += weight
-            column = columns.get(gram)
-            if column is not None:
-                rows.append(i)
-                cols.append(column)
-                values.append(weight)
-        mass[i] = row_mass
-    if not rows:
+    weight = np.log((total + 1) / np.maximum(df, 1))[gram_ids]
+    counted = df[gram_ids] <= max_df  # too common to be evidence: left out of the mass too
+    mass = np.bincount(row_ids[counted], weights=weight[counted], minlength=total)
+    indexed = counted & (df[gram_ids] > 1)  # a gram no other row has cannot be shared
+    if not indexed.any():
         return set()
-    weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, len(columns)))
-    present_t = sparse.csr_matrix((np.ones(len(rows)), (cols, rows)), shape=(len(columns), total))
+    column_of = np.cumsum(np.bincount(gram_ids[indexed], minlength=len(vocabulary)) > 0) - 1
+    rows, cols, values = row_ids[indexed], column_of[gram_ids[indexed]], weight[indexed]
+    columns = int(column_of[-1]) + 1
+    weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, columns))
+    present_t = sparse.csr_matrix((np.ones(len(rows)), (cols, rows)), shape=(columns, total))
     found_i, found_j = [], []
     for start in range(0, total, params.index_block_rows):
         block = (weighted[start:start + params.index_block_rows] @ present_t).tocoo()
-        i, j, weight = block.row + start, block.col, block.data
-        overlap = weight / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
+        i, j, shared = block.row + start, block.col, block.data
+        overlap = shared / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
         a, b = owner[i], owner[j]
         keep = (a != b) & ((article[a] != article[b]) | (article[a] < 0)) & (overlap >= min_overlap)
         i, j, overlap = i[keep], j[keep], overlap[keep]

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..tuning import AlignParams
 from .features import SentenceFeatures
-from .scoring import PairScore, score_pair, score_pairs
+from .scoring import KeywordIndex, PairScore, score_pair, score_pairs
 from .units import IDENTICAL, Units, single_article
 
 
@@ -28,12 +30,18 @@ class PairScores:
     def __init__(self, features: list[SentenceFeatures], weights: dict[str, float], params: AlignParams):
         self.features, self.weights, self.params = features, weights, params
         self.cache: dict[tuple[int, int], PairScore] = {}
+        self._keywords: KeywordIndex | None = None
 
     def prime(self, pairs) -> None:
         """Score many pairs in one batch (rapidfuzz runs them in C); later calls hit the cache."""
         todo = sorted({(i, j) if i < j else (j, i) for i, j in pairs} - self.cache.keys())
+        if not todo:
+            return
+        if self._keywords is None:
+            self._keywords = KeywordIndex(self.features, self.weights)
+        index = np.asarray(todo, dtype=np.int64)
         results = score_pairs([(self.features[i], self.features[j]) for i, j in todo], weights=self.weights,
-                              params=self.params)
+                              params=self.params, keywords=self._keywords.cosines(index[:, 0], index[:, 1]))
         self.cache.update(zip(todo, results))
 
     def __call__(self, i: int, j: int) -> PairScore:

@@ -78,10 +78,22 @@ def _venue_pattern() -> re.Pattern:
     return re.compile(f"{VENUE_PREFIX}((?:{_venue_keys_pattern().pattern})+)")
 
 
+REHEARSAL = (  # two small pages compared once at start, so every lazily built table exists before a request
+    "<html><head><title>布林肯会晤习近平 - 甲报</title></head><body><article><h1>布林肯会晤习近平</h1>"
+    "<p>美国国务卿安东尼·布林肯（Antony Blinken）周五在北京会见了中国国家主席习近平。他说：“我们致力于保持沟通。”</p>"
+    "<p>据新华社报道，双方就台湾问题交换了意见。</p></article></body></html>",
+    "布林肯會晤習近平\n\n2024-04-26\n\n美國國務卿布林肯週五在北京與中國領導人習近平會晤。分析人士指出，所謂“穩定”仍然脆弱。"
+    "\n\nBlinken said on Friday that the talks were candid.",
+)
+
+
 def warm_up() -> None:
     """Pay the one-time costs now (once per process, before the first request): the segmenter's dictionary,
-    OpenCC, the alias table, the framing lexicons and the outlet registry."""
+    OpenCC, the alias table, the lexicons, the registries, and every table and pattern the pipeline builds
+    on first use (a rehearsal comparison of two small built-in pages)."""
+    from ..comparison import compare
     from ..framing.lexicon import lexicon
+    from ..ingest import parse_document
     from ..ingest.rules import chrome_rules, outlet_registry
 
     _segmenter()
@@ -90,6 +102,8 @@ def warm_up() -> None:
     lexicon()
     outlet_registry()
     chrome_rules()
+    compare([parse_document(REHEARSAL[0].encode(), content_type="text/html", outlet="warm-up-a"),
+             parse_document(REHEARSAL[1].encode(), outlet="warm-up-b")])
 
 
 def article_features(article: int, sentences) -> list[SentenceFeatures]:

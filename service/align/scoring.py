@@ -26,6 +26,7 @@ SCORERS = {
 }
 BATCH_ORDER = ("chars", "words", "partial", "clause", "event", "keywords")  # ties go to the first, as in score_pair
 SLOTS = ("people", "places", "years", "weekdays", "encounters")  # values two reports of one fact cannot disagree on
+PARALLEL_PAIRS = 5_000  # smaller batches score on one thread (starting threads costs more than it saves)
 CLAUSE_DISCOUNT = 0.95  # a clause match is a little weaker evidence than a whole-sentence match
 EVENT_SCORE = 70.0  # what agreeing on who met whom is worth, when nothing else conflicts
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
@@ -49,20 +50,22 @@ def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, f
 
 
 def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weights: dict[str, float],
-                params: AlignParams = AlignParams()) -> list[PairScore]:
+                params: AlignParams = AlignParams(), keywords: np.ndarray | None = None) -> list[PairScore]:
     """score_pair for many pairs at once, the same scores: the rapidfuzz scorers run over all pairs in C
-    (`process.cpdist`), clause pairs in one flat batch, keyword cosines as a sparse product."""
+    (`process.cpdist`), clause pairs in one flat batch, keyword cosines as a sparse product (or `keywords`,
+    the pairs' cosines when the caller has them from a KeywordIndex)."""
     if not pairs:
         return []
+    workers = -1 if len(pairs) >= PARALLEL_PAIRS else 1
     left, right = [a for a, _ in pairs], [b for _, b in pairs]
     a_short = np.fromiter((len(a.bare) <= len(b.bare) for a, b in pairs), dtype=bool, count=len(pairs))
     shorter = [a.bare if s else b.bare for (a, b), s in zip(pairs, a_short)]
     longer = [b.bare if s else a.bare for (a, b), s in zip(pairs, a_short)]
     table = np.full((len(pairs), len(BATCH_ORDER)), -np.inf)
-    table[:, 0] = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio, workers=-1)
+    table[:, 0] = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio, workers=workers)
     word_sets = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.token_set_ratio,
-                               workers=-1)
-    word_ratios = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.ratio, workers=-1)
+                               workers=workers)
+    word_ratios = process.cpdist([a.words for a in left], [b.words for b in right], scorer=fuzz.ratio, workers=workers)
     count_a = np.fromiter((len(a.word_list) for a in left), dtype=float, count=len(pairs))
     count_b = np.fromiter((len(b.word_list) for b in right), dtype=float, count=len(pairs))
     fewer, more = np.minimum(count_a, count_b), np.maximum(count_a, count_b)
@@ -71,14 +74,18 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weigh
     short = np.fromiter((len(x) for x in shorter), dtype=float, count=len(pairs))
     long = np.fromiter((len(x) for x in longer), dtype=float, count=len(pairs))
     # below the cluster floor a score only ever means "too low", so the slowest scorer may stop early there
-    partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=-1,
+    partials = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=workers,
                               score_cutoff=params.cluster_floor)
     table[:, 2] = np.where(short >= params.min_partial_chars, partials * (0.75 + 0.25 * short / np.maximum(long, 1)),
                            -np.inf)
-    table[:, 3] = _best_clauses(left, right, params, skip=table[:, :3].max(axis=1) >= CLAUSE_DISCOUNT * 100)
+    table[:, 3] = _best_clauses(left, right, params, skip=table[:, :3].max(axis=1) >= CLAUSE_DISCOUNT * 100,
+                                workers=workers)
     table[:, 4] = [EVENT_SCORE if len(a.named & b.named) >= 2 and a.encounters and a.encounters == b.encounters
                    else -np.inf for a, b in pairs]
-    table[:, 5] = np.minimum(100.0, params.keyword_weight * _keyword_cosines(left, right, weights))
+    if keywords is None:
+        index = KeywordIndex([*left, *right], weights)
+        keywords = index.cosines(np.arange(len(left)), np.arange(len(left), 2 * len(left)))
+    table[:, 5] = np.minimum(100.0, params.keyword_weight * keywords)
     best = table.argmax(axis=1)
     values = table[np.arange(len(pairs)), best]
     return [PairScore(score=round(float(value), 1), scorer=BATCH_ORDER[k], conflict=slot_conflict(a, b))
@@ -86,7 +93,7 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *, weigh
 
 
 def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], params: AlignParams,
-                  skip: np.ndarray) -> np.ndarray:
+                  skip: np.ndarray, workers: int) -> np.ndarray:
     """best_clause for each pair not skipped (another scorer already beats any clause score): every clause
     pair of every sentence pair scored in one cpdist call."""
     xs, ys, owner = [], [], []
@@ -100,35 +107,33 @@ def _best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], p
         owner.extend([k] * (len(cl_a) * len(cl_b)))
     best = np.zeros(len(left))
     if xs:
-        ratios = process.cpdist(xs, ys, scorer=fuzz.ratio, workers=-1)
+        ratios = process.cpdist(xs, ys, scorer=fuzz.ratio, workers=workers)
         np.maximum.at(best, np.asarray(owner), ratios.astype(np.float64) * CLAUSE_DISCOUNT)
     return best
 
 
-def _keyword_cosines(left: list[SentenceFeatures], right: list[SentenceFeatures], weights: dict[str, float]):
-    """keyword_cosine for each pair, as one sparse product over the batch's vocabulary."""
-    rows: dict[int, int] = {}  # id of a feature -> its row; the features are alive for this call
-    distinct = []
-    for feature in (*left, *right):
-        if id(feature) not in rows:
-            rows[id(feature)] = len(distinct)
-            distinct.append(feature)
-    vocabulary: dict[str, int] = {}
-    r, c, v = [], [], []
-    for row, feature in enumerate(distinct):
-        for word in feature.word_set:
-            r.append(row)
-            c.append(vocabulary.setdefault(word, len(vocabulary)))
-            v.append(weights.get(word, 1.0))
-    matrix = sparse.csr_matrix((v, (r, c)), shape=(len(distinct), max(len(vocabulary), 1)))
-    mass = np.asarray(matrix.sum(axis=1)).ravel()
-    a = np.fromiter((rows[id(f)] for f in left), dtype=np.int64, count=len(left))
-    b = np.fromiter((rows[id(f)] for f in right), dtype=np.int64, count=len(right))
-    present = matrix.copy()
-    present.data[:] = 1.0
-    shared = np.asarray(matrix[a].multiply(present[b]).sum(axis=1)).ravel()
-    denominator = np.sqrt(mass[a] * mass[b])
-    return np.where(denominator > 0, 100.0 * shared / np.where(denominator > 0, denominator, 1.0), 0.0)
+class KeywordIndex:
+    """IDF-weighted vocabularies of many sentences as one sparse matrix: keyword cosines of any pairs of them
+    in one product."""
+
+    def __init__(self, features: list[SentenceFeatures], weights: dict[str, float]):
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for row, feature in enumerate(features):
+            for word in feature.word_set:
+                rows.append(row)
+                cols.append(vocabulary.setdefault(word, len(vocabulary)))
+                values.append(weights.get(word, 1.0))
+        self.matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(features), max(len(vocabulary), 1)))
+        self.present = self.matrix.copy()
+        self.present.data[:] = 1.0
+        self.mass = np.asarray(self.matrix.sum(axis=1)).ravel()
+
+    def cosines(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """keyword_cosine of rows a[k] and b[k], for every k."""
+        shared = np.asarray(self.matrix[a].multiply(self.present[b]).sum(axis=1)).ravel()
+        denominator = np.sqrt(self.mass[a] * self.mass[b])
+        return np.where(denominator > 0, 100.0 * shared / np.where(denominator > 0, denominator, 1.0), 0.0)
 
 
 def raw_scores(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams = AlignParams()) -> dict:
