@@ -87,6 +87,7 @@ REHEARSAL = (  # two small pages compared once at start, so every lazily built t
 )
 
 
+@cache
 def warm_up() -> None:
     """Pay the one-time costs now (once per process, before the first request): the segmenter's dictionary,
     OpenCC, the alias table, the lexicons, the registries, and every table and pattern the pipeline builds
