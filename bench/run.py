@@ -219,12 +219,23 @@ def task_brute(args) -> dict:
     t0 = time.perf_counter()
     _, features, weights, scores = _features(articles, params)
     t_features = time.perf_counter() - t0
+    from service.align.units import group_units
+
     t1 = time.perf_counter()
-    candidates = candidate_pairs(features, params=params)
+    units = group_units(features)
+    unit_candidates = candidate_pairs(units.features, params=params, articles=len(articles))
     t_index = time.perf_counter() - t1
-    # The indexed aligner links a candidate pair when the scorer links it; brute force links any pair the scorer
-    # links. So a brute-force link is found by the indexed aligner exactly when it is a candidate pair, and
-    # recall needs the candidate set only (the candidates are not scored here; compare() does that).
+    unit_of = units.unit_of
+    # The indexed aligner (compare()) works on units, copies of one text: two copies are linked as identical,
+    # other sentence pairs are scored when their units are a candidate pair. A brute-force link is found by the
+    # indexed aligner exactly when it is one of those, so recall needs the candidate set only.
+
+    class Found:
+        def __contains__(self, pair) -> bool:
+            u, v = unit_of[pair[0]], unit_of[pair[1]]
+            return u == v or ((u, v) if u < v else (v, u)) in unit_candidates
+
+    candidates = Found()
 
     by_scorer: dict[str, list[int]] = {}  # scorer that carried a brute-force link -> [found by the index, links]
 
@@ -249,9 +260,10 @@ def task_brute(args) -> dict:
     per_pair = (time.perf_counter() - t3) / max(len(calibration), 1)
     estimate = per_pair * total_pairs
     result = {"sentences": len(features), "cross_article_pairs": total_pairs, "features_s": round(t_features, 3),
-              "indexed": {"candidate_pairs": len(candidates), "candidate_share": round(len(candidates) / total_pairs, 5),
+              "indexed": {"distinct_sentences": len(units), "candidate_pairs": len(unit_candidates),
+                          "candidate_share": round(len(unit_candidates) / total_pairs, 5),
                           "index_s": round(t_index, 3),
-                          "align_s_estimated": round(t_features + t_index + per_pair * len(candidates), 3)},
+                          "align_s_estimated": round(t_features + t_index + per_pair * len(unit_candidates), 3)},
               "calibrated_us_per_pair": round(per_pair * 1e6, 1), "bound_s": args.bound}
     if estimate <= args.bound:
         t4 = time.perf_counter()
@@ -261,7 +273,7 @@ def task_brute(args) -> dict:
                 if article_of[i] != article_of[j] and is_link(i, j, tally=True):
                     brute_links.add((i, j))
         elapsed = time.perf_counter() - t4
-        found = len(brute_links & candidates)
+        found = sum(1 for pair in brute_links if pair in candidates)
         result.update({
             "mode": "exact", "pairs_scored": total_pairs, "scoring_s": round(elapsed, 3),
             "time_s": round(t_features + elapsed, 3), "links": len(brute_links), "indexed_links": found,
