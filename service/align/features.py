@@ -120,7 +120,7 @@ def article_features(article: int, sentences) -> list[SentenceFeatures]:
     is about the people of the sentence before."""
     features, context, last_person, paragraph = [], frozenset(), None, None
     for sentence in sentences:
-        feature = sentence_features(article, sentence.index, sentence.text)
+        feature = _text_features(sentence.text)
         named = _named_positions(feature.norm)
         pronoun = PRONOUN.search(feature.norm)
         people = set(feature.people)
@@ -130,7 +130,8 @@ def article_features(article: int, sentences) -> list[SentenceFeatures]:
             people |= {antecedent} if antecedent else set()
         elif not people and (sentence.paragraph == paragraph or feature.norm.lstrip().startswith('"')):
             people = set(context)
-        feature = _with(feature, people=frozenset(people))
+        feature = _with(feature, article=article, index=sentence.index,
+                        people=feature.people if people == feature.people else frozenset(people))
         context = feature.people or context
         last_person = named[-1][1] if named else (antecedent if pronoun and antecedent else last_person)
         paragraph = sentence.paragraph
