@@ -7,8 +7,8 @@ by wrk (Debian's `wrk`, Lua scripts for the POST bodies and for JSON percentiles
 For each worker count a fresh `python -m service serve` is started (REDIS_URL unset, so it starts its own Redis
 on a unix socket under a temporary DATA_DIR; HOST=127.0.0.1, PORT a free port) and stopped afterwards. Measured:
 - cold_comparison: POST /v1/comparisons with the five seeds as multipart files (parse, align, framing, cache
-  write, response), sequentially: the very first one, then repeats with the comparison cache cleared in Redis
-  (`comparison:*` keys deleted; stored articles kept) between them.
+  write, response), sequentially: the very first one, then repeats, each with a threshold a thousandth apart
+  (another cache key, so none is answered from Redis or from a worker's local copy).
 - with wrk, each route for --duration seconds with 2 threads and as many connections as gunicorn workers (sync
   workers serve one request each, so more connections only add queueing): GET /healthz; POST /v1/articles (the
   five seeds in turn as raw text/plain bodies: parse and store, 200 once stored); GET /v1/comparisons/{id} and
@@ -151,9 +151,10 @@ class Service:
         return redis.Redis(unix_socket_path=str(self.data_dir / "redis.sock"), socket_timeout=5)
 
 
-def multipart(files: list[Path]) -> tuple[bytes, str]:
+def multipart(files: list[Path], fields: dict[str, str] | None = None) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
-    parts = []
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+             for name, value in (fields or {}).items()]
     for path in files:
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{path.name}"\r\n'
                      f"Content-Type: text/plain\r\n\r\n".encode() + path.read_bytes() + b"\r\n")
@@ -162,14 +163,11 @@ def multipart(files: list[Path]) -> tuple[bytes, str]:
 
 
 def cold_comparisons(service: Service, repeats: int) -> dict:
-    body, content_type = multipart(SEEDS)
     timings, comparison_id, cached_flags = [], None, []
     for attempt in range(repeats + 1):
-        if attempt:
-            client = service.redis()
-            keys = list(client.scan_iter("comparison:*"))
-            if keys:
-                client.delete(*keys)
+        # each repeat is a new comparison (a threshold a hair apart is another cache key, in Redis and in the
+        # workers' local copies), so none is answered from a cache
+        body, content_type = multipart(SEEDS, {"threshold": f"{60 + attempt / 1000:.3f}"})
         started = time.perf_counter()
         status, _, payload = service.request("POST", "/v1/comparisons", body, {"Content-Type": content_type})
         timings.append((time.perf_counter() - started) * 1000)

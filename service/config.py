@@ -20,6 +20,7 @@ class Settings:
     max_documents: int = 50  # per comparison, and per multipart upload
     max_sentences: int = 20_000  # per comparison, summed over its articles
     comparison_ttl: int = 24 * 3600  # seconds a cached comparison lives
+    local_cache_mb: int = 64  # each process keeps copies of recently read comparisons (0: always ask Redis)
     page_size: int = 20
     max_page_size: int = 100
     log_level: str = "INFO"
@@ -49,6 +50,7 @@ class Settings:
             max_documents=_env_int("MAX_DOCUMENTS", cls.max_documents),
             max_sentences=_env_int("MAX_SENTENCES", cls.max_sentences),
             comparison_ttl=_env_int("COMPARISON_TTL", cls.comparison_ttl),
+            local_cache_mb=_env_int("LOCAL_CACHE_MB", cls.local_cache_mb),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
             cors_origins=os.environ.get("CORS_ORIGINS", cls.cors_origins),
             api_keys=os.environ.get("API_KEYS", ""),

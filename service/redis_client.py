@@ -27,7 +27,8 @@ def init_app(app: Flask) -> None:
     app.extensions["redis"] = client
     app.extensions["redis_url"] = url
     app.extensions["articles"] = ArticleStore(client)
-    app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl)
+    app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl,
+                                                     local_bytes=settings.local_cache_mb * 1024 * 1024)
     app.extensions["events"] = EventsCache(client, ttl=settings.comparison_ttl)
     app.extensions["jobs"] = JobQueue(client, settings)
 

@@ -8,7 +8,9 @@ the articles it needs. Comparisons are cached under `comparison:{id}` and event 
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -129,10 +131,54 @@ class ArticleStore:
             yield from (a for a in self.get_many(article_ids[start:start + LOAD_CHUNK]) if a is not None)
 
 
+UNEXPIRING_COPY_SECONDS = 300
+
+
+class LocalCopies:
+    """This process's copies of recently served comparisons, each kept until the moment Redis expires it.
+
+    A comparison id names its inputs, options and algorithm version, so its bytes never change: a copy is
+    never stale, only expired, and serving it saves a Redis round trip of a large value on every cached read.
+    Least recently used copies go first once `max_bytes` is reached."""
+
+    def __init__(self, *, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.copies: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self.lock:
+            entry = self.copies.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= time.monotonic():
+                self._drop(key)
+                return None
+            self.copies.move_to_end(key)
+            return entry[1]
+
+    def put(self, key: str, raw: bytes, *, seconds: float) -> None:
+        if len(raw) > self.max_bytes // 4 or seconds <= 0:
+            return
+        with self.lock:
+            self._drop(key)
+            self.copies[key] = (time.monotonic() + seconds, raw)
+            self.size += len(raw)
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.copies)))
+
+    def _drop(self, key: str) -> None:
+        entry = self.copies.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry[1])
+
+
 class ComparisonCache:
-    def __init__(self, client: redis.Redis, *, ttl: int):
+    def __init__(self, client: redis.Redis, *, ttl: int, local_bytes: int = 0):
         self.client = client
         self.ttl = ttl
+        self.local = LocalCopies(max_bytes=local_bytes) if local_bytes > 0 else None
 
     def get(self, comparison_id: str) -> dict | None:
         raw = self.get_raw(comparison_id)
@@ -140,10 +186,27 @@ class ComparisonCache:
 
     def get_raw(self, comparison_id: str) -> bytes | None:
         """The stored JSON as bytes, for answering without decoding and encoding it again."""
-        return self.client.get(COMPARISON_KEY.format(comparison_id))
+        key = COMPARISON_KEY.format(comparison_id)
+        if self.local is None:
+            return self.client.get(key)
+        raw = self.local.get(key)
+        if raw is None:
+            pipe = self.client.pipeline(transaction=False)
+            pipe.get(key)
+            pipe.pttl(key)
+            raw, remaining_ms = pipe.execute()
+            if raw is not None:
+                # a key without an expiry (-1) is kept a while; one expiring in the same instant (-2) is not
+                seconds = remaining_ms / 1000 if remaining_ms > 0 else UNEXPIRING_COPY_SECONDS * (remaining_ms == -1)
+                self.local.put(key, raw, seconds=seconds)
+        return raw
 
     def put(self, comparison_id: str, result: dict) -> None:
-        self.client.set(COMPARISON_KEY.format(comparison_id), json.dumps(result, ensure_ascii=False), ex=self.ttl)
+        key = COMPARISON_KEY.format(comparison_id)
+        raw = json.dumps(result, ensure_ascii=False).encode()
+        self.client.set(key, raw, ex=self.ttl)
+        if self.local is not None:
+            self.local.put(key, raw, seconds=self.ttl)
 
 
 class EventsCache:
