@@ -141,15 +141,18 @@ def term_differences(profiles: dict) -> dict:
 def repost_changes(articles: list[Article], facts: list[dict]) -> list[dict]:
     """For each aggregator copy compared with its original: sentences cut, sentences added, and the title."""
     changes = []
+    facts_of = defaultdict(set)  # article id -> positions of the facts it reports
+    for position, fact in enumerate(facts):
+        for mention in fact["mentions"]:
+            facts_of[mention["article_id"]].add(position)
     for copy in articles:
         if copy.via is None:
             continue
         for original in articles:
             if original.via is not None or original.outlet_id != copy.outlet_id:
                 continue
-            together = {(m["article_id"], m["sentence_index"]) for fact in facts
-                        if {copy.id, original.id} <= {m["article_id"] for m in fact["mentions"]}
-                        for m in fact["mentions"]}
+            together = {(m["article_id"], m["sentence_index"]) for position in facts_of[copy.id] & facts_of[original.id]
+                        for m in facts[position]["mentions"]}
             cut = [s.text for s in original.sentences if (original.id, s.index) not in together]
             added = [s.text for s in copy.sentences if (copy.id, s.index) not in together]
             changes.append({"copy": copy.id, "original": original.id, "via": copy.via.id,
