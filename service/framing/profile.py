@@ -32,7 +32,8 @@ def framing_report(articles: list[Article], facts: list[dict], coverage: dict, w
     for fact in facts:
         for mention in fact["mentions"]:
             mentions[mention["article_id"]].append((fact["id"], mention))
-    profiles = {outlet: _profile(group, framed, mentions, coverage.get(outlet, {}), weights, features)
+    cosines: dict = {}  # (title words, sentence words) -> keyword cosine: reposts repeat both
+    profiles = {outlet: _profile(group, framed, mentions, coverage.get(outlet, {}), weights, features, cosines)
                 for outlet, group in sorted(outlets.items())}
     return {"outlets": profiles, "term_differences": term_differences(profiles),
             "reposts": repost_changes(articles, facts)}
@@ -69,7 +70,7 @@ def fact_differences(fact: dict) -> list[dict]:
     return differences
 
 
-def _profile(articles: list[Article], framed, mentions: dict, cover: dict, weights, features) -> dict:
+def _profile(articles: list[Article], framed, mentions: dict, cover: dict, weights, features, cosines) -> dict:
     own_names = _own_names(articles)
     sources: dict[tuple, dict] = {}
     quoted_by_side = Counter()
@@ -96,7 +97,7 @@ def _profile(articles: list[Article], framed, mentions: dict, cover: dict, weigh
         "quote_share": {side: round(chars / total_quoted, 3) for side, chars in quoted_by_side.most_common()}
         if total_quoted else {},
         "terms": {family: dict(values) for family, values in sorted(terms.items())},
-        "headline_lead": _headline_lead(articles, mentions, weights, features),
+        "headline_lead": _headline_lead(articles, mentions, weights, features, cosines),
         "omitted_facts": cover.get("omitted_facts", []),
         "scare_quotes": dict(scare.most_common()),
         "hedges": dict(hedges.most_common()),
@@ -112,14 +113,20 @@ def _own_names(articles: list[Article]) -> set[str]:
     return names
 
 
-def _headline_lead(articles: list[Article], mentions: dict, weights, features) -> dict:
+def _headline_lead(articles: list[Article], mentions: dict, weights, features, cosines: dict) -> dict:
     headline, lead, masses = [], [], {}
+
+    def cosine(title, sentence) -> float:
+        key = (title.word_set, sentence.word_set)
+        if key not in cosines:
+            cosines[key] = keyword_cosine(title, sentence, weights, masses=masses)
+        return cosines[key]
+
     for article in articles:
         own = mentions.get(article.id, [])
         if article.title:
             title = sentence_features(-1, -1, article.title)
-            scored = sorted(((keyword_cosine(title, features[(article.id, m["sentence_index"])], weights,
-                                             masses=masses), fact_id)
+            scored = sorted(((cosine(title, features[(article.id, m["sentence_index"])]), fact_id)
                              for fact_id, m in own), reverse=True)
             headline += [fact_id for score, fact_id in scored[:2] if score >= HEADLINE_MIN_COSINE]
         first = sorted({m["sentence_index"] for _, m in own})[:LEAD_SENTENCES]

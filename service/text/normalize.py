@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -18,6 +18,7 @@ import yaml
 from .matcher import LiteralMatcher
 from .script import to_simplified
 
+FOLD_CACHE_SIZE = 20_000  # distinct short texts (names, sources, sentences) whose folded form is kept
 QUOTES = str.maketrans({c: '"' for c in "“”「」『』‘’＂〝〞"} | {"﹁": '"', "﹂": '"', "《": '"', "》": '"'})
 BRACKETED_LATIN = re.compile(r"[（(]\s*[A-Za-z][A-Za-z .,'’\-]*[）)]")  # 布林肯（Antony Blinken）
 # a transliterated given name and its dot, after a boundary or a title: "国务卿安东尼·布林肯" -> "国务卿布林肯"
@@ -76,6 +77,7 @@ def _fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text)).lower()
 
 
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Script, width, case and quote marks folded: the same characters wherever a text came from."""
     return _fold(text).translate(QUOTES)
