@@ -19,6 +19,8 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_documents: int = 50  # per comparison, and per multipart upload
     max_sentences: int = 20_000  # per comparison, summed over its articles
+    max_job_documents: int = 1000  # stored articles one comparison may name (above job_min_articles: a job)
+    max_job_sentences: int = 200_000  # their sentences, summed
     comparison_ttl: int = 24 * 3600  # seconds a cached comparison lives
     local_cache_mb: int = 64  # each process keeps copies of recently read comparisons (0: always ask Redis)
     page_size: int = 20
@@ -49,6 +51,8 @@ class Settings:
             max_body_bytes=_env_int("MAX_BODY_BYTES", cls.max_body_bytes),
             max_documents=_env_int("MAX_DOCUMENTS", cls.max_documents),
             max_sentences=_env_int("MAX_SENTENCES", cls.max_sentences),
+            max_job_documents=_env_int("MAX_JOB_DOCUMENTS", cls.max_job_documents),
+            max_job_sentences=_env_int("MAX_JOB_SENTENCES", cls.max_job_sentences),
             comparison_ttl=_env_int("COMPARISON_TTL", cls.comparison_ttl),
             local_cache_mb=_env_int("LOCAL_CACHE_MB", cls.local_cache_mb),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),

@@ -150,3 +150,17 @@ def test_progress_is_written_at_most_a_few_times_a_second(job_app):
     assert stored()["progress"]["done"] == 0  # within the interval after the start: nothing written
     progress(10, 10, "framing")  # the last step is always written
     assert stored()["progress"] == {"done": 10, "total": 10, "stage": "framing"}
+
+
+def test_stored_articles_beyond_the_inline_limit_are_compared_as_a_job(redis_server):
+    app = make_app(redis_server.url, max_documents=2, max_job_documents=3, job_min_articles=2)
+    app.extensions["redis"].flushdb()
+    client = app.test_client()
+    ids = store(client, "000", "001", "004", "002")
+    submitted = client.post("/v1/comparisons", json={"articles": ids[:3]})  # over max_documents, by id: a job
+    assert submitted.status_code == 202
+    too_many = client.post("/v1/comparisons", json={"articles": ids})
+    assert too_many.status_code == 422 and "up to 3" in too_many.get_json()["detail"]
+    inline = client.post("/v1/comparisons", json={"documents": [{"content": seed_bytes(p).decode()}
+                                                                for p in ("000", "001", "004")]})
+    assert inline.status_code == 422 and "from 2 to 2" in inline.get_json()["detail"]

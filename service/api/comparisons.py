@@ -94,7 +94,8 @@ def _stored_ids_and_options():
     if not payload.get("articles"):
         return None, payload
     ids = list(dict.fromkeys(payload["articles"]))
-    _check_count(len(ids), current_app.config["SETTINGS"].max_documents)
+    settings = current_app.config["SETTINGS"]
+    _check_count(len(ids), settings.max_documents, stored_limit=settings.max_job_documents)
     return ids, payload
 
 
@@ -117,20 +118,25 @@ def _articles_and_options(stored_ids, payload):
             _check_count(len(payload["documents"]), settings.max_documents)
             articles = [_parse_indexed(i, d) for i, d in enumerate(payload["documents"])]
     articles = list({a.id: a for a in articles}.values())
-    _check_count(len(articles), settings.max_documents)
+    stored = stored_ids is not None
+    _check_count(len(articles), settings.max_documents, stored_limit=settings.max_job_documents if stored else None)
     sentences = sum(len(a.sentences) for a in articles)
-    if sentences > settings.max_sentences:
+    sentence_limit = settings.max_job_sentences if stored else settings.max_sentences
+    if sentences > sentence_limit:
         raise ApiProblem(422, f"the articles have {sentences} sentences; the limit per comparison is "
-                              f"{settings.max_sentences}", slug="too-many-sentences")
+                              f"{sentence_limit}", slug="too-many-sentences")
     if parsed:
         _store_quietly(articles)
     return articles, options
 
 
-def _check_count(count: int, limit: int) -> None:
-    if not 2 <= count <= limit:
-        raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles; got {count}",
-                         slug="article-count", errors={"articles": [f"between 2 and {limit} distinct articles"]})
+def _check_count(count: int, limit: int, *, stored_limit: int | None = None) -> None:
+    """From 2 to `limit` articles; stored articles (named by id) up to `stored_limit`, compared as a job."""
+    upper = max(limit, stored_limit or 0)
+    if not 2 <= count <= upper:
+        also = f" (stored articles named by id: up to {stored_limit}, compared as a job)" if stored_limit else ""
+        raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles{also}; got {count}",
+                         slug="article-count", errors={"articles": [f"between 2 and {upper} distinct articles"]})
 
 
 def _stored(ids: list[str]):
