@@ -7,7 +7,7 @@ from .. import redis_client
 from ..ingest import parse_document
 from ..models import Article
 from .errors import ApiProblem
-from .schemas import ArticleSchema, ArticleSummarySchema, DocumentInput, ListQuery
+from .schemas import ArticleSchema, ArticleSummarySchema, document_input, list_query
 
 bp = Blueprint("articles", __name__, url_prefix="/v1/articles")
 RAW_TYPES = ("text/html", "text/markdown", "text/plain", "application/xhtml+xml", "text/x-markdown")
@@ -31,7 +31,7 @@ def documents_from_request() -> list[dict]:
     mimetype = request.mimetype
     settings = current_app.config["SETTINGS"]
     if mimetype == "application/json":
-        payload = DocumentInput().load(request.get_json())
+        payload = document_input.load(request.get_json())
         return [dict(payload, content_type=None)]
     if mimetype in RAW_TYPES:
         return [{"content": request.get_data(cache=False), "content_type": request.content_type}]
@@ -66,7 +66,7 @@ def delete_article(article_id: str):
 @bp.get("")
 def list_articles():
     settings = current_app.config["SETTINGS"]
-    query = ListQuery().load(request.args)
+    query = list_query.load(request.args)
     per_page = min(query["per_page"] or settings.page_size, settings.max_page_size)
     page = redis_client.articles().list(offset=(query["page"] - 1) * per_page, limit=per_page,
                                         outlet=query["outlet"])

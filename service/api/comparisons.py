@@ -18,7 +18,7 @@ from ..tuning import AlignParams
 from .articles import documents_from_request
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
-from .schemas import ComparisonOptions, ComparisonRequest
+from .schemas import comparison_options, comparison_request
 
 bp = Blueprint("comparisons", __name__, url_prefix="/v1/comparisons")
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def _stored_ids_and_options():
     """For a JSON request naming stored articles: the distinct ids and the options; else (None, None)."""
     if request.mimetype != "application/json":
         return None, None
-    payload = ComparisonRequest().load(request.get_json())
+    payload = comparison_request.load(request.get_json())
     if not payload.get("articles"):
         return None, payload
     ids = list(dict.fromkeys(payload["articles"]))
@@ -104,7 +104,7 @@ def _articles_and_options(stored_ids, payload):
     parsed = True
     if request.mimetype == "multipart/form-data":
         documents = documents_from_request()
-        options = ComparisonOptions().load({k: request.form[k] for k in ("threshold", "min_outlets")
+        options = comparison_options.load({k: request.form[k] for k in ("threshold", "min_outlets")
                                             if k in request.form})
         articles = [parse_document(**doc) for doc in documents]
     else:

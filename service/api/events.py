@@ -13,7 +13,7 @@ from ..ingest.dates import parse_date
 from .comparisons import _stored
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
-from .schemas import EventsRequest
+from .schemas import events_request
 
 bp = Blueprint("events", __name__, url_prefix="/v1/events")
 
@@ -24,7 +24,7 @@ def create_events():
         raise ApiProblem(415, 'send application/json: {"articles": [ids]} or {"since": ..., "until": ..., '
                               '"outlets": [...]}', slug="unsupported-media-type")
     settings = current_app.config["SETTINGS"]
-    payload = EventsRequest().load(request.get_json())
+    payload = events_request.load(request.get_json())
     if not payload.get("articles"):
         return _submit_corpus(payload)
     ids = list(dict.fromkeys(payload["articles"]))
