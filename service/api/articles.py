@@ -7,7 +7,7 @@ from .. import redis_client
 from ..ingest import parse_document
 from ..models import Article
 from .errors import ApiProblem
-from .schemas import ArticleSchema, ArticleSummarySchema, document_input, list_query
+from .schemas import ArticleSchema, ArticleSummarySchema, document_input, document_overrides, list_query
 
 bp = Blueprint("articles", __name__, url_prefix="/v1/articles")
 RAW_TYPES = ("text/html", "text/markdown", "text/plain", "application/xhtml+xml", "text/x-markdown")
@@ -43,7 +43,7 @@ def documents_from_request() -> list[dict]:
         if len(files) > settings.max_documents:
             raise ApiProblem(422, f"{len(files)} files exceed the limit of {settings.max_documents} per request",
                              slug="too-many-documents")
-        overrides = DocumentInput(partial=("content",)).load(
+        overrides = document_overrides.load(
             {k: v for k, v in request.form.items() if k in ("url", "outlet", "published_at", "title")})
         overrides = overrides if len(files) == 1 else {}
         return [dict(overrides, content=f.read(), content_type=f.mimetype) for f in files]

@@ -136,3 +136,4 @@ def _default_options() -> dict:
 # Schemas are stateless once built and building one is costly (marshmallow copies its fields): one each.
 comparison_request, comparison_options, events_request = ComparisonRequest(), ComparisonOptions(), EventsRequest()
 list_query, document_input = ListQuery(), DocumentInput()
+document_overrides = DocumentInput(partial=("content",))  # the form fields beside uploaded files
