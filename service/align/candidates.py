@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -16,14 +17,7 @@ from ..text.sentences import is_cjk
 from ..tuning import AlignParams
 from .features import SentenceFeatures
 
-
-def shingles(feature: SentenceFeatures, *, size: int) -> set[str]:
-    """Words, plus character n-grams of Chinese text (robust to word segmentation and script)."""
-    words = {"w:" + word for word in feature.words.split()}
-    text = feature.bare
-    if not any(is_cjk(ch) for ch in text[:20]):
-        return words
-    return words | {text[i:i + size] for i in range(max(len(text) - size + 1, 1 if text else 0))}
+GRAM_CACHE_SIZE = 50_000  # distinct sentences and clauses whose shingle hashes are kept per process
 
 
 def word_weights(features: list[SentenceFeatures]) -> dict[str, float]:
@@ -68,32 +62,34 @@ def candidate_pairs(features: list[SentenceFeatures], *, params: AlignParams = A
     article = np.fromiter((f.article for f in features), dtype=np.int64, count=len(features))
     others = (articles if articles is not None else len(set(article.tolist()))) - 1
     keep = max(1, min(params.candidates_per_article * max(others, 1), params.max_candidates_per_sentence))
-    whole = overlapping([shingles(f, size=params.shingle_size) for f in features], np.arange(len(features)),
-                        article, min_overlap=params.min_candidate_overlap, keep_per_row=keep, params=params)
+    whole = overlapping([_sentence_grams(f.bare, f.words, params.shingle_size) for f in features],
+                        np.arange(len(features)), article, min_overlap=params.min_candidate_overlap,
+                        keep_per_row=keep, params=params)
     owners, clause_grams = [], []
     for position, feature in enumerate(features):
         for clause in feature.clauses:
             if len(clause) >= params.min_clause_chars:
                 owners.append(position)
-                clause_grams.append(_char_grams(clause, params.shingle_size if is_cjk(clause[0]) else 4))
+                clause_grams.append(_clause_grams(clause, params.shingle_size if is_cjk(clause[0]) else 4))
     parts = overlapping(clause_grams, np.asarray(owners, dtype=np.int64), article,
                         min_overlap=params.min_clause_overlap, keep_per_row=keep, params=params)
     return whole | parts | encounter_pairs(features)
 
 
-def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *, min_overlap: float,
+def overlapping(grams: list[np.ndarray], owner: np.ndarray, article: np.ndarray, *, min_overlap: float,
                 keep_per_row: int, params: AlignParams) -> set[tuple[int, int]]:
     """Owner pairs (i < j) of rows that share rare shingles worth at least `min_overlap` of the lighter row.
+    Each row is the array of its distinct shingles' hashes.
 
     Shared weight is a sparse matrix product (rows x shingles, IDF-weighted) computed in row blocks, so the
     work grows with the overlap between rows, not with the number of row pairs, and memory stays bounded."""
     total = len(grams)
     if total < 2:
         return set()
-    vocabulary: dict[str, int] = {}
-    gram_ids = np.fromiter((vocabulary.setdefault(g, len(vocabulary)) for row in grams for g in row), dtype=np.int64)
+    hashes, gram_ids = np.unique(np.concatenate(grams), return_inverse=True)
+    vocabulary = len(hashes)
     row_ids = np.repeat(np.arange(total), [len(row) for row in grams])
-    df = np.bincount(gram_ids, minlength=len(vocabulary))
+    df = np.bincount(gram_ids, minlength=vocabulary)
     max_df = max(params.min_shingle_cap, int(params.max_shingle_share * total))
     weight = np.log((total + 1) / np.maximum(df, 1))[gram_ids]
     counted = df[gram_ids] <= max_df  # too common to be evidence: left out of the mass too
@@ -101,7 +97,7 @@ def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *
     indexed = counted & (df[gram_ids] > 1)  # a gram no other row has cannot be shared
     if not indexed.any():
         return set()
-    column_of = np.cumsum(np.bincount(gram_ids[indexed], minlength=len(vocabulary)) > 0) - 1
+    column_of = np.cumsum(np.bincount(gram_ids[indexed], minlength=vocabulary) > 0) - 1
     rows, cols, values = row_ids[indexed], column_of[gram_ids[indexed]], weight[indexed]
     columns = int(column_of[-1]) + 1
     weighted = sparse.csr_matrix((values, (rows, cols)), shape=(total, columns))
@@ -110,7 +106,8 @@ def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *
     for start in range(0, total, params.index_block_rows):
         block = (weighted[start:start + params.index_block_rows] @ present_t).tocoo()
         i, j, shared = block.row + start, block.col, block.data
-        overlap = shared / np.maximum(np.minimum(mass[i], mass[j]), 1e-9)
+        # rounded: sums over shingles in another order (hashes differ between processes) must rank the same
+        overlap = np.round(shared / np.maximum(np.minimum(mass[i], mass[j]), 1e-9), 9)
         a, b = owner[i], owner[j]
         keep = (a != b) & ((article[a] != article[b]) | (article[a] < 0)) & (overlap >= min_overlap)
         i, j, overlap = i[keep], j[keep], overlap[keep]
@@ -125,5 +122,21 @@ def overlapping(grams: list[set[str]], owner: np.ndarray, article: np.ndarray, *
     return set(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
 
 
-def _char_grams(text: str, size: int) -> set[str]:
-    return {text[i:i + size] for i in range(max(len(text) - size + 1, 1))}
+@lru_cache(maxsize=GRAM_CACHE_SIZE)
+def _sentence_grams(bare: str, words: str, size: int) -> np.ndarray:
+    """Hashes of a sentence's shingles, computed once per distinct sentence in a process: its words, plus
+    character n-grams of Chinese text (robust to word segmentation and script)."""
+    words_only = {"w:" + word for word in words.split()}
+    if not any(is_cjk(ch) for ch in bare[:20]):
+        return _hashes(words_only)
+    return _hashes(words_only | {bare[i:i + size] for i in range(max(len(bare) - size + 1, 1 if bare else 0))})
+
+
+@lru_cache(maxsize=GRAM_CACHE_SIZE)
+def _clause_grams(text: str, size: int) -> np.ndarray:
+    return _hashes({text[i:i + size] for i in range(max(len(text) - size + 1, 1))})
+
+
+def _hashes(grams: set[str]) -> np.ndarray:
+    """Python's string hashes (stable within a process, which is all an index built per comparison needs)."""
+    return np.fromiter((hash(g) for g in grams), dtype=np.int64, count=len(grams))
