@@ -51,7 +51,7 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     for done, batch in enumerate(batches, start=3):
         scores.prime(batch)
         report(done, total, "scores")
-    links = [pair for pair in candidates if scores(*pair).linked and scores(*pair).score >= params.threshold]
+    links = [pair for pair in candidates if (s := scores(*pair)).linked and s.score >= params.threshold]
     clusters = sentence_clusters(units, cluster(units, links, scores, params=params))
     report(total - 2, total, "clusters")
     salt = comparison_id([a.id for a in articles], options)

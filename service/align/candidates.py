@@ -24,7 +24,7 @@ def word_weights(features: list[SentenceFeatures]) -> dict[str, float]:
     """Inverse document frequency of each word over the compared sentences."""
     df = Counter()
     for feature in features:
-        df.update(set(feature.words.split()))
+        df.update(feature.word_set)
     total = len(features) + 1
     return {word: math.log(total / (count + 0.5)) for word, count in df.items()}
 
