@@ -28,12 +28,13 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     judging = [_judging(members, features) if len(members) > 1 else None for members in ordered]
     scores.prime((m, o) for plan in judging if plan for m in plan[0] for o, _ in plan[1])  # one batch for all
     for cluster, members, plan in zip(clusters, ordered, judging):
-        present = sorted({outlets[features[m].article] for m in members})
+        reporting = {outlets[features[m].article] for m in members}
+        present = sorted(reporting)
         mentions = [_mention(articles, features, m, cluster) for m in members]
         facts.append({
             "id": fact_id([(articles[features[m].article].id, features[m].index) for m in members], salt),
             "outlets": present,
-            "missing": [o for o in compared if o not in present],
+            "missing": [o for o in compared if o not in reporting],
             "weight": round(len(present) / len(compared), 4),
             "mentions": mentions,
             "differences": _differences(members, plan, features, articles, outlets, scores),
