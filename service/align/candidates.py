@@ -14,10 +14,10 @@ import numpy as np
 from scipy import sparse
 
 from ..text.sentences import is_cjk
-from ..tuning import AlignParams
+from ..tuning import TEXT_CACHE_ENTRIES, AlignParams
 from .features import SentenceFeatures
 
-GRAM_CACHE_SIZE = 50_000  # distinct sentences and clauses whose shingle hashes are kept per process
+GRAM_CACHE_SIZE = TEXT_CACHE_ENTRIES
 
 
 def word_weights(features: list[SentenceFeatures]) -> dict[str, float]:

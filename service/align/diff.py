@@ -6,9 +6,10 @@ from functools import lru_cache
 
 from ..text.normalize import fold
 from ..text.script import to_simplified
+from ..tuning import TEXT_CACHE_ENTRIES
 from .features import WORD_RUN, segment
 
-SPAN_CACHE_SIZE = 50_000  # distinct texts whose words are kept per process
+SPAN_CACHE_SIZE = TEXT_CACHE_ENTRIES
 MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
 MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
 

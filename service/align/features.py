@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from ..text.normalize import alias_table, names_in, normalize, people_positions, strip_punctuation
 from ..text.script import detect_script
 from ..text.sentences import is_cjk
+from ..tuning import TEXT_CACHE_ENTRIES
 
 CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -26,7 +27,7 @@ OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with 
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
 GC_YOUNG_THRESHOLD = 20_000  # allocations between young collections (Python's default is 700)
-FEATURE_CACHE_SIZE = 50_000  # distinct sentence texts kept per process (a few KB each)
+FEATURE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 ENGLISH_STOPWORDS = frozenset(
     "a an the of to in on at for and or but is are was were be been has have had that this with as by from "
     "it its he she they we you i his her their our said says say told".split()

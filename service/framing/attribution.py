@@ -13,9 +13,10 @@ from functools import cache, lru_cache
 
 from ..models import Article
 from ..text.normalize import alias_table, chinese_numerals_to_digits, fold
+from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 
-READING_CACHE_SIZE = 50_000  # distinct sentences whose context-free reading is kept per process
+READING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she)\b", re.I)

@@ -16,9 +16,10 @@ from importlib import resources
 import yaml
 
 from .matcher import LiteralMatcher
+from ..tuning import TEXT_CACHE_ENTRIES
 from .script import to_simplified
 
-FOLD_CACHE_SIZE = 20_000  # distinct short texts (names, sources, sentences) whose folded form is kept
+FOLD_CACHE_SIZE = 2 * TEXT_CACHE_ENTRIES  # sentences, and the names and sources in them
 QUOTES = str.maketrans({c: '"' for c in "“”「」『』‘’＂〝〞"} | {"﹁": '"', "﹂": '"', "《": '"', "》": '"'})
 BRACKETED_LATIN = re.compile(r"[（(]\s*[A-Za-z][A-Za-z .,'’\-]*[）)]")  # 布林肯（Antony Blinken）
 # a transliterated given name and its dot, after a boundary or a title: "国务卿安东尼·布林肯" -> "国务卿布林肯"
