@@ -7,8 +7,8 @@ only when the bytes decode under it without errors; detection (charset-normalize
 from __future__ import annotations
 
 import codecs
-import unicodedata
 import re
+import unicodedata
 
 import charset_normalizer
 
@@ -20,6 +20,10 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)|<\?xml[^>]+
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can recognise."""
+
+
+# printable ASCII, CJK ideographs, CJK punctuation and full-width forms: all assigned, none a control character
+ORDINARY = re.compile("[\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]+")
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
@@ -62,7 +66,8 @@ def _try_decode(data: bytes, encoding: str | None) -> str | None:
 
 def _checked(text: str) -> str:
     if text:
-        controls = sum(1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+        unusual = ORDINARY.sub("", text)  # only these can be control, unassigned, private or surrogate characters
+        controls = sum(1 for ch in unusual if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
         if controls / len(text) > MAX_CONTROL_SHARE:
             raise DecodeError("the document decodes to control characters: it looks like a binary file")
         if text.count("\ufffd") / len(text) > MAX_CONTROL_SHARE:

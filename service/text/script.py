@@ -1,12 +1,12 @@
 """Language and Chinese-script detection, and script conversion through OpenCC (loaded once per process)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
 import opencc
 
-from .sentences import is_cjk
 
 MIXED_MINORITY_SHARE = 0.15  # below this share of distinctive characters the minority script is noise
 
@@ -24,18 +24,20 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")  # what sentences.is_cjk accepts
+KANA = re.compile("[\u3040-\u30ff]+")
+HANGUL = re.compile("[\uac00-\ud7af]+")
+LATIN = re.compile("[A-Za-z]+")
+
+
+def _count(pattern: re.Pattern, text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
+
+
 def detect_language(text: str) -> str:
     """`zh`, `ja`, `ko`, `en` (or another Latin-script language, reported as `en`), or `und`."""
-    counts = {"han": 0, "kana": 0, "hangul": 0, "latin": 0}
-    for ch in text:
-        if is_cjk(ch):
-            counts["han"] += 1
-        elif "\u3040" <= ch <= "\u30ff":
-            counts["kana"] += 1
-        elif "\uac00" <= ch <= "\ud7af":
-            counts["hangul"] += 1
-        elif ch.isascii() and ch.isalpha():
-            counts["latin"] += 1
+    counts = {"han": _count(HAN, text), "kana": _count(KANA, text), "hangul": _count(HANGUL, text),
+              "latin": _count(LATIN, text)}
     if counts["kana"] > 0.1 * (counts["han"] + counts["kana"]) and counts["kana"] > 20:
         return "ja"
     if counts["hangul"] > counts["han"] and counts["hangul"] > 20:
@@ -50,7 +52,7 @@ def detect_language(text: str) -> str:
 
 def detect_script(text: str) -> str | None:
     """`hans`, `hant` or `mixed` for Chinese text; None when it has no script-distinctive characters."""
-    han = "".join(ch for ch in unicodedata.normalize("NFKC", text) if is_cjk(ch))
+    han = "".join(HAN.findall(unicodedata.normalize("NFKC", text)))
     if not han:
         return None
     simplified = to_simplified(han)

@@ -18,6 +18,10 @@ ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# every character _cut_points acts on: quotes, brackets, terminators
+SPECIAL = re.compile("[" + re.escape("".join(sorted(
+    set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()) | BRACKET_OPEN | BRACKET_CLOSE | STRONG_TERMINATORS
+    | set('"；!?.')))) + "]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -42,6 +46,10 @@ def _cut_points(text: str):
     straight_open = False
     i, n = 0, len(text)
     while i < n:
+        special = SPECIAL.search(text, i)  # other characters neither change the state nor end a sentence
+        if special is None:
+            return
+        i = special.start()
         ch = text[i]
         if open_quotes and ch == open_quotes[-1]:
             open_quotes.pop()
