@@ -205,19 +205,28 @@ def _after_so_called(text: str, quote: str) -> bool:
 
 
 def _people(outside: str) -> list[tuple[int, str]]:
-    found = []
+    """(offset, person key) of every person named, one per offset (the smallest key where variants of two
+    people start at the same place)."""
+    by_prefix, starts = _person_index()
+    found: dict[int, str] = {}
+    at = starts.search(outside)
+    while at is not None:
+        i = at.start()
+        for variant, key in (*by_prefix.get(outside[i:i + 2], ()), *by_prefix.get(outside[i], ())):
+            if outside.startswith(variant, i) and (i not in found or key < found[i]):
+                found[i] = key
+        at = starts.search(outside, i + 1)
+    return sorted(found.items())
+
+
+@cache
+def _person_index() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern]:
+    """Person name variants by their first two characters, and where one may start."""
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
     for variant, key in _person_variants():
-        start = outside.find(variant)
-        while start >= 0:
-            found.append((start, key))
-            start = outside.find(variant, start + len(variant))
-    found.sort()
-    deduped, covered = [], -1
-    for start, key in found:
-        if start > covered:
-            deduped.append((start, key))
-            covered = start
-    return deduped
+        by_prefix.setdefault(variant[:2], []).append((variant, key))
+    firsts = sorted({prefix[0] for prefix in by_prefix})
+    return by_prefix, re.compile("[" + "".join(map(re.escape, firsts)) + "]")
 
 
 def _speaker(outside: str, verb, people, last_person, hits) -> tuple[str | None, str | None]:
