@@ -119,3 +119,16 @@ def test_events_need_json_and_known_ids(client):
     assert client.post("/v1/events", json={"articles": ["nope"]}).status_code == 422
     assert client.post("/v1/events", json={}).status_code == 422
     assert client.post("/v1/events", data=b"x", content_type="text/plain").status_code == 415
+
+
+def test_repeated_requests_get_the_same_answer_and_invalid_ones_stay_invalid(client):
+    ids = stored_ids(client, "000", "001", "004")
+    first = client.post("/v1/comparisons", json={"articles": ids[:2]})
+    again = client.post("/v1/comparisons", json={"articles": ids[:2]})
+    other = client.post("/v1/comparisons", json={"articles": [ids[0], ids[2]]})
+    assert first.status_code == again.status_code == other.status_code == 200
+    assert again.get_json()["id"] == first.get_json()["id"] != other.get_json()["id"]
+    assert again.get_json()["cached"] is True
+    for _ in range(2):
+        single = client.post("/v1/comparisons", json={"articles": ids[:1]})
+        assert single.status_code == 422

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 
 import redis
@@ -86,16 +88,47 @@ def _key(article_ids: list[str], options: dict) -> str:
                                        "min_outlets": options["min_outlets"]})
 
 
+class ValidatedRequests:
+    """Bodies of recent comparison requests naming stored articles, with what validating them gave: a frontend
+    or a script that posts the same comparison again is answered without parsing and validating it again."""
+
+    def __init__(self, *, size: int = 1024, max_body: int = 4096):
+        self.size, self.max_body = size, max_body
+        self.known: OrderedDict[bytes, tuple[tuple[str, ...], dict]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, body: bytes):
+        with self.lock:
+            entry = self.known.get(body)
+            if entry is not None:
+                self.known.move_to_end(body)
+            return entry
+
+    def put(self, body: bytes, ids: list[str], payload: dict) -> None:
+        if len(body) > self.max_body:
+            return
+        with self.lock:
+            self.known[body] = (tuple(ids), payload)
+            if len(self.known) > self.size:
+                self.known.popitem(last=False)
+
+
 def _stored_ids_and_options():
     """For a JSON request naming stored articles: the distinct ids and the options; else (None, None)."""
     if request.mimetype != "application/json":
         return None, None
+    validated = current_app.extensions.setdefault("validated_comparison_requests", ValidatedRequests())
+    body = request.get_data()
+    known = validated.get(body)
+    if known is not None:
+        return list(known[0]), known[1]
     payload = comparison_request.load(request.get_json())
     if not payload.get("articles"):
         return None, payload
     ids = list(dict.fromkeys(payload["articles"]))
     settings = current_app.config["SETTINGS"]
     _check_count(len(ids), settings.max_documents, stored_limit=settings.max_job_documents)
+    validated.put(body, ids, payload)
     return ids, payload
 
 
