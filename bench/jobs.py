@@ -140,8 +140,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     import redis
-    from rq.job import Job
-    from rq.serializers import JSONSerializer
 
     from service.config import Settings
     from service.embedded import start_embedded_redis

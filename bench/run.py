@@ -512,8 +512,6 @@ def git_state() -> dict:
 
 
 def bench_workload(name: str, docs: Path, args, state: dict, log) -> dict:
-    import corpus
-
     entry: dict = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
     workload = state["workloads"][name]
     entry["shape"] = workload.shape()

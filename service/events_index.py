@@ -19,8 +19,10 @@ from collections.abc import Callable
 import numpy as np
 from scipy import sparse
 
+from .align.features import tokens
 from .comparison import body_sentences
 from .models import Article
+from .text.normalize import normalize
 from .tuning import CorpusParams
 
 Progress = Callable[[int, int, str], None]
@@ -33,9 +35,6 @@ class CorpusIndex:
 
     def __init__(self, articles: list[Article], *, params: CorpusParams = CorpusParams(),
                  progress: Callable[[int], None] | None = None):
-        from .align.features import tokens
-        from .text.normalize import normalize
-
         self.params = params
         vocabulary: dict[str, int] = {}
         sentence_words: list[list[int]] = []

@@ -24,6 +24,12 @@ from .schemas import comparison_options, comparison_request
 
 bp = Blueprint("comparisons", __name__, url_prefix="/v1/comparisons")
 log = logging.getLogger(__name__)
+VALIDATED_REQUESTS = "validated_comparison_requests"
+
+
+@bp.record_once
+def _remember_validated_requests(state) -> None:
+    state.app.extensions[VALIDATED_REQUESTS] = ValidatedRequests()
 
 
 @bp.post("")
@@ -36,7 +42,7 @@ def create_comparison():
             return _respond_raw(raw)
     articles, options = _articles_and_options(stored_ids, payload)
     key = _key([a.id for a in articles], options)
-    raw = _cache_get(key)
+    raw = _cache_get(key) if stored_ids is None else None  # stored ids were looked up above
     if raw is not None:
         record_comparison(cached=True, articles=len(articles), sentences=0)
         return _respond_raw(raw)
@@ -66,12 +72,9 @@ def _runs_as_job(articles) -> bool:
 def _submit(key: str, articles, options: dict, *, stored: bool):
     """A large comparison goes to a worker: 202 with the job, whose result lands in the comparison cache."""
     options = {"threshold": options.get("threshold"), "min_outlets": options["min_outlets"]}
+    source = {"article_ids": [a.id for a in articles]} if stored else {"articles": [a.to_dict() for a in articles]}
     try:
-        if stored:
-            job = redis_client.jobs().submit_comparison(key, options=options, article_ids=[a.id for a in articles])
-        else:
-            job = redis_client.jobs().submit_comparison(key, options=options,
-                                                        articles=[a.to_dict() for a in articles])
+        job = redis_client.jobs().submit_comparison(key, options=options, **source)
     except redis.RedisError as error:
         raise unavailable(error) from None
     record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
@@ -117,7 +120,7 @@ def _stored_ids_and_options():
     """For a JSON request naming stored articles: the distinct ids and the options; else (None, None)."""
     if request.mimetype != "application/json":
         return None, None
-    validated = current_app.extensions.setdefault("validated_comparison_requests", ValidatedRequests())
+    validated = current_app.extensions[VALIDATED_REQUESTS]
     body = request.get_data()
     known = validated.get(body)
     if known is not None:

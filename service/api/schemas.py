@@ -1,8 +1,6 @@
 """marshmallow schemas: what the API accepts and what it returns."""
 from __future__ import annotations
 
-from functools import cache
-
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..ingest.dates import parse_date
@@ -83,7 +81,7 @@ class ComparisonRequest(Schema):
 
     articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)))
     documents = fields.List(fields.Nested(DocumentInput))
-    options = fields.Nested(ComparisonOptions, load_default=lambda: _default_options())
+    options = fields.Nested(ComparisonOptions, load_default=lambda: comparison_options.load({}))
 
     @validates_schema
     def _one_source(self, data, **_):
@@ -122,15 +120,6 @@ class EventsRequest(Schema):
 def _check_date(value: str) -> None:
     if not value.strip()[:1].isdigit() or published_epoch(parse_date(value)) is None:
         raise ValidationError("not a date: use ISO 8601, e.g. 2024-04-20 or 2024-04-20T00:00:00+00:00")
-
-
-@cache
-def _options_schema() -> ComparisonOptions:
-    return ComparisonOptions()
-
-
-def _default_options() -> dict:
-    return _options_schema().load({})
 
 
 # Schemas are stateless once built and building one is costly (marshmallow copies its fields): one each.
