@@ -71,6 +71,16 @@ def test_pronoun_speaker_is_the_nearest_person_named_before():
     assert second["speaker"] == "王毅" and second["type"] == "direct" and second["verb_class"] == "neutral"
 
 
+def test_latin_names_are_whole_words_not_parts_of_other_words():
+    article = parse_document("Title\n\nXinhua said the talks between the two sides were candid and constructive.\n\n"
+                             "A Xiamen official says trade grew. Xi said the meeting was useful.", outlet="wire")
+    framing = frame_article(article)
+    assert framing[0].attribution["speaker"] == "新华社"
+    assert all(source["name"] != "习近平" for source in framing[0].sources + framing[1].sources)
+    assert framing[1].attribution["speaker"] != "习近平"
+    assert framing[2].attribution["speaker"] == "习近平"
+
+
 def test_verb_classes_and_markers():
     article = parse_document("标题\n\n美国国务院警告，中国可能向俄罗斯提供更多支持。"
                              "中方谴责所谓“胁迫外交”。如果局势恶化，据报道双方将再次会谈。")

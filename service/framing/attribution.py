@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..models import Article
+from ..text.matcher import word_bounded
 from ..text.normalize import alias_table, chinese_numerals_to_digits, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
@@ -206,14 +207,15 @@ def _after_so_called(text: str, quote: str) -> bool:
 
 def _people(outside: str) -> list[tuple[int, str]]:
     """(offset, person key) of every person named, one per offset (the smallest key where variants of two
-    people start at the same place)."""
+    people start at the same place). Latin names are whole words: "Xi" is not in "Xinhua"."""
     by_prefix, starts = _person_index()
     found: dict[int, str] = {}
     at = starts.search(outside)
     while at is not None:
         i = at.start()
         for variant, key in (*by_prefix.get(outside[i:i + 2], ()), *by_prefix.get(outside[i], ())):
-            if outside.startswith(variant, i) and (i not in found or key < found[i]):
+            if (outside.startswith(variant, i) and (i not in found or key < found[i])
+                    and word_bounded(outside, i, i + len(variant), variant)):
                 found[i] = key
         at = starts.search(outside, i + 1)
     return sorted(found.items())
