@@ -139,4 +139,4 @@ def _clause_grams(text: str, size: int) -> np.ndarray:
 
 def _hashes(grams: set[str]) -> np.ndarray:
     """Python's string hashes (stable within a process, which is all an index built per comparison needs)."""
-    return np.fromiter((hash(g) for g in grams), dtype=np.int64, count=len(grams))
+    return np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams))
