@@ -12,7 +12,8 @@ parent generates them once and hands each child a pickle, so generation is neith
 Tasks per workload:
 - ours: `parse_document` for every document, then `compare(articles)`. The child imports the service and calls
   `service.align.features.warm_up()` (what a gunicorn worker does at start, timed as `startup_s`). Run 1 is
-  **cold**: the first parse and compare in that fresh process. Runs 2.. are warm; median and min are over them.
+  **cold**: the first parse and compare in that fresh process; for the seeds (7) and corpus-200 (3) the median of
+  the first runs of several fresh processes. Runs 2.. are warm; median and min are over them.
   Runs are repeated up to --repeats or until --ours-budget seconds are used. For the seeds a second child
   measures `unwarmed`: the first parse+compare in a fresh process that skipped warm_up().
 - brute_force: the same features, word weights and scorer (`PairScores` -> `score_pair`) on every cross-article
@@ -60,6 +61,8 @@ TARGETS = {
     "speedup_vs_brute_force": 10.0,
     "recall_vs_brute_force_points": 1.0,
 }
+# one cold run swings by a third on a shared VM: the cold figure is the median of this many fresh processes
+COLD_PROCESSES = {"seeds": 7, "corpus-200": 3}
 
 
 def rss_mb() -> float:
@@ -521,6 +524,13 @@ def bench_workload(name: str, docs: Path, args, state: dict, log) -> dict:
     log(f"{name}: ours")
     entry["ours"] = run_child("ours", docs, timeout=args.ours_budget * 3 + 900, repeats=repeats,
                               budget=args.ours_budget, profile=profile)
+    processes = args.cold_processes if args.cold_processes is not None else COLD_PROCESSES.get(name, 1)
+    if processes > 1 and "cold" in entry["ours"]:
+        log(f"{name}: ours, cold in {processes - 1} more fresh processes")
+        more = [run_child("ours", docs, timeout=900, repeats=1, budget=0) for _ in range(processes - 1)]
+        colds = [entry["ours"]["cold"], *(m["cold"] for m in more if "cold" in m)]
+        entry["ours"]["cold_runs"] = colds
+        entry["ours"]["cold_median"] = {k: round(statistics.median(c[k] for c in colds), 4) for k in colds[0]}
     if name == "seeds":
         log(f"{name}: ours, unwarmed")
         entry["ours_unwarmed"] = run_child("ours", docs, timeout=600, repeats=1, budget=0, unwarmed=True)
@@ -581,14 +591,16 @@ def check_targets(results: dict) -> list[dict]:
     checks = []
     seeds = results["workloads"].get("seeds", {}).get("ours")
     if seeds:
-        value = seeds["cold"]["total_s"]
+        value = cold_of(seeds)["total_s"]
         checks.append({"target": "seeds end to end (parse+compare) cold < 150 ms", "value_s": value,
                        "met": value < TARGETS["seeds_cold_end_to_end_s"],
-                       "note": "fresh process after warm_up(), as a gunicorn worker's first request"})
+                       "note": f"median of {len(seeds.get('cold_runs', [1]))} fresh processes after warm_up(), "
+                               "each as a gunicorn worker's first request"})
     big = results["workloads"].get("corpus-200", {})
     if big.get("ours"):
-        value = big["ours"]["median"]["compare_s"]
-        checks.append({"target": "200-article compare < 2 s", "value_s": value, "met": value < 2.0})
+        for label, value in (("cold", cold_of(big["ours"])["compare_s"]), ("warm", big["ours"]["median"]["compare_s"])):
+            checks.append({"target": f"200-article compare < 2 s ({label})", "value_s": value,
+                           "met": value < TARGETS["corpus200_compare_s"]})
         peak = big["ours"]["rss_mb"]["peak"]
         checks.append({"target": "200-article peak RSS < 500 MB", "value_mb": peak, "met": peak < 500})
     for name in ("corpus-200", "corpus-50", "corpus-20"):
@@ -612,6 +624,11 @@ def check_targets(results: dict) -> list[dict]:
                                "p50_ms": f["p50_ms"], "rps": f["rps"],
                                "met": f["p50_ms"] < TARGETS["cached_p50_ms"] and f["rps"] >= TARGETS["cached_rps"]})
     return checks
+
+
+def cold_of(ours: dict) -> dict:
+    """The cold figures: the median over fresh processes where several ran, else the one cold run."""
+    return ours.get("cold_median") or ours["cold"]
 
 
 def table(results: dict) -> str:
@@ -656,8 +673,8 @@ def table(results: dict) -> str:
             cx = "-"
         lines.append(
             f"| {name} | {w['shape']['documents']} | {ours['stats']['sentences']} | "
-            f"{_fmt_s(ours['cold']['parse_s'])} / {_fmt_s(ours['median']['parse_s'])} | "
-            f"{_fmt_s(ours['cold']['compare_s'])} / {_fmt_s(ours['median']['compare_s'])} "
+            f"{_fmt_s(cold_of(ours)['parse_s'])} / {_fmt_s(ours['median']['parse_s'])} | "
+            f"{_fmt_s(cold_of(ours)['compare_s'])}{processes(ours)} / {_fmt_s(ours['median']['compare_s'])} "
             f"({_fmt_s(ours['min']['compare_s'])}) | {ours['rss_mb']['peak']:.0f} MB | "
             f"{cell('brute_force', 'brute_force_vs_compare')} | {recall_text} | "
             f"{cell('rapidfuzz_cdist', 'rapidfuzz_cdist_vs_compare')} | {cell('difflib', 'difflib_vs_compare')} | {cx} |")
@@ -678,6 +695,11 @@ def table(results: dict) -> str:
                              f"first {cold['first_ms']:.0f} ms, median of {cold['n']} with the cache cleared "
                              f"{cold['median_ms']:.0f} ms (min {cold['min_ms']:.0f} ms).")
     return "\n".join(lines)
+
+
+def processes(ours: dict) -> str:
+    runs = ours.get("cold_runs") or []
+    return f" (median of {len(runs)} processes)" if len(runs) > 1 else ""
 
 
 def _fmt_s(value: float) -> str:
@@ -708,6 +730,9 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", nargs="*", default=["corpus-50"],
                         help="workloads to profile with pyinstrument in one extra, untimed run (default corpus-50; "
                              "--profile corpus-200 adds about 3 minutes: profiling doubles its 100 s compare)")
+    parser.add_argument("--cold-processes", type=int, default=None,
+                        help="fresh processes whose first run gives the cold figure (median; default 7 for the "
+                             "seeds, 3 for corpus-200, else 1)")
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--no-http", action="store_true")
     parser.add_argument("--http-duration", type=float, default=8.0)
