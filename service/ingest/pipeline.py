@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import Article, Outlet, Paragraph, Sentence
 from ..text.script import detect_language, detect_script
@@ -190,9 +191,12 @@ def _body_root(soup, selectors):
         element = found.get(selector)
         if element is not None and len(element.get_text(strip=True)) > 80:
             return element
-    best, best_chars = None, 0
+    best, best_chars, seen = None, 0, set()
     for paragraph in soup.find_all("p"):
         parent = paragraph.parent
+        if id(parent) in seen:  # the text of all its paragraphs is counted once per parent, not once per child
+            continue
+        seen.add(id(parent))
         chars = sum(len(p.get_text(strip=True)) for p in parent.find_all("p", recursive=False))
         if chars > best_chars:
             best, best_chars = parent, chars
@@ -239,7 +243,7 @@ def _clean(draft: _Draft) -> _Body:
         if block.kind == BYLINE or not paragraphs and chrome.is_byline(text):
             byline = byline or text
             continue
-        if title and tidy(chrome.clean_title(text)) == tidy(chrome.clean_title(title)):
+        if title and tidy(chrome.clean_title(text)) == _title_key(title):
             continue
         if not paragraphs and DATELINE.match(text):
             dateline = text + " "
@@ -250,6 +254,12 @@ def _clean(draft: _Draft) -> _Body:
         paragraphs.pop()
     return _Body(title=chrome.clean_title(title) if title else None, published_at=published, byline=byline,
                  paragraphs=paragraphs, captions=captions, reposted=reposted)
+
+
+@lru_cache(maxsize=256)
+def _title_key(title: str) -> str:
+    """The title as a body block repeating it would read (checked against every block of the page)."""
+    return tidy(registry.chrome_rules().clean_title(title))
 
 
 def _title_like(text: str) -> bool:
