@@ -1,8 +1,9 @@
 """Word-level differences between two mentions of one fact, shown in each outlet's own words."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from cydifflib import SequenceMatcher  # difflib's algorithm in C++, the same opcodes
 
 from ..text.normalize import fold
 from ..text.script import to_simplified
