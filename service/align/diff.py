@@ -5,8 +5,7 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher  # difflib's algorithm in C++, the same opcodes
 
-from ..text.normalize import fold
-from ..text.script import to_simplified
+from ..text.normalize import fold_in_place
 from ..tuning import TEXT_CACHE_ENTRIES
 from .features import WORD_RUN, segment
 
@@ -18,16 +17,14 @@ MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewr
 @lru_cache(maxsize=SPAN_CACHE_SIZE)
 def word_spans(text: str) -> tuple[tuple[str, str], ...]:
     """(key for comparison, original text) for each word; the key is folded (script, width, case)."""
-    simplified = to_simplified(text)
-    aligned = len(simplified) == len(text)
     spans = []
-    for match in WORD_RUN.finditer(fold(simplified) if aligned else fold(text)):
+    for match in WORD_RUN.finditer(fold_in_place(text)):
         start, end = match.span()
-        original = text[start:end] if aligned else match.group()
+        original = text[start:end]
         if "\u4e00" <= match.group()[0] <= "\u9fff":
-            offset = start
+            offset = 0
             for word in segment(match.group()):
-                spans.append((word, original[offset - start:offset - start + len(word)] if aligned else word))
+                spans.append((word, original[offset:offset + len(word)]))
                 offset += len(word)
         else:
             spans.append((match.group(), original))

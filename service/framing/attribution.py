@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from ..models import Article
 from ..text.matcher import word_bounded
-from ..text.normalize import alias_table, chinese_numerals_to_digits, fold
+from ..text.normalize import alias_table, chinese_numerals_to_digits, fold, fold_in_place
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 
@@ -116,9 +116,7 @@ class _Reading:
 def _read(text: str, quoted_bits: bytes) -> _Reading:
     lex = lexicon()
     mask = [bool(bit) for bit in quoted_bits]
-    folded = fold(text)
-    if len(folded) != len(text):  # a rare width change (e.g. an ellipsis): fall back to the raw text
-        folded = text.lower()
+    folded = fold_in_place(text)  # offsets into it are offsets into the quote mask and the text
     outside = _blank_quoted(folded, quoted_bits)
     hits = _scan(folded, mask)
     evidential = EVIDENTIAL_SOURCE.search(outside)

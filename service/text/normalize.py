@@ -84,6 +84,15 @@ def fold(text: str) -> str:
     return _fold(text).translate(QUOTES)
 
 
+def fold_in_place(text: str) -> str:
+    """fold(text) with exactly one character for each of text's, so offsets carry over to the original:
+    where folding changes the length ("……" -> "......", a phrase conversion), characters fold one by one."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(one if len(one := fold(ch)) == 1 else ch for ch in text)
+
+
 @cache
 def _compounds() -> dict[str, str]:
     return {_fold(c["variant"]): c["expansion"] for c in _aliases_file().get("compounds", [])}
