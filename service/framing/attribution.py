@@ -115,7 +115,7 @@ class _Reading:
 @lru_cache(maxsize=READING_CACHE_SIZE)
 def _read(text: str, quoted_bits: bytes) -> _Reading:
     lex = lexicon()
-    mask = [bool(bit) for bit in quoted_bits]
+    mask = quoted_bits  # one byte per character, 1 inside quotes
     folded = fold_in_place(text)  # offsets into it are offsets into the quote mask and the text
     outside = _blank_quoted(folded, quoted_bits)
     hits = _scan(folded, mask)
@@ -136,10 +136,9 @@ def _frame_sentence(text: str, quoted: bytes, carried: tuple | None, last_person
     """The sentence's framing and the person a later pronoun stands for. `carried` is the attribution of the
     sentence before when this one starts inside its quote. Cached: the result is shared, never modify it."""
     lex = lexicon()
-    mask = [bool(bit) for bit in quoted]
     reading = _read(text, quoted)
     hits, people, verb = reading.hits, list(reading.people), reading.verb
-    framing = SentenceFraming(attribution={}, quoted_chars=sum(mask))
+    framing = SentenceFraming(attribution={}, quoted_chars=quoted.count(1))
     speaker, side = _speaker(reading.outside, verb, people, last_person, hits)
     if speaker is None and reading.evidential is not None:
         speaker, side = _entity(reading.evidential)
@@ -177,7 +176,7 @@ def _blank_quoted(text: str, quoted_bits: bytes) -> str:
     return "".join(" " if q else ch for ch, q in zip(text, quoted_bits))
 
 
-def _scan(folded: str, mask: list[bool]) -> dict[str, list]:
+def _scan(folded: str, mask: bytes) -> dict[str, list]:
     """One pass over the sentence: every lexicon word found, by list, with whether it is outside quotes."""
     lex = lexicon()
     hits = {c: [] for c in ("verb", "source", "term", "hedge", "evidential", "conditional", "anonymous")}
@@ -188,7 +187,7 @@ def _scan(folded: str, mask: list[bool]) -> dict[str, list]:
     return hits
 
 
-def _spans(text: str, mask: list[bool]) -> list[str]:
+def _spans(text: str, mask: bytes) -> list[str]:
     spans, current = [], []
     for ch, inside in zip(text, mask):
         if inside:
@@ -297,7 +296,7 @@ def _side_of(person: str | None) -> str | None:
     return _person_keys().get(person) if person else None
 
 
-def _terms(text: str, folded: str, mask: list[bool], hits) -> list[dict]:
+def _terms(text: str, folded: str, mask: bytes, hits) -> list[dict]:
     found = []
     lex = lexicon()
     for match, _ in hits:
