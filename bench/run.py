@@ -530,11 +530,12 @@ def machine() -> dict:
 def git_state() -> dict:
     def git(*args):
         try:
-            return subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT, timeout=10).stdout.strip()
+            return subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT, timeout=10).stdout
         except (OSError, subprocess.TimeoutExpired):
             return ""
+    # porcelain lines are "XY path": the status column may start with a space, so nothing is stripped first
     dirty = [line[3:] for line in git("status", "--porcelain").splitlines() if not line[3:].startswith("bench/")]
-    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty_outside_bench": dirty}
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "dirty_outside_bench": dirty}
 
 
 def bench_workload(name: str, docs: Path, args, state: dict, log) -> dict:
@@ -750,9 +751,9 @@ def main(argv=None) -> int:
                         help="seconds of repeated runs per workload after the cold one (at least one warm run)")
     parser.add_argument("--repeats", type=int, default=None,
                         help="runs of ours per workload, the cold one included (default 10/6/4/3 by size; 1 = cold only)")
-    parser.add_argument("--profile", nargs="*", default=["corpus-50"],
-                        help="workloads to profile with pyinstrument in one extra, untimed run (default corpus-50; "
-                             "--profile corpus-200 adds about 3 minutes: profiling doubles its 100 s compare)")
+    parser.add_argument("--profile", nargs="*", default=["corpus-200"],
+                        help="workloads to profile with pyinstrument in one extra, untimed, cold comparison "
+                             "(default corpus-200, about 5 s more)")
     parser.add_argument("--cold-processes", type=int, default=None,
                         help="fresh processes whose first run gives the cold figure (median; default 7 for the "
                              "seeds, 3 for corpus-200, else 1)")
