@@ -114,17 +114,18 @@ class _Reading:
 
 @lru_cache(maxsize=READING_CACHE_SIZE)
 def _read(text: str, quoted_bits: bytes) -> _Reading:
+    """`quoted_bits`: one byte per character of `text`, 1 inside quotation marks."""
     lex = lexicon()
-    mask = quoted_bits  # one byte per character, 1 inside quotes
     folded = fold_in_place(text)  # offsets into it are offsets into the quote mask and the text
     outside = _blank_quoted(folded, quoted_bits)
-    hits = _scan(folded, mask)
+    hits = _scan(folded, quoted_bits)
     evidential = EVIDENTIAL_SOURCE.search(outside)
     return _Reading(
-        folded=folded, outside=outside, hits=hits, quoted=tuple(_spans(text, mask)), people=tuple(_people(outside)),
+        folded=folded, outside=outside, hits=hits, quoted=tuple(_spans(text, quoted_bits)),
+        people=tuple(_people(outside)),
         verb=next(((m.word, lex.verbs[m.word]) for m, outside_quote in hits["verb"] if outside_quote), None),
         evidential=evidential.group("who") if evidential else None,
-        terms=tuple(_terms(text, folded, mask, hits["term"])),
+        terms=tuple(_terms(text, folded, quoted_bits, hits["term"])),
         hedges=tuple(sorted({m.word for m, _ in hits["hedge"]})),
         evidentials=tuple(sorted({m.word for m, _ in hits["evidential"]})),
         conditionals=tuple(sorted({m.word for m, _ in hits["conditional"]})),
