@@ -140,26 +140,6 @@ def task_ours(args) -> dict:
     return summary
 
 
-def _clear_text_caches() -> int:
-    """Empty every bounded per-text cache of the service (functools.lru_cache with a maxsize), so the profiled
-    comparison does the first-time work of a cold one; the unbounded start-up tables stay."""
-    import pkgutil
-
-    import service
-
-    cleared = 0
-    for module_info in pkgutil.iter_modules(service.__path__, "service."):
-        for name in [module_info.name] + [m.name for m in pkgutil.iter_modules(
-                [str(ROOT / module_info.name.replace(".", "/"))], module_info.name + ".")]:
-            module = sys.modules.get(name)  # only what the pipeline imported
-            for value in list(vars(module).values()) if module else ():
-                if (hasattr(type(value), "cache_info") and value.cache_info().maxsize is not None
-                        and getattr(value, "__module__", "") == name):
-                    value.cache_clear()
-                    cleared += 1
-    return cleared
-
-
 def _profile_compare(documents, compare, out_path: str) -> dict:
     """One more parse+compare under pyinstrument (not counted in the timings): the tree goes to `out_path`,
     the functions with the most own time and the biggest inclusive times come back."""
@@ -169,7 +149,9 @@ def _profile_compare(documents, compare, out_path: str) -> dict:
         return {"error": "pyinstrument is not installed: .venv/bin/pip install -r bench/requirements.txt"}
 
     articles = [d.parse() for d in documents]
-    cleared = _clear_text_caches()
+    from service.caches import clear_text_caches
+
+    cleared = clear_text_caches()
     profiler = Profiler(interval=0.005)
     profiler.start()
     compare(articles)
@@ -626,7 +608,8 @@ def check_targets(results: dict) -> list[dict]:
             checks.append({"target": f"200-article compare < 2 s ({label})", "value_s": value,
                            "met": value < TARGETS["corpus200_compare_s"]})
         peak = big["ours"]["rss_mb"]["peak"]
-        checks.append({"target": "200-article peak RSS < 500 MB", "value_mb": peak, "met": peak < 500})
+        checks.append({"target": "200-article peak RSS < 500 MB", "value_mb": peak,
+                       "met": peak < TARGETS["corpus200_peak_rss_mb"]})
     for name in ("corpus-200", "corpus-50", "corpus-20"):
         ratio = results["workloads"].get(name, {}).get("ratios", {}).get("brute_force_vs_compare")
         brute = results["workloads"].get(name, {}).get("brute_force", {})
@@ -698,7 +681,7 @@ def table(results: dict) -> str:
         lines.append(
             f"| {name} | {w['shape']['documents']} | {ours['stats']['sentences']} | "
             f"{_fmt_s(cold_of(ours)['parse_s'])} / {_fmt_s(ours['median']['parse_s'])} | "
-            f"{_fmt_s(cold_of(ours)['compare_s'])}{processes(ours)} / {_fmt_s(ours['median']['compare_s'])} "
+            f"{_fmt_s(cold_of(ours)['compare_s'])}{_cold_processes_note(ours)} / {_fmt_s(ours['median']['compare_s'])} "
             f"({_fmt_s(ours['min']['compare_s'])}) | {ours['rss_mb']['peak']:.0f} MB | "
             f"{cell('brute_force', 'brute_force_vs_compare')} | {recall_text} | "
             f"{cell('rapidfuzz_cdist', 'rapidfuzz_cdist_vs_compare')} | {cell('difflib', 'difflib_vs_compare')} | {cx} |")
@@ -721,7 +704,7 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def processes(ours: dict) -> str:
+def _cold_processes_note(ours: dict) -> str:
     runs = ours.get("cold_runs") or []
     return f" (median of {len(runs)} processes)" if len(runs) > 1 else ""
 

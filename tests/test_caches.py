@@ -1,11 +1,10 @@
 """Per-text caches are bounded: a long-running worker must not grow with every text it has seen."""
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 
 from service.align import candidates, diff, features
+from service.caches import pipeline_caches
 from service.framing import attribution
 from service.text import normalize
 from service.tuning import TEXT_CACHE_ENTRIES
@@ -19,20 +18,8 @@ PER_TEXT = [features._text_features, features._named_positions, candidates._sent
 KEYED_BY_CONFIGURATION = {"service.ingest.selectors.compile_selector", "service.text.script._converter"}
 
 
-def _pipeline_caches() -> dict[str, object]:
-    """Every functools cache defined in the pipeline's packages (the pure core the API calls)."""
-    found = {}
-    for package in ("service.align", "service.text", "service.framing", "service.ingest"):
-        for info in pkgutil.iter_modules(importlib.import_module(package).__path__, package + "."):
-            module = importlib.import_module(info.name)
-            for name, value in vars(module).items():
-                if hasattr(type(value), "cache_info") and getattr(value, "__module__", "") == info.name:
-                    found[f"{info.name}.{name}"] = value
-    return found
-
-
 def test_every_per_text_cache_has_a_bound():
-    caches = _pipeline_caches()
+    caches = pipeline_caches()
     assert {f"{c.__module__}.{c.__name__}" for c in PER_TEXT} <= caches.keys()
     for name, cached in caches.items():
         takes_arguments = bool(inspect.signature(cached).parameters)

@@ -216,7 +216,7 @@ def _people(outside: str) -> list[tuple[int, str]]:
         i = at.start()
         for variant, key in (*by_prefix.get(outside[i:i + 2], ()), *by_prefix.get(outside[i], ())):
             if (outside.startswith(variant, i) and (i not in found or key < found[i])
-                    and word_bounded(outside, i, i + len(variant), variant)):
+                    and word_bounded(outside, i, i + len(variant))):
                 found[i] = key
         at = starts.search(outside, i + 1)
     return sorted(found.items())

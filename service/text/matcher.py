@@ -34,7 +34,7 @@ class LiteralMatcher:
         longest: dict[int, int] = {}  # start -> length of the longest bounded word starting there
         for last, length in self._automaton.iter(text):
             start = last + 1 - length
-            if length > longest.get(start, 0) and word_bounded(text, start, last + 1, text[start]):
+            if length > longest.get(start, 0) and word_bounded(text, start, last + 1):
                 longest[start] = length
         resume = 0
         for start in sorted(longest):
@@ -64,9 +64,11 @@ class LiteralMatcher:
         return "".join(parts)
 
 
-def word_bounded(text: str, start: int, end: int, word: str) -> bool:
-    """A word of ASCII letters or digits stands alone ("xi" is not inside "xinhua"); other words always do."""
-    if not word[0].isascii() or not word[0].isalnum():
+def word_bounded(text: str, start: int, end: int) -> bool:
+    """text[start:end] as a word: one of ASCII letters or digits stands alone ("xi" is not inside "xinhua");
+    other words always do."""
+    first = text[start]
+    if not first.isascii() or not first.isalnum():
         return True
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
