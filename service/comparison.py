@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import asdict
 
-from .align.candidates import candidate_pairs, word_weights
-from .align.cluster import PairScores, SentenceScores, cluster, sentence_clusters
+from .align.aligner import Alignment, Progress, align
 from .align.facts import build_facts, coverage, outlet_ids
 from .align.features import article_features
 from .align.scoring import SCORERS
-from .align.units import group_units
 from .framing.profile import framing_report
 from .models import Article
 from .tuning import ALGORITHM_VERSION, AlignParams
@@ -27,40 +24,24 @@ def comparison_id(article_ids: list[str], options: dict) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-Progress = Callable[[int, int, str], None]
-SCORE_BATCH = 50_000  # candidate pairs scored per step, so long comparisons can report progress
-
 
 def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min_outlets: int = 1,
             progress: Progress | None = None) -> dict:
     """Align the articles' sentences into facts and say which outlet reports which.
 
     `progress(done, total, stage)` is called after each step (a job reports it; the CLI draws a bar)."""
-    report = progress or (lambda done, total, stage: None)
-    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     options = {"threshold": params.threshold, "min_outlets": min_outlets}
-    features = [f for position, article in enumerate(articles)
-                for f in article_features(position, body_sentences(article))]
-    weights = word_weights(features)
-    units = group_units(features)
-    scores = PairScores(units.features, weights, params)
-    candidates = sorted(candidate_pairs(units.features, params=params, articles=len(articles)))
-    batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
-    total = 5 + len(batches)
-    report(2, total, "candidates")
-    for done, batch in enumerate(batches, start=3):
-        scores.prime(batch)
-        report(done, total, "scores")
-    links = [pair for pair in candidates if (s := scores(*pair)).linked and s.score >= params.threshold]
-    clusters = sentence_clusters(units, cluster(units, links, scores, params=params))
-    report(total - 2, total, "clusters")
+    articles, alignment = aligned(articles, params=params, progress=progress)
+    features = alignment.features
     salt = comparison_id([a.id for a in articles], options)
-    facts = build_facts(articles, features, clusters, SentenceScores(units, scores), salt=salt)
+    facts = build_facts(articles, features, alignment.clusters, alignment.sentence_scores, salt=salt)
     compared = sorted(set(outlet_ids(articles)))
     covered = coverage(facts, compared)
+    report = progress or (lambda done, total, stage: None)
+    total = alignment.steps
     report(total - 1, total, "facts")
     by_sentence = {(articles[f.article].id, f.index): f for f in features}
-    framing = framing_report(articles, facts, covered, weights, by_sentence)
+    framing = framing_report(articles, facts, covered, alignment.weights, by_sentence)
     report(total, total, "framing")
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
     return {
@@ -75,9 +56,18 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
         "facts": shown,
         "coverage": covered,
         "framing": framing,
-        "stats": {"sentences": len(features), "distinct_sentences": len(units), "candidate_pairs": len(scores.cache), "links": len(links),
+        "stats": {"sentences": len(features), "distinct_sentences": len(alignment.units), "candidate_pairs": len(alignment.scores.cache), "links": len(alignment.links),
                   "facts": len(facts), "shared_facts": sum(1 for f in facts if len(f["outlets"]) > 1)},
     }
+
+
+def aligned(articles: list[Article], *, params: AlignParams = AlignParams(),
+            progress: Progress | None = None) -> tuple[list[Article], Alignment]:
+    """The articles in canonical order (by id, duplicates dropped) and the alignment of their sentences."""
+    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
+    features = [f for position, article in enumerate(articles)
+                for f in article_features(position, body_sentences(article))]
+    return articles, align(features, articles=len(articles), params=params, progress=progress)
 
 
 def body_sentences(article: Article):

@@ -44,6 +44,11 @@ class PairScores:
                               params=self.params, keywords=self._keywords.cosines(index[:, 0], index[:, 1]))
         self.cache.update(zip(todo, results))
 
+    def links(self, i: int, j: int) -> bool:
+        """Whether the pair is linked as one fact on its own score (clustering then checks coherence)."""
+        pair = self(i, j)
+        return pair.linked and pair.score >= self.params.threshold
+
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
         if key not in self.cache:

@@ -46,6 +46,10 @@ class PairScore(NamedTuple):
     def linked(self) -> bool:
         return self.conflict is None
 
+    @property
+    def confidence(self) -> float:
+        return 0.0 if self.conflict else min(self.score, 100.0) / 100.0
+
 
 def score_pair(a: SentenceFeatures, b: SentenceFeatures, *, weights: dict[str, float] | None = None,
                params: AlignParams = AlignParams()) -> PairScore:

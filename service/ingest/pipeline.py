@@ -219,7 +219,7 @@ def _clean(draft: _Draft) -> _Body:
     title, byline, published = draft.title, draft.byline, draft.published_at
     paragraphs: list[Paragraph] = []
     captions: list[str] = []
-    dateline, reposted = "", False
+    dateline, reposted, guessed_title = "", False, None
     for block in draft.blocks:
         text = block.text
         if block.kind == "meta":
@@ -232,6 +232,8 @@ def _clean(draft: _Draft) -> _Body:
         if chrome.is_dropped(text):
             continue
         if block.kind == TITLE or title is None and not paragraphs and _title_like(text):
+            if block.kind != TITLE and title is None:
+                guessed_title = text
             title = title or text
             continue
         if block.kind == DATE or is_date_only(text):
@@ -252,6 +254,8 @@ def _clean(draft: _Draft) -> _Body:
         dateline = ""
     while paragraphs and paragraphs[-1].heading:  # a subhead with nothing under it is furniture
         paragraphs.pop()
+    if not paragraphs and guessed_title:  # one line and nothing else (a headline pasted alone): it is the body
+        paragraphs, title = [Paragraph(index=0, text=guessed_title)], draft.title
     return _Body(title=chrome.clean_title(title) if title else None, published_at=published, byline=byline,
                  paragraphs=paragraphs, captions=captions, reposted=reposted)
 

@@ -1,0 +1,51 @@
+"""`python -m service.eval`: the scoreboard of the link decision on every labelled set (see service.eval)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import BASELINE, SET_NAMES, check_baseline, evaluate_sets, render_table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service.eval", description=__doc__)
+    parser.add_argument("--sets", default=",".join(SET_NAMES),
+                        help=f"comma-separated, from: {', '.join(SET_NAMES)} (default: all)")
+    parser.add_argument("--shared", type=Path, default=None,
+                        help="the shared folder holding datasets/ and corpus/ (default ../shared or $NEWS_SHARED_DIR)")
+    parser.add_argument("--out", type=Path, default=Path("var/eval.json"), help="where the JSON report goes")
+    parser.add_argument("--baseline", type=Path, default=BASELINE)
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="record these figures as the baseline (on purpose, in the commit that changes the model)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        report = evaluate_sets([s for s in args.sets.split(",") if s], shared=args.shared)
+    except FileNotFoundError as error:
+        print(f"eval: {error}: give the shared folder with --shared or NEWS_SHARED_DIR", file=sys.stderr)
+        return 2
+    print(render_table(report))
+    print(f"({time.perf_counter() - started:.0f} s)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+    if args.write_baseline:
+        args.baseline.write_text(json.dumps(_baseline_of(report), indent=2) + "\n", encoding="utf-8")
+        print(f"baseline written to {args.baseline}")
+        return 0
+    failures = check_baseline(report, json.loads(args.baseline.read_text()) if args.baseline.exists() else {})
+    for failure in failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _baseline_of(report: dict) -> dict:
+    keep = ("precision", "recall", "f1", "accuracy", "auc")
+    return {name: {k: entry["all"][k] for k in keep} for name, entry in report["sets"].items()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Labelled sentence pairs the link decision is measured on, read into one shape.
+
+- dev gold (`tests/gold/alignment.yaml`): pairs from the seeds and the English fixtures, what the decision is
+  tuned on;
+- held-out gold (`tests/gold/heldout.yaml`): pairs from `../shared/corpus/` (other events), never fitted or tuned
+  on;
+- cross-lingual gold (`tests/gold/crosslingual.yaml`): English readout vs Chinese report sentences, same corpus;
+- public sets from `../shared/datasets/`: CNSD (Chinese STS-B; score >= 4 same, <= 1 different, 2-3 left out),
+  MSRP train (English news paraphrases; quality 1 same).
+
+A pair names two documents and a sentence text in each; public pairs are two one-sentence documents.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+GOLD = ROOT / "tests" / "gold"
+DEV_GOLD = GOLD / "alignment.yaml"
+HELDOUT_GOLD = GOLD / "heldout.yaml"
+CROSSLINGUAL_GOLD = GOLD / "crosslingual.yaml"
+DEV_DOCUMENT_DIRS = (ROOT / "seeds", ROOT / "tests" / "fixtures" / "english")
+SHARED = Path(os.environ.get("NEWS_SHARED_DIR", ROOT.parent / "shared"))
+STS_SAME, STS_DIFFERENT = 4.0, 1.0  # CNSD scores at or above / at or below which a pair is same / different
+
+
+@dataclass(frozen=True)
+class Side:
+    document: str  # key of the document in its set
+    text: str  # the sentence (or an exact part of it)
+
+
+@dataclass(frozen=True)
+class LabelledPair:
+    a: Side
+    b: Side
+    same: bool
+    kind: str | None = None
+    language: str = "zh"  # zh, en, or zh-en for cross-lingual pairs
+
+
+@dataclass
+class LabelledSet:
+    name: str
+    role: str  # "dev", "held-out", "fitted" (the model was fitted on it) or "check"
+    pairs: list[LabelledPair]
+    documents: dict[str, bytes] = field(default_factory=dict)  # key -> raw document
+    one_sentence: bool = False  # each pair is two one-sentence documents of its own (public sets)
+    note: str = ""
+
+
+def dev_gold(path: Path = DEV_GOLD) -> LabelledSet:
+    documents = {p.name.split("_")[0]: p.read_bytes() for d in DEV_DOCUMENT_DIRS for p in sorted(d.glob("*.txt"))}
+    pairs = [_gold_pair(p, "seed") for p in _yaml_pairs(path)]
+    return LabelledSet("dev gold", "dev", pairs, documents, note="seeds and English fixtures, tuned on")
+
+
+def heldout_gold(path: Path = HELDOUT_GOLD, corpus: Path = SHARED / "corpus") -> LabelledSet:
+    pairs = [_gold_pair(p, "doc") for p in _yaml_pairs(path)]
+    names = {side.document for pair in pairs for side in (pair.a, pair.b)}
+    documents = {name: (corpus / name).read_bytes() for name in sorted(names)}
+    return LabelledSet("held-out gold", "held-out", pairs, documents, note="corpus events, never tuned on")
+
+
+def crosslingual_gold(path: Path = CROSSLINGUAL_GOLD, corpus: Path = SHARED / "corpus") -> LabelledSet:
+    pairs = [LabelledPair(Side(p["en"]["doc"], p["en"]["text"]), Side(p["zh"]["doc"], p["zh"]["text"]),
+                          p["label"] == "same", p.get("kind"), "zh-en") for p in _yaml_pairs(path)]
+    names = {side.document for pair in pairs for side in (pair.a, pair.b)}
+    documents = {name: (corpus / name).read_bytes() for name in sorted(names)}
+    return LabelledSet("cross-lingual gold", "dev", pairs, documents, note="White House vs CCTV")
+
+
+def cnsd(split: str, datasets: Path = SHARED / "datasets", *, role: str) -> LabelledSet:
+    """CNSD pairs `id||sentence1||sentence2||score`; graded 2-3 pairs share a topic, not a claim: left out."""
+    pairs = []
+    for line in (datasets / "chinese-sts" / f"cnsd-sts-{split}.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("||")
+        if len(parts) != 4:
+            continue
+        score = float(parts[3])
+        if STS_DIFFERENT < score < STS_SAME:
+            continue
+        pairs.append(LabelledPair(Side(parts[0] + "a", parts[1]), Side(parts[0] + "b", parts[2]), score >= STS_SAME))
+    return LabelledSet(f"CNSD {split}", role, pairs, one_sentence=True, note="score >= 4 same, <= 1 different")
+
+
+def msrp(datasets: Path = SHARED / "datasets", *, role: str) -> LabelledSet:
+    path = datasets / "msrp" / "msr_paraphrase_train.txt"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = [LabelledPair(Side(f"{k}a", row[3]), Side(f"{k}b", row[4]), row[0] == "1", language="en")
+             for k, row in enumerate(rows[1:]) if len(row) == 5]
+    return LabelledSet("MSRP train", role, pairs, one_sentence=True, note="quality 1 same")
+
+
+def _yaml_pairs(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]
+
+
+def _gold_pair(pair: dict, key: str) -> LabelledPair:
+    a, b = pair["a"], pair["b"]
+    language = "en" if a[key].startswith("en") or a[key].startswith("whitehouse/") else "zh"
+    return LabelledPair(Side(a[key], a["text"]), Side(b[key], b["text"]), pair["label"] == "same",
+                        pair.get("kind"), language)
