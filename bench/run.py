@@ -11,7 +11,7 @@ parent generates them once and hands each child a pickle, so generation is neith
 
 Tasks per workload:
 - ours: `parse_document` for every document, then `compare(articles)`. The child imports the service and calls
-  `service.align.features.warm_up()` (what a gunicorn worker does at start, timed as `startup_s`). Run 1 is
+  `service.warmup.warm_up()` (what a gunicorn worker does at start, timed as `startup_s`). Run 1 is
   **cold**: the first parse and compare in that fresh process; for the seeds (7) and corpus-200 (3) the median of
   the first runs of several fresh processes. Runs 2.. are warm; median and min are over them.
   Runs are repeated up to --repeats or until --ours-budget seconds are used. For the seeds a second child
@@ -19,9 +19,9 @@ Tasks per workload:
 - brute_force: the same features, word weights and scorer (`PairScores` -> `score_pair`) on every cross-article
   sentence pair, no candidate index. Exact when the calibrated estimate fits --brute-bound; otherwise a uniform
   random sample of pairs is scored until the bound and the time is extrapolated. Recall of the indexed aligner:
-  the share of brute-force links (score >= threshold, no slot conflict) that the indexed aligner also links.
+  the share of brute-force links (link model confidence >= its threshold) that the indexed aligner also links.
 - rapidfuzz_cdist: `rapidfuzz.process.cdist` over the features' words with fuzz.token_set_ratio (one C scorer,
-  score_cutoff=threshold, uint8, workers=-1 i.e. both cores), all pairs in row blocks; extrapolated past the bound.
+  score_cutoff=60, uint8, workers=-1 i.e. both cores), all pairs in row blocks; extrapolated past the bound.
 - difflib: a plain SequenceMatcher aligner over the sentence texts: every cross-article pair, real_quick_ratio and
   quick_ratio as pruning, link at ratio >= 0.6; exact or sampled (whole random columns) within the bound.
 - collatex: CollateX (EditGraphAligner, no segmentation) aligning the articles' word-token streams, killed at
@@ -86,15 +86,15 @@ def _features(articles, params):
 
     articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     features = [f for position, article in enumerate(articles)
-                for f in article_features(position, body_sentences(article))]
+                for f in article_features(position, body_sentences(article), published_at=article.published_at)]
     weights = word_weights(features)
-    return articles, features, weights, PairScores(features, weights, params)
+    return articles, features, weights, PairScores(features, params)
 
 
 def task_ours(args) -> dict:
     t0 = time.perf_counter()
     from service.comparison import compare
-    from service.align.features import warm_up
+    from service.warmup import warm_up
     from service.ingest import parse_document  # noqa: F401  (import cost belongs to startup)
 
     if not args.unwarmed:
@@ -217,7 +217,7 @@ def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def task_brute(args) -> dict:
     from service.align.candidates import candidate_pairs
-    from service.align.features import warm_up
+    from service.warmup import warm_up
     from service.tuning import AlignParams
 
     warm_up()
@@ -251,7 +251,7 @@ def task_brute(args) -> dict:
         s = scores(i, j)
         if len(scores.cache) > 50_000:
             scores.cache.clear()
-        linked = s.linked and s.score >= params.threshold
+        linked = scores.links(i, j)
         if linked and tally:
             counts = by_scorer.setdefault(s.scorer, [0, 0])
             counts[0] += (i, j) in candidates
@@ -328,7 +328,7 @@ def task_cdist(args) -> dict:
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    from service.align.features import warm_up
+    from service.warmup import warm_up
     from service.tuning import AlignParams
 
     warm_up()
@@ -336,6 +336,7 @@ def task_cdist(args) -> dict:
     articles = [d.parse() for d in _load(args.docs)]
     _, features, _, _ = _features(articles, params)
     words = [f.words for f in features]
+    cutoff = 60  # the old single-threshold baseline: token_set_ratio >= 60 links
     article_of = np.array([f.article for f in features])
     n = len(words)
     block = 256
@@ -350,7 +351,7 @@ def task_cdist(args) -> dict:
     for b in order:
         end = min(b + block, n)
         matrix = process.cdist(words[b:end], words[b:], scorer=fuzz.token_set_ratio,
-                               score_cutoff=params.threshold, dtype=np.uint8, workers=-1)
+                               score_cutoff=cutoff, dtype=np.uint8, workers=-1)
         rows, cols = np.nonzero(matrix)
         i, j = rows + b, cols + b
         keep = (j > i) & (article_of[i] != article_of[j])
@@ -370,7 +371,7 @@ def task_cdist(args) -> dict:
 def task_difflib(args) -> dict:
     from difflib import SequenceMatcher
 
-    from service.align.features import warm_up
+    from service.warmup import warm_up
     from service.tuning import AlignParams
 
     warm_up()
@@ -428,7 +429,7 @@ def task_difflib(args) -> dict:
 def task_collatex(args) -> dict:
     from collatex import Collation, collate
 
-    from service.align.features import warm_up
+    from service.warmup import warm_up
     from service.tuning import AlignParams
 
     warm_up()

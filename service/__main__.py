@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     comparison = commands.add_parser("compare", help="compare documents fact by fact (Markdown, or --json)")
     comparison.add_argument("files", nargs="+")
     comparison.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    comparison.add_argument("--threshold", type=float, default=None)
+    comparison.add_argument("--min-confidence", type=float, default=None,
+                            help="link model probability at which sentences are linked (default: chosen on dev)")
     comparison.add_argument("--min-outlets", type=int, default=1)
     comparison.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                             help=f"progress bar on stderr (default: with more than {PROGRESS_MIN_FILES} files)")
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return _ingest(args.files)
     if args.command == "compare":
         show = args.progress if args.progress is not None else len(args.files) > PROGRESS_MIN_FILES
-        return _compare(args.files, as_json=args.json, threshold=args.threshold, min_outlets=args.min_outlets,
+        return _compare(args.files, as_json=args.json, min_confidence=args.min_confidence, min_outlets=args.min_outlets,
                         progress=show)
     if args.command == "worker":
         from .config import Settings
@@ -64,13 +65,10 @@ def _ingest(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_outlets: int,
+def _compare(paths: list[str], *, as_json: bool, min_confidence: float | None, min_outlets: int,
              progress: bool = False) -> int:
-    from dataclasses import replace
-
-    from .comparison import compare
+    from .comparison import align_params, compare
     from .report import render_markdown
-    from .tuning import AlignParams
 
     articles = []
     for path in paths:
@@ -83,7 +81,7 @@ def _compare(paths: list[str], *, as_json: bool, threshold: float | None, min_ou
     if len({a.id for a in articles}) < 2:
         print("compare needs at least two different documents", file=sys.stderr)
         return 2
-    params = AlignParams() if threshold is None else replace(AlignParams(), threshold=threshold)
+    params = align_params({"min_confidence": min_confidence})
     bar = ProgressBar(sys.stderr) if progress else None
     result = compare(articles, params=params, min_outlets=min_outlets, progress=bar)
     if bar:

@@ -19,7 +19,7 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     logs.init_app(app)
     redis_client.init_app(app)
 
-    from .align.features import warm_up
+    from .warmup import warm_up
     from . import web
     from .api import articles, comparisons, errors, events, health, jobs
 

@@ -7,21 +7,48 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from functools import cache
 from dataclasses import asdict
 
 from .align.aligner import Alignment, Progress, align
 from .align.facts import build_facts, coverage, outlet_ids
 from .align.features import article_features
+from .align.link_model import link_model, link_model_summary
 from .align.scoring import SCORERS
+from .datafiles import data_digest
 from .framing.profile import framing_report
 from .models import Article
 from .tuning import ALGORITHM_VERSION, AlignParams
 
 
 def comparison_id(article_ids: list[str], options: dict) -> str:
-    key = json.dumps({"articles": sorted(article_ids), "options": options, "version": ALGORITHM_VERSION},
+    """The comparison's id and cache key: its articles, its options and the algorithm's version (code version
+    and a digest of every data file, the link model included), so nothing stale is ever served."""
+    key = json.dumps({"articles": sorted(article_ids), "options": options, "version": algorithm_version()},
                      sort_keys=True)
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@cache
+def algorithm_version() -> str:
+    """ALGORITHM_VERSION plus the digest of the package's data files (model, aliases, lexicons, registries)."""
+    return f"{ALGORITHM_VERSION}+{data_digest()[:12]}"
+
+
+def align_params(options: Mapping) -> AlignParams:
+    """Alignment parameters from request options: `min_confidence` (0-1), or the deprecated `threshold`
+    (0-100) read as min_confidence / 100."""
+    confidence = options.get("min_confidence")
+    if confidence is None and options.get("threshold") is not None:
+        confidence = options["threshold"] / 100.0
+    return AlignParams() if confidence is None else AlignParams(min_confidence=confidence)
+
+
+def effective_options(params: AlignParams, min_outlets: int) -> dict:
+    """The options a comparison ran with, defaults filled in (part of its id)."""
+    confidence = link_model().threshold if params.min_confidence is None else params.min_confidence
+    return {"min_confidence": round(confidence, 4), "min_outlets": min_outlets}
 
 
 
@@ -30,7 +57,7 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     """Align the articles' sentences into facts and say which outlet reports which.
 
     `progress(done, total, stage)` is called after each step (a job reports it; the CLI draws a bar)."""
-    options = {"threshold": params.threshold, "min_outlets": min_outlets}
+    options = effective_options(params, min_outlets)
     articles, alignment = aligned(articles, params=params, progress=progress)
     features = alignment.features
     salt = comparison_id([a.id for a in articles], options)
@@ -46,8 +73,8 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
     return {
         "id": salt,
-        "algorithm": {"version": ALGORITHM_VERSION, "threshold": params.threshold,
-                      "cluster_threshold": params.cluster_threshold,
+        "algorithm": {"version": algorithm_version(), "min_confidence": options["min_confidence"],
+                      "model": link_model_summary(),
                       "scorers": [{"name": n, "description": d} for n, d in SCORERS.items()],
                       "parameters": asdict(params)},
         "options": options,
@@ -66,7 +93,7 @@ def aligned(articles: list[Article], *, params: AlignParams = AlignParams(),
     """The articles in canonical order (by id, duplicates dropped) and the alignment of their sentences."""
     articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     features = [f for position, article in enumerate(articles)
-                for f in article_features(position, body_sentences(article))]
+                for f in article_features(position, body_sentences(article), published_at=article.published_at)]
     return articles, align(features, articles=len(articles), params=params, progress=progress)
 
 

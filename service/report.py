@@ -27,7 +27,7 @@ def render_markdown(result: dict) -> str:
     for number, fact in enumerate(shared, 1):
         lines.append(f"### {number}. {_snippet(fact)}")
         for mention in fact["mentions"]:
-            how = f" _(score {mention['score']}, {mention['scorer']})_" if mention["score"] is not None else ""
+            how = f" _(confidence {mention['confidence']:.2f})_" if mention.get("confidence") not in (None, 1.0) else ""
             lines.append(f"- **{mention['outlet']}**: {mention['text']}{how}")
         lines += [f"  - {line}" for line in _difference_lines(fact["differences"])]
         lines.append("")

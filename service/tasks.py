@@ -7,16 +7,14 @@ the job's meta, at most a few times a second. Each function takes the Redis conn
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from rq import get_current_job
 from rq.job import Job
 
-from .comparison import compare
+from .comparison import align_params, compare
 from .events import group_corpus
 from .models import Article
 from .store import ArticleStore, ComparisonCache, EventsCache
-from .tuning import AlignParams
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress writes to Redis
 
@@ -55,9 +53,7 @@ def run_comparison(*, options: dict, cache_ttl: int, article_ids: list[str] | No
             raise LookupError(f"articles deleted since the comparison was submitted: {', '.join(missing)}")
     else:
         found = [Article.from_dict(data) for data in articles or []]
-    params = AlignParams() if options.get("threshold") is None else replace(AlignParams(),
-                                                                             threshold=options["threshold"])
-    result = compare(found, params=params, min_outlets=options.get("min_outlets", 1), progress=progress)
+    result = compare(found, params=align_params(options), min_outlets=options.get("min_outlets", 1), progress=progress)
     ComparisonCache(job.connection, ttl=cache_ttl).put(result["id"], result)
     return {"kind": "comparison", "id": result["id"]}
 

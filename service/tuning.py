@@ -15,10 +15,10 @@ TEXT_CACHE_ENTRIES = 8_000
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 60.0  # best scorer's score (0-100) at which two sentences are linked as one fact
-    cluster_threshold: float = 50.0  # mean score a merged fact must keep across all its cross-article pairs
-    cluster_floor: float = 30.0  # and no cross-article pair of one fact may score below this
-    keyword_weight: float = 2.0  # the IDF-weighted word cosine is scaled by this to compete with fuzzy ratios
+    min_confidence: float | None = None  # link model probability at which two sentences are linked (None: the
+    # model file's threshold, chosen on the dev sets)
+    cluster_floor: float = 0.15  # no cross-article pair of one fact may fall below this (and their mean must
+    # stay at the link threshold)
     min_clause_chars: int = 8  # clauses shorter than this cannot carry a sentence pair on their own
     min_partial_chars: int = 10  # a sentence shorter than this is not matched inside a longer one
     shingle_size: int = 2  # character n-grams of the candidate index

@@ -56,7 +56,7 @@ def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[
 
 def run_worker(settings: Settings, *, burst: bool = False) -> int:
     """Warm up, then work on the queue until stopped (SIGTERM finishes the current job first)."""
-    from .align.features import warm_up
+    from .warmup import warm_up
 
     if not settings.redis_url:
         raise SystemExit("set REDIS_URL to the Redis the API uses (`python -m service serve` does it for you)")

@@ -41,7 +41,7 @@ def align(features: list[SentenceFeatures], *, articles: int, params: AlignParam
     report = progress or (lambda done, total, stage: None)
     weights = word_weights(features)
     units = group_units(features)
-    scores = PairScores(units.features, weights, params)
+    scores = PairScores(units.features, params)
     candidates = sorted(candidate_pairs(units.features, params=params, articles=articles))
     batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
     total = 2 + len(batches) + STEPS_AFTER_SCORING

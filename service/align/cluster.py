@@ -1,20 +1,18 @@
 """N-way fact clusters over all articles at once.
 
-Links are merged strongest first. A merge must keep the fact coherent: the mean score over all of its
-cross-article sentence pairs stays above `cluster_threshold`, no pair falls below `cluster_floor` and no pair
-has a slot conflict, so one hub sentence cannot chain two unrelated sentences together (plain transitive
-closure would). Sentences of one article may share a fact only when they are adjacent (one long sentence
+Links are merged most confident first. A merge must keep the fact coherent: the mean confidence over all of
+its cross-article sentence pairs stays at the link threshold and no pair falls below `cluster_floor`, so
+one hub sentence cannot chain two unrelated sentences together (plain transitive closure would). Sentences of one article may share a fact only when they are adjacent (one long sentence
 carrying two short ones). Clustering runs on units (copies of one text, see units.py), then expands to sentences.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from ..tuning import AlignParams
 from .features import SentenceFeatures
-from .scoring import KeywordIndex, PairScore, score_pair, score_pairs
+from .link_model import link_model
+from .scoring import PairScore, score_pair, score_pairs
 from .units import IDENTICAL, Units, single_article
 
 
@@ -27,33 +25,27 @@ class Cluster:
 class PairScores:
     """Scores of sentence pairs, computed once each, on demand."""
 
-    def __init__(self, features: list[SentenceFeatures], weights: dict[str, float], params: AlignParams):
-        self.features, self.weights, self.params = features, weights, params
+    def __init__(self, features: list[SentenceFeatures], params: AlignParams):
+        self.features, self.params = features, params
         self.cache: dict[tuple[int, int], PairScore] = {}
-        self._keywords: KeywordIndex | None = None
+        self.min_confidence = link_model().threshold if params.min_confidence is None else params.min_confidence
 
     def prime(self, pairs) -> None:
         """Score many pairs in one batch (rapidfuzz runs them in C); later calls hit the cache."""
         todo = sorted({(i, j) if i < j else (j, i) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
-        if self._keywords is None:
-            self._keywords = KeywordIndex(self.features, self.weights)
-        index = np.asarray(todo, dtype=np.int64)
-        results = score_pairs([(self.features[i], self.features[j]) for i, j in todo], weights=self.weights,
-                              params=self.params, keywords=self._keywords.cosines(index[:, 0], index[:, 1]))
+        results = score_pairs([(self.features[i], self.features[j]) for i, j in todo], params=self.params)
         self.cache.update(zip(todo, results))
 
     def links(self, i: int, j: int) -> bool:
-        """Whether the pair is linked as one fact on its own score (clustering then checks coherence)."""
-        pair = self(i, j)
-        return pair.linked and pair.score >= self.params.threshold
+        """Whether the pair is linked as one fact on its own (clustering then checks coherence)."""
+        return self(i, j).confidence >= self.min_confidence
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
         if key not in self.cache:
-            self.cache[key] = score_pair(self.features[key[0]], self.features[key[1]], weights=self.weights,
-                                         params=self.params)
+            self.cache[key] = score_pair(self.features[key[0]], self.features[key[1]], params=self.params)
         return self.cache[key]
 
 
@@ -63,12 +55,12 @@ def cluster(units: Units, links: list[tuple[int, int]], scores: PairScores, *,
     owner = list(range(len(units)))
     clusters = {u: Cluster(members=[u]) for u in range(len(units))}
     spans = {u: {a: (i, i) for a, i in units.articles[u].items()} for u in range(len(units))}
-    for i, j in sorted(links, key=lambda pair: (-scores(*pair).score, pair)):
+    for i, j in sorted(links, key=lambda pair: (-scores(*pair).confidence, pair)):
         a, b = owner[i], owner[j]
         if a == b:
             continue
         merged_span = _merged_spans(spans[a], spans[b], params.adjacent_span)
-        if merged_span is None or not _coherent(clusters[a], clusters[b], units, scores, params):
+        if merged_span is None or not _coherent(clusters[a], clusters[b], units, scores):
             continue
         merged = clusters[a]
         link = scores(i, j)
@@ -127,15 +119,16 @@ def _merged_spans(a: dict[int, tuple[int, int]], b: dict[int, tuple[int, int]], 
     return merged
 
 
-def _coherent(a: Cluster, b: Cluster, units: Units, scores: PairScores, params: AlignParams) -> bool:
+def _coherent(a: Cluster, b: Cluster, units: Units, scores: PairScores) -> bool:
+    params = scores.params
     total = count = 0
     for x, y in _cross_pairs(a.members, b.members, units, params.max_coherence_pairs):
-        pair = scores(x, y)
-        if not pair.linked or pair.score < params.cluster_floor:
+        confidence = scores(x, y).confidence
+        if confidence < params.cluster_floor:
             return False
-        total += pair.score
+        total += confidence
         count += 1
-    return count == 0 or total / count >= params.cluster_threshold
+    return count == 0 or total / count >= scores.min_confidence
 
 
 def _cross_pairs(left: list[int], right: list[int], units: Units, limit: int):

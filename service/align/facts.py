@@ -30,7 +30,7 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     for cluster, members, plan in zip(clusters, ordered, judging):
         reporting = {outlets[features[m].article] for m in members}
         present = sorted(reporting)
-        mentions = [_mention(articles, features, m, cluster) for m in members]
+        mentions = [_mention(articles, features, m, cluster, _confidence(members, m, scores)) for m in members]
         facts.append({
             "id": fact_id([(articles[features[m].article].id, features[m].index) for m in members], salt),
             "outlets": present,
@@ -51,7 +51,14 @@ def outlet_ids(articles: list[Article]) -> list[str]:
     return [article.outlet_id for article in articles]
 
 
-def _mention(articles, features, member: int, cluster: Cluster) -> dict:
+def _confidence(members: list[int], member: int, scores: SentenceScores) -> float | None:
+    """The model's probability that the mention reports the same fact as the fact's first mention."""
+    if len(members) == 1:
+        return None
+    return 1.0 if member == members[0] else scores(members[0], member).confidence
+
+
+def _mention(articles, features, member: int, cluster: Cluster, confidence: float | None) -> dict:
     feature = features[member]
     article = articles[feature.article]
     sentence = article.sentences[feature.index]
@@ -64,6 +71,7 @@ def _mention(articles, features, member: int, cluster: Cluster) -> dict:
         "text": sentence.text,
         "score": link.score if link else None,
         "scorer": link.scorer if link else None,
+        "confidence": confidence,
     }
 
 

@@ -1,13 +1,14 @@
 """What the aligner knows about one sentence: its normalised forms, words, clauses and slots."""
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 
-from ..text.normalize import alias_table, names_in, normalize, people_positions, strip_punctuation
-from ..text.script import detect_script
+from ..text.entities import entities
+from ..text.normalize import alias_table, normalize, people_positions, strip_punctuation
+from ..text.when import day_mentions, publication_day, resolve_days
 from ..text.sentences import is_cjk
 from ..tuning import TEXT_CACHE_ENTRIES
 
@@ -15,7 +16,12 @@ CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
-WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
+ENGLISH_WEEKDAYS = {"mon": "一", "tues": "二", "wednes": "三", "thurs": "四", "fri": "五", "satur": "六", "sun": "日"}
+QUOTED = re.compile(r'"([^"]{4,})"')
+NEGATION_WORDS = frozenset("不 没 没有 未 无 非 别 勿 不是 不会 不能 不要 不再 绝不 并未 从未 从不 无法 并非 "
+                           "not no never nor cannot without".split())
+NEGATION_SUFFIX = "n't"
 ENCOUNTERS = {
     "meet": re.compile(r"会晤|会见|会谈|见面|会面|举行会议|\bmet\b|\bmeets?\b|\bmeeting\b|\btalks\b"),
     "call": re.compile(r"通电话|通话|电话会谈|视频会晤|视频会谈|\bcall\b|\bphone\b"),
@@ -26,7 +32,6 @@ ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|�
 OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
-GC_YOUNG_THRESHOLD = 20_000  # allocations between young collections (Python's default is 700)
 FEATURE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 ENGLISH_STOPWORDS = frozenset(
     "a an the of to in on at for and or but is are was were be been has have had that this with as by from "
@@ -52,6 +57,14 @@ class SentenceFeatures:
     years: frozenset[str]
     weekdays: frozenset[str]  # 周五, 星期五 and 礼拜五 are one day
     encounters: frozenset[str]  # "meet" (会晤, 会见, met) or "call" (通电话): the kind of event a sentence reports
+    organisations: frozenset[str]  # named in the sentence (jieba nt)
+    names: frozenset[str]  # English proper names of unknown kind (by last word)
+    mentioned_places: frozenset[str]  # every place named, venue or not
+    quotes: tuple[str, ...]  # bare text inside quote marks
+    negations: int  # negation words (不, 没有, not, never, n't)
+    day_mentions: tuple  # days as written (text.when.day_mentions)
+    days: frozenset  # (month, day) pairs named, relative ones resolved against the article's date
+    published: date | None  # the article's day of publication, when known
 
 
 @cache
@@ -81,45 +94,12 @@ def _venue_pattern() -> re.Pattern:
     return re.compile(f"{VENUE_PREFIX}((?:{_venue_keys_pattern().pattern})+)")
 
 
-REHEARSAL = (  # two small pages compared once at start, so every lazily built table exists before a request
-    "<html><head><title>布林肯会晤习近平 - 甲报</title></head><body><article><h1>布林肯会晤习近平</h1>"
-    "<p>美国国务卿安东尼·布林肯（Antony Blinken）周五在北京会见了中国国家主席习近平。他说：“我们致力于保持沟通。”</p>"
-    "<p>据新华社报道，双方就台湾问题交换了意见。</p></article></body></html>",
-    "布林肯會晤習近平\n\n2024-04-26\n\n美國國務卿布林肯週五在北京與中國領導人習近平會晤。分析人士指出，所謂“穩定”仍然脆弱。"
-    "\n\nBlinken said on Friday that the talks were candid.",
-)
-
-
-@cache
-def warm_up() -> None:
-    """Pay the one-time costs now (once per process, before the first request): the segmenter's dictionary,
-    OpenCC, the alias table, the lexicons, the registries, and every table and pattern the pipeline builds
-    on first use (a rehearsal comparison of two small built-in pages)."""
-    from ..comparison import compare
-    from ..framing.lexicon import lexicon
-    from ..ingest import parse_document
-    from ..ingest.rules import chrome_rules, outlet_registry
-
-    _segmenter()
-    normalize("国务卿会晤")
-    detect_script("會晤")
-    lexicon()
-    outlet_registry()
-    chrome_rules()
-    compare([parse_document(REHEARSAL[0].encode(), content_type="text/html", outlet="warm-up-a"),
-             parse_document(REHEARSAL[1].encode(), outlet="warm-up-b")])
-    # What exists now lives as long as the process: the collector need not scan it again, and a request's
-    # short-lived objects are collected less often (full scans over large caches took tens of ms a request).
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-
-
-def article_features(article: int, sentences) -> list[SentenceFeatures]:
+def article_features(article: int, sentences, *, published_at: str | None = None) -> list[SentenceFeatures]:
     """Features of an article's sentences in order. A pronoun (他, 她) stands for the nearest person named
     before it; a sentence that names nobody within a paragraph, or a quote that goes on without a speaker,
-    is about the people of the sentence before."""
+    is about the people of the sentence before. Relative days (今天, 周五) are resolved against `published_at`."""
     features, context, last_person, paragraph = [], frozenset(), None, None
+    published = publication_day(published_at)
     for sentence in sentences:
         feature = _text_features(sentence.text)
         named = _named_positions(feature.norm)
@@ -131,7 +111,8 @@ def article_features(article: int, sentences) -> list[SentenceFeatures]:
             people |= {antecedent} if antecedent else set()
         elif not people and (sentence.paragraph == paragraph or feature.norm.lstrip().startswith('"')):
             people = set(context)
-        feature = _with(feature, article=article, index=sentence.index,
+        days = resolve_days(feature.day_mentions, published) if published else feature.days
+        feature = _with(feature, article=article, index=sentence.index, days=days, published=published,
                         people=feature.people if people == feature.people else frozenset(people))
         context = feature.people or context
         last_person = named[-1][1] if named else (antecedent if pronoun and antecedent else last_person)
@@ -154,10 +135,15 @@ def _named_positions(norm: str) -> list[tuple[int, str]]:
     return people_positions(ATTRIBUTIVE.sub(_blank, norm))
 
 
-def sentence_features(article: int, index: int, text: str) -> SentenceFeatures:
-    """Features of one sentence; what depends on the text alone is computed once per distinct text (reposts
-    and wire copy repeat sentences verbatim across articles)."""
-    return _with(_text_features(text), article=article, index=index)
+def sentence_features(article: int, index: int, text: str, *, published_at: str | None = None) -> SentenceFeatures:
+    """Features of one sentence on its own (no neighbours); what depends on the text alone is computed once per
+    distinct text (reposts and wire copy repeat sentences verbatim across articles)."""
+    feature = _text_features(text)
+    published = publication_day(published_at)
+    if published is None:
+        return _with(feature, article=article, index=index)
+    return _with(feature, article=article, index=index, published=published,
+                 days=resolve_days(feature.day_mentions, published))
 
 
 def _with(feature: SentenceFeatures, **changes) -> SentenceFeatures:
@@ -172,28 +158,49 @@ def _text_features(text: str) -> SentenceFeatures:
     article, index = -1, -1
     norm = normalize(text)
     bare = strip_punctuation(norm)
-    people, _ = names_in(ATTRIBUTIVE.sub(_blank, norm))
+    blanked = ATTRIBUTIVE.sub(_blank, norm)  # "拜登政府" names an administration, not a person speaking
     venues = _venue_pattern()
     places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
     clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm) if not ATTRIBUTION.search(c)} - {""},
                      key=len, reverse=True)
-    words = tokens(norm)
+    tagged = _tagged(norm)
+    words = _words(norm, tagged)
+    mentions = day_mentions(norm)
+    found = entities(text, blanked, tagged)
     return SentenceFeatures(
         article=article, index=index, text=text, norm=norm, bare=bare, words=" ".join(words),
         word_set=frozenset(words), word_list=tuple(words),
-        clauses=tuple(clauses), named=frozenset(people), people=frozenset(people), places=frozenset(places),
+        clauses=tuple(clauses), named=found.people, people=found.people, places=frozenset(places),
         numbers=frozenset(NUMBER.findall(norm)) - set(YEAR.findall(norm)), years=frozenset(YEAR.findall(norm)),
-        weekdays=frozenset(m.group(1) for m in WEEKDAY.finditer(norm)),
+        weekdays=frozenset(m.group(1) or ENGLISH_WEEKDAYS[m.group(2)] for m in WEEKDAY.finditer(norm)),
         encounters=frozenset(kind for kind, pattern in ENCOUNTERS.items() if pattern.search(norm)),
+        organisations=found.organisations, names=found.names, mentioned_places=found.places,
+        quotes=tuple(q for q in (strip_punctuation(m) for m in QUOTED.findall(norm)) if len(q) >= 4),
+        negations=sum(w in NEGATION_WORDS or w.endswith(NEGATION_SUFFIX) for w in words),
+        day_mentions=mentions, days=resolve_days(mentions, None), published=None,
     )
 
 
 def tokens(norm: str) -> list[str]:
     """Words: jieba segmentation for runs of Chinese characters, letters and digits for the rest; punctuation dropped."""
-    words = []
+    return _words(norm, _tagged(norm))
+
+
+def _tagged(norm: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and part-of-speech tags of the Chinese runs, in order."""
+    tagger = _segmenter()
+    return tuple(pair for run in WORD_RUN.findall(norm) if is_cjk(run[0]) for pair in tagger.tag(run, hmm=False))
+
+
+def _words(norm: str, tagged: tuple[tuple[str, str], ...]) -> list[str]:
+    words, chinese = [], iter(tagged)
     for run in WORD_RUN.findall(norm):
         if is_cjk(run[0]):
-            words.extend(segment(run))
+            length = 0
+            while length < len(run):
+                word = next(chinese)[0]
+                words.append(word)
+                length += len(word)
         elif run not in ENGLISH_STOPWORDS:
             words.append(run)
     return words

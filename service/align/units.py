@@ -1,4 +1,4 @@
-"""Units: sentences that read the same (same normalised text, same people in context) across articles.
+"""Units: sentences that read the same (same normalised text, same people and days in context) across articles.
 
 Reposts and wire copy repeat sentences verbatim, often in dozens of articles. Such sentences score 100 with
 each other and the same against everything else, so the aligner indexes, scores and clusters each unit once
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .features import SentenceFeatures
 from .scoring import PairScore
 
-IDENTICAL = PairScore(score=100.0, scorer="chars")  # what the scorers give two identical sentences
+IDENTICAL = PairScore(score=100.0, scorer="chars", confidence=1.0)  # two identical sentences
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def group_units(features: list[SentenceFeatures]) -> Units:
     repeats: dict[tuple, int] = {}
     representatives, members, unit_of, articles = [], [], [], []
     for position, feature in enumerate(features):
-        text_key = (feature.norm, feature.people)
+        text_key = (feature.norm, feature.people, feature.days, feature.published)
         rank = repeats.get((feature.article, text_key), 0)
         repeats[(feature.article, text_key)] = rank + 1
         key = (text_key, rank)

@@ -5,18 +5,16 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from dataclasses import replace
 
 import redis
 from flask import Blueprint, Response, current_app, request, url_for
 
 from .. import redis_client
-from ..comparison import compare, comparison_id
+from ..comparison import align_params, compare, comparison_id, effective_options
 from ..ingest import parse_document
 from ..metrics import record_comparison
 from ..report import render_markdown
 from ..security import writes_allowed
-from ..tuning import AlignParams
 from .articles import documents_from_request
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
@@ -48,7 +46,7 @@ def create_comparison():
         return _respond_raw(raw)
     if _runs_as_job(articles):
         return _submit(key, articles, options, stored=stored_ids is not None)
-    result = compare(articles, params=_params(options), min_outlets=options["min_outlets"])
+    result = compare(articles, params=align_params(options), min_outlets=options["min_outlets"])
     _cache_put(result["id"], result)
     record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
     return _respond(result, cached=False)
@@ -71,7 +69,7 @@ def _runs_as_job(articles) -> bool:
 
 def _submit(key: str, articles, options: dict, *, stored: bool):
     """A large comparison goes to a worker: 202 with the job, whose result lands in the comparison cache."""
-    options = {"threshold": options.get("threshold"), "min_outlets": options["min_outlets"]}
+    options = {"min_confidence": align_params(options).min_confidence, "min_outlets": options["min_outlets"]}
     source = {"article_ids": [a.id for a in articles]} if stored else {"articles": [a.to_dict() for a in articles]}
     try:
         job = redis_client.jobs().submit_comparison(key, options=options, **source)
@@ -81,14 +79,8 @@ def _submit(key: str, articles, options: dict, *, stored: bool):
     return accepted(job)
 
 
-def _params(options: dict) -> AlignParams:
-    return replace(AlignParams(), threshold=options["threshold"]) if options.get("threshold") is not None \
-        else AlignParams()
-
-
 def _key(article_ids: list[str], options: dict) -> str:
-    return comparison_id(article_ids, {"threshold": _params(options).threshold,
-                                       "min_outlets": options["min_outlets"]})
+    return comparison_id(article_ids, effective_options(align_params(options), options["min_outlets"]))
 
 
 class ValidatedRequests:
@@ -140,7 +132,7 @@ def _articles_and_options(stored_ids, payload):
     parsed = True
     if request.mimetype == "multipart/form-data":
         documents = documents_from_request()
-        options = comparison_options.load({k: request.form[k] for k in ("threshold", "min_outlets")
+        options = comparison_options.load({k: request.form[k] for k in ("min_confidence", "threshold", "min_outlets")
                                             if k in request.form})
         articles = [parse_document(**doc) for doc in documents]
     else:

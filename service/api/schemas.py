@@ -72,7 +72,8 @@ class ArticleSchema(ArticleSummarySchema):
 
 
 class ComparisonOptions(Schema):
-    threshold = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100))
+    min_confidence = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=1))
+    threshold = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100))  # deprecated
     min_outlets = fields.Integer(load_default=1, validate=validate.Range(min=1))
 
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..comparison import aligned
+from ..align.features import article_features
+from ..comparison import aligned, body_sentences
 from ..ingest import IngestError, parse_document
 from ..models import Article
 from ..tuning import AlignParams
@@ -63,25 +64,51 @@ def _run_public(pairs: Iterable[LabelledPair], params: AlignParams) -> RunResult
 
 
 def _run_documents(labelled: LabelledSet, params: AlignParams) -> RunResult:
+    outcomes, skipped, facts, current = [], [], [], None
+    for pair, alignment, places in placed_pairs(labelled, params=params):
+        if isinstance(places, str):
+            skipped.append((pair, places))
+            continue
+        i, j = places
+        if alignment is not current:
+            facts, current = _fact_of(alignment), alignment
+        outcomes.append(Outcome(pair, facts[i] == facts[j], alignment.sentence_scores(i, j).confidence))
+    return RunResult(outcomes, skipped)
+
+
+def placed_pairs(labelled: LabelledSet, *, params: AlignParams = AlignParams()):
+    """(pair, alignment, (i, j)) for each pair of a document set: the documents its pairs connect aligned
+    together, i and j the positions of its sentences; (pair, alignment, reason) when a side is not found."""
     articles = {key: parse_document(raw, content_type=_content_type(key)) for key, raw in labelled.documents.items()}
-    outcomes, skipped = [], []
     for group in _groups(labelled.pairs):
         ordered, alignment = aligned([articles[key] for key in group], params=params)
         position = {(ordered[f.article].id, f.index): k for k, f in enumerate(alignment.features)}
-        facts = _fact_of(alignment)
-        scores = alignment.sentence_scores
         members = set(group)
         for pair in labelled.pairs:
             if pair.a.document not in members:
                 continue
             places = [_place(articles[side.document], side.text, position) for side in (pair.a, pair.b)]
             missing = [side.text for side, k in zip((pair.a, pair.b), places) if k is None]
-            if missing:
-                skipped.append((pair, f"not a compared sentence: {missing[0][:60]}"))
-                continue
-            i, j = places
-            outcomes.append(Outcome(pair, facts[i] == facts[j], scores(i, j).confidence))
-    return RunResult(outcomes, skipped)
+            yield pair, alignment, (f"not a compared sentence: {missing[0][:60]}" if missing else tuple(places))
+
+
+def paired_features(labelled: LabelledSet):
+    """(pair, features of a's sentence, features of b's sentence) for each pair of a document set that can be
+    placed: each sentence's features in its own article's context (pronouns, quotes that go on), without
+    aligning anything."""
+    articles = {key: parse_document(raw, content_type=_content_type(key)) for key, raw in labelled.documents.items()}
+    features = {}
+    for key, article in articles.items():
+        own = article_features(0, body_sentences(article), published_at=article.published_at)
+        features[key] = {(article.id, f.index): k for k, f in enumerate(own)}, own
+    for pair in labelled.pairs:
+        found = []
+        for side in (pair.a, pair.b):
+            position, own = features[side.document]
+            k = _place(articles[side.document], side.text, position)
+            found.append(None if k is None else own[k])
+        if None not in found:
+            yield pair, found[0], found[1]
 
 
 def _fact_of(alignment) -> list[int]:

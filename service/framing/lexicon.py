@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..ingest.rules import load_data
+from ..datafiles import load_yaml
 from ..text.matcher import LiteralMatcher
 from ..text.normalize import fold
 
@@ -48,7 +48,7 @@ def _words(section) -> list[str]:
 
 @cache
 def lexicon() -> Lexicon:
-    data = load_data("framing.yaml")
+    data = load_yaml("framing.yaml")
     verbs = {fold(v): cls for cls, words in data["reporting_verbs"]["classes"].items() for v in words}
     families = []
     for name, family in data["term_families"].items():

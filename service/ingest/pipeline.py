@@ -18,6 +18,7 @@ from ..text.sentences import split_sentences
 from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
 from .dates import epoch_ms_to_iso, is_date_only, parse_date
+from .front_matter import split_front_matter
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
@@ -130,6 +131,14 @@ def _published(value: str) -> str:
 
 
 def _read(text: str, content_type: str | None) -> _Draft:
+    front, rest = split_front_matter(text)
+    if front is not None:
+        draft = _read(rest, content_type or "text/markdown")
+        draft.title = front.title or draft.title
+        draft.url = front.url or draft.url
+        draft.published_at = front.published_at or draft.published_at
+        draft.byline = front.byline or draft.byline
+        return draft
     feed = FEED_EXPORT.match(text)
     if feed:
         draft = _read_html(feed["body"], fmt="feed-export")
@@ -229,7 +238,7 @@ def _clean(draft: _Draft) -> _Body:
             if paragraphs:
                 break
             continue
-        if chrome.is_dropped(text):
+        if chrome.is_dropped(text) or not any(ch.isalnum() for ch in text):  # a rule of ### or ***
             continue
         if block.kind == TITLE or title is None and not paragraphs and _title_like(text):
             if block.kind != TITLE and title is None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
-
+from ..datafiles import load_yaml
 from ..models import Outlet
 
 
@@ -52,16 +50,10 @@ class ChromeRules:
         return title.strip()
 
 
-def load_data(name: str) -> dict:
-    """A YAML file of service/data, read with libyaml's C loader when it is there (several times faster)."""
-    text = resources.files("service.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 @cache
 def outlet_registry() -> tuple[OutletEntry, ...]:
     entries = []
-    for item in load_data("outlets.yaml")["outlets"]:
+    for item in load_yaml("outlets.yaml")["outlets"]:
         entries.append(OutletEntry(
             outlet=Outlet(id=item["id"], name=item["name"], kind=item.get("kind", "outlet")),
             domains=tuple(item.get("domains", ())),
@@ -74,7 +66,7 @@ def outlet_registry() -> tuple[OutletEntry, ...]:
 
 @cache
 def chrome_rules() -> ChromeRules:
-    data = load_data("chrome.yaml")
+    data = load_yaml("chrome.yaml")
     return ChromeRules(**{key: tuple(re.compile(p) for p in data[key]) for key in ChromeRules.__annotations__})
 
 

@@ -25,6 +25,7 @@ MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")  # \### is three literal #
 WRAPPED_LINE_CHARS = 40  # hard-wrapped prose: lines this long that do not end a sentence continue below
 
 
@@ -103,6 +104,7 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
 
 
 def _inline_markdown(text: str) -> str:
+    text = MD_ESCAPE.sub(r"\1", text)
     text = MD_IMAGE.sub("", text)
     text = MD_LINK.sub(r"\1", text)
     for _ in range(2):

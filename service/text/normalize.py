@@ -11,12 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-import yaml
-
-from .matcher import LiteralMatcher
+from ..datafiles import load_yaml
 from ..tuning import TEXT_CACHE_ENTRIES
+from .matcher import LiteralMatcher
 from .script import to_simplified
 
 FOLD_CACHE_SIZE = 2 * TEXT_CACHE_ENTRIES  # sentences, and the names and sources in them
@@ -44,10 +42,8 @@ class Alias:
     venue: bool = False
 
 
-@cache
 def _aliases_file() -> dict:
-    text = resources.files("service.data").joinpath("aliases.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml("aliases.yaml")
 
 
 @cache
@@ -108,10 +104,8 @@ def canonical_names(text: str) -> str:
     return GIVEN_NAME.sub(r"\1", text)
 
 
-@cache
 def _paraphrases_file() -> dict:
-    text = resources.files("service.data").joinpath("paraphrases.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml("paraphrases.yaml")
 
 
 @cache

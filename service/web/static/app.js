@@ -507,7 +507,8 @@
         var isReference = mention === reference;
         return el("div", { class: "mention" + (isReference ? " reference" : "") }, [
           el("div", { class: "who" }, [outletLabel(ctx, mention.outlet),
-            isReference ? el("span", { class: "chip", text: "reference" }) : null]),
+            isReference ? el("span", { class: "chip", text: "reference" }) : null,
+            confidenceChip(mention)]),
           markedText(mention.text, marks[key(mention)]),
           mentionMeta(mention)
         ]);
@@ -521,6 +522,15 @@
         labels.length ? el("ul", { class: "diffs" }, labels) : null
       ]));
     });
+  }
+
+  /* The link model's probability that this mention reports the fact's first mention's fact; none on the
+     first mention itself (1) or on single-mention facts (null). */
+  function confidenceChip(mention) {
+    if (mention.confidence === null || mention.confidence === undefined || mention.confidence >= 1) return null;
+    var level = mention.confidence >= 0.8 ? "high" : mention.confidence >= 0.6 ? "medium" : "low";
+    return el("span", { class: "chip confidence " + level, title: "link confidence: the calibrated probability " +
+      "that this sentence reports the same fact", text: Math.round(mention.confidence * 100) + "% sure" });
   }
 
   function mentionMeta(mention) {

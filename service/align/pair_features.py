@@ -1,0 +1,284 @@
+"""The link model's features of sentence pairs, as one matrix (a row per pair), computed in batches.
+
+Lexical similarity (rapidfuzz scorers over characters, words and clauses, set overlaps), what differs (content
+words only one sentence has, lengths), and slots read from the sentences' own words (people, places,
+organisations, numbers, years, weekdays, encounters, negation, quotes), each as agree / conflict. People
+inferred from context (a pronoun's antecedent, the speaker of a quote that goes on) are separate, weaker
+features: evidence, not a veto. Every feature is in [0, 1] or a small count.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+from scipy import sparse
+
+from ..text.when import days_agree, days_conflict
+from ..tuning import TEXT_CACHE_ENTRIES, AlignParams
+from .features import SentenceFeatures
+
+FEATURES = (
+    "chars", "words_set", "words_sort", "words_ratio", "partial", "clause", "quote",
+    "word_jaccard", "bigram_jaccard", "containment", "length_ratio", "unshared_long", "unshared_short",
+    "people_agree", "people_conflict", "context_people_conflict", "context_people_agree",
+    "places_conflict", "mentioned_places_conflict", "organisations_conflict", "names_agree", "names_conflict",
+    "numbers_agree", "numbers_conflict", "numbers_one_side", "years_conflict", "weekdays_conflict",
+    "days_agree", "days_conflict",
+    "encounter_agree", "encounter_conflict", "negation_mismatch", "event",
+    "swapped_words", "added_words", "published_apart",
+)
+INDEX = {name: k for k, name in enumerate(FEATURES)}
+# Which way each feature may push the decision: more similarity or agreement never makes a link less likely,
+# a conflict never more likely (+1 / -1; 0: either way). The fit keeps to these signs, so the model cannot
+# trade one similarity score against another and misread pairs unlike anything it was fitted on.
+AGAINST = frozenset({"unshared_long", "people_conflict", "context_people_conflict", "places_conflict",
+                     "mentioned_places_conflict", "organisations_conflict", "names_conflict", "numbers_conflict",
+                     "years_conflict", "weekdays_conflict", "days_conflict", "encounter_conflict", "negation_mismatch",
+                     "swapped_words", "published_apart"})
+EITHER = frozenset({"length_ratio", "unshared_short", "numbers_one_side"})
+SIGNS = tuple(-1 if name in AGAINST else 0 if name in EITHER else 1 for name in FEATURES)
+PARALLEL_PAIRS = 5_000  # smaller batches score on one thread (starting threads costs more than it saves)
+BIGRAM_CACHE_SIZE = TEXT_CACHE_ENTRIES
+PARTIAL_CUTOFF = 30.0
+NEAR_DUPLICATE = 0.6  # character ratio above which the edits between two sentences are read one by one
+MAX_APART_DAYS = 30  # publication dates further apart than this count as this far
+MAX_SWAPS = 2  # one or two short substitutions in an otherwise equal sentence: 中多 -> 中吉, 财政部长 -> 商务部长  # partial_ratio below this reads 0 (the slowest scorer stops early)
+
+
+def pair_matrix(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *,
+                params: AlignParams = AlignParams()) -> np.ndarray:
+    """Features (columns in FEATURES order) of each pair."""
+    n = len(pairs)
+    matrix = np.zeros((n, len(FEATURES)))
+    if not n:
+        return matrix
+    workers = -1 if n >= PARALLEL_PAIRS else 1
+    left, right = [a for a, _ in pairs], [b for _, b in pairs]
+    a_short = np.fromiter((len(a.bare) <= len(b.bare) for a, b in pairs), dtype=bool, count=n)
+    shorter = [a.bare if s else b.bare for (a, b), s in zip(pairs, a_short)]
+    longer = [b.bare if s else a.bare for (a, b), s in zip(pairs, a_short)]
+    words_a, words_b = [a.words for a in left], [b.words for b in right]
+    matrix[:, INDEX["chars"]] = process.cpdist([a.bare for a in left], [b.bare for b in right], scorer=fuzz.ratio,
+                                               workers=workers)
+    matrix[:, INDEX["words_set"]] = process.cpdist(words_a, words_b, scorer=fuzz.token_set_ratio, workers=workers)
+    matrix[:, INDEX["words_sort"]] = process.cpdist(words_a, words_b, scorer=fuzz.token_sort_ratio, workers=workers)
+    matrix[:, INDEX["words_ratio"]] = process.cpdist(words_a, words_b, scorer=fuzz.ratio, workers=workers)
+    matrix[:, INDEX["partial"]] = process.cpdist(shorter, longer, scorer=fuzz.partial_ratio, workers=workers,
+                                                 score_cutoff=PARTIAL_CUTOFF)
+    matrix[:, INDEX["clause"]] = best_clauses(left, right, params, workers=workers)
+    lexical = [INDEX[name] for name in ("chars", "words_set", "words_sort", "words_ratio", "partial", "clause")]
+    matrix[:, lexical] /= 100.0
+    _overlaps(pairs, matrix)
+    _slots(pairs, matrix)
+    return matrix
+
+
+def _overlaps(pairs, matrix: np.ndarray) -> None:
+    """Word and character-bigram overlaps of every pair as sparse products over the batch's distinct sentences."""
+    rows: dict[int, int] = {}
+    distinct: list[SentenceFeatures] = []
+    for a, b in pairs:
+        for feature in (a, b):
+            if id(feature) not in rows:
+                rows[id(feature)] = len(distinct)
+                distinct.append(feature)
+    left = np.fromiter((rows[id(a)] for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((rows[id(b)] for _, b in pairs), dtype=np.int64, count=len(pairs))
+    words = _incidence([f.word_set for f in distinct])
+    grams = _incidence([bigrams(f.bare) for f in distinct])
+    word_count = np.asarray(words.sum(axis=1)).ravel()
+    gram_count = np.asarray(grams.sum(axis=1)).ravel()
+    shared = np.asarray(words[left].multiply(words[right]).sum(axis=1)).ravel()
+    shared_grams = np.asarray(grams[left].multiply(grams[right]).sum(axis=1)).ravel()
+    small = np.minimum(word_count[left], word_count[right])
+    large = np.maximum(word_count[left], word_count[right])
+    length = np.fromiter((len(f.bare) for f in distinct), dtype=float, count=len(distinct))
+    matrix[:, INDEX["word_jaccard"]] = shared / np.maximum(word_count[left] + word_count[right] - shared, 1)
+    matrix[:, INDEX["bigram_jaccard"]] = shared_grams / np.maximum(gram_count[left] + gram_count[right]
+                                                                   - shared_grams, 1)
+    matrix[:, INDEX["containment"]] = shared / np.maximum(small, 1)
+    matrix[:, INDEX["length_ratio"]] = (np.minimum(length[left], length[right])
+                                        / np.maximum(np.maximum(length[left], length[right]), 1))
+    matrix[:, INDEX["unshared_long"]] = (large - shared) / np.maximum(large, 1)
+    matrix[:, INDEX["unshared_short"]] = (small - shared) / np.maximum(small, 1)
+
+
+def _incidence(sets: list) -> sparse.csr_matrix:
+    """Rows of 0/1: which items each set holds."""
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for items in sets:
+        indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in items)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(sets), max(len(vocabulary), 1)))
+
+
+def _slots(pairs, matrix: np.ndarray) -> None:
+    """Agreement and conflict of the slots, computed only for pairs where both sides have a value (most
+    sentences name no person, number or day)."""
+    chars = matrix[:, INDEX["chars"]]
+    for row in np.flatnonzero(chars >= NEAR_DUPLICATE).tolist():
+        a, b = pairs[row]
+        matrix[row, INDEX["swapped_words"]], matrix[row, INDEX["added_words"]] = _edits(a.bare, b.bare, chars[row])
+    for row, (a, b) in enumerate(pairs):
+        matrix[row, INDEX["published_apart"]] = _published_apart(a, b)
+        if a.quotes or b.quotes:
+            matrix[row, INDEX["quote"]] = _quote_overlap(a, b)
+        matrix[row, INDEX["negation_mismatch"]] = float((a.negations > 0) != (b.negations > 0))
+        if a.people or b.people:
+            matrix[row, INDEX["people_agree"]:INDEX["context_people_agree"] + 1] = _people(a, b)
+        if a.numbers or b.numbers:
+            matrix[row, INDEX["numbers_agree"]:INDEX["numbers_one_side"] + 1] = _numbers(a.numbers, b.numbers)
+        if a.encounters and b.encounters:
+            matrix[row, INDEX["encounter_agree"]] = float(bool(a.encounters & b.encounters))
+            matrix[row, INDEX["encounter_conflict"]] = _conflict(a.encounters, b.encounters)
+            matrix[row, INDEX["event"]] = float(len(a.named & b.named) >= 2 and a.encounters == b.encounters)
+        if a.days and b.days:
+            agree = days_agree(a.days, b.days)
+            matrix[row, INDEX["days_agree"]], matrix[row, INDEX["days_conflict"]] = float(agree), float(not agree)
+        for name, x, y in (("places_conflict", a.places, b.places), ("years_conflict", a.years, b.years),
+                           ("weekdays_conflict", a.weekdays, b.weekdays),
+                           ("mentioned_places_conflict", a.mentioned_places, b.mentioned_places),
+                           ("organisations_conflict", a.organisations, b.organisations)):
+            if x and y:
+                matrix[row, INDEX[name]] = _conflict(x, y)
+        if a.names and b.names:
+            matrix[row, INDEX["names_agree"]] = float(bool(a.names & b.names))
+            matrix[row, INDEX["names_conflict"]] = _conflict(a.names, b.names)
+
+
+def people_conflict(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """The sentences name different people, and what context says does not reconcile them ("他" in "在与习近平
+    会晤后，他表示…" is the 布林肯 another report names: a mention of the meeting partner is no conflict)."""
+    return _conflict(a.named, b.named) * _conflict(a.people, b.people)
+
+
+def _people(a: SentenceFeatures, b: SentenceFeatures) -> list[float]:
+    """people_agree, people_conflict, context_people_conflict, context_people_agree."""
+    own = people_conflict(a, b)
+    inferred = bool(a.people - a.named or b.people - b.named)
+    return [float(bool(a.named & b.named)), own, _conflict(a.people, b.people) * float(inferred and not own),
+            float(bool(a.people & b.people) and not a.named & b.named)]
+
+
+def _numbers(x: frozenset, y: frozenset) -> list[float]:
+    """numbers_agree, numbers_conflict, numbers_one_side."""
+    return [float(bool(x) and x == y), _conflict(x, y), float(bool(x) != bool(y))]
+
+
+def _edits(a: str, b: str, chars: float) -> tuple[float, float]:
+    """swapped_words: the near-duplicate sentences differ only by one or two substitutions (another country,
+    office or person in the same frame: a different fact); added_words: only by insertions and deletions (a
+    frame or a clause added around the same words)."""
+    if chars < NEAR_DUPLICATE or a == b:
+        return 0.0, 0.0
+    kinds = [op.tag for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
+    swapped = float(len(kinds) <= MAX_SWAPS and all(kind == "replace" for kind in kinds))
+    return swapped, float("replace" not in kinds)
+
+
+def _published_apart(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """How far apart the two articles were published (share of MAX_APART_DAYS; 0 when a date is unknown):
+    reports of one fact come out within days of each other; the same officials meeting again months later
+    is the commonest look-alike."""
+    if a.published is None or b.published is None:
+        return 0.0
+    return min(abs((a.published - b.published).days), MAX_APART_DAYS) / MAX_APART_DAYS
+
+
+def reference_features(a: SentenceFeatures, b: SentenceFeatures) -> list[float]:
+    """The features from `quote` on, one pair at a time: the plain definition the batch code must match."""
+    shared = len(a.word_set & b.word_set)
+    union = len(a.word_set | b.word_set) or 1
+    small, large = sorted((len(a.word_set), len(b.word_set)))
+    grams_a, grams_b = bigrams(a.bare), bigrams(b.bare)
+    length_a, length_b = sorted((len(a.bare), len(b.bare)))
+    own_a, own_b = a.named, b.named
+    inferred_a, inferred_b = a.people - a.named, b.people - b.named
+    numbers_a, numbers_b = a.numbers, b.numbers
+    return [
+        _quote_overlap(a, b),
+        shared / union,
+        len(grams_a & grams_b) / (len(grams_a | grams_b) or 1),
+        shared / (small or 1),
+        length_a / (length_b or 1),
+        (large - shared) / (large or 1),
+        (small - shared) / (small or 1),
+        float(bool(own_a & own_b)),
+        people_conflict(a, b),
+        _conflict(a.people, b.people) * float(bool(inferred_a or inferred_b) and not people_conflict(a, b)),
+        float(bool(a.people & b.people) and not own_a & own_b),
+        _conflict(a.places, b.places),
+        _conflict(a.mentioned_places, b.mentioned_places),
+        _conflict(a.organisations, b.organisations),
+        float(bool(a.names & b.names)),
+        _conflict(a.names, b.names),
+        float(bool(numbers_a) and numbers_a == numbers_b),
+        _conflict(numbers_a, numbers_b),
+        float(bool(numbers_a) != bool(numbers_b)),
+        _conflict(a.years, b.years),
+        _conflict(a.weekdays, b.weekdays),
+        float(days_agree(a.days, b.days)),
+        float(days_conflict(a.days, b.days)),
+        float(bool(a.encounters & b.encounters)),
+        _conflict(a.encounters, b.encounters),
+        float((a.negations > 0) != (b.negations > 0)),
+        float(len(own_a & own_b) >= 2 and bool(a.encounters) and a.encounters == b.encounters),
+        *_edits(a.bare, b.bare, fuzz.ratio(a.bare, b.bare) / 100.0),
+        _published_apart(a, b),
+    ]
+
+
+def _conflict(x: frozenset, y: frozenset) -> float:
+    """1 when each side has a value and neither side's values contain the other's."""
+    return float(bool(x) and bool(y) and not x <= y and not y <= x)
+
+
+@lru_cache(maxsize=BIGRAM_CACHE_SIZE)
+def bigrams(bare: str) -> frozenset[str]:
+    return frozenset(bare[i:i + 2] for i in range(len(bare) - 1))
+
+
+def _quote_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """How well a quote of one sentence is found in the other (the same words in other frames), 0-1."""
+    best = 0.0
+    for quotes, other in ((a.quotes, b.bare), (b.quotes, a.bare)):
+        for quote in quotes:
+            best = max(best, fuzz.partial_ratio(quote, other) if len(quote) <= len(other) else 0.0)
+    return best / 100.0
+
+
+def best_clauses(left: list[SentenceFeatures], right: list[SentenceFeatures], params: AlignParams, *,
+                 workers: int) -> np.ndarray:
+    """The best ratio between long-enough clauses of each pair (0-100): every clause pair of every sentence
+    pair, enumerated with numpy, scored in one cpdist call."""
+    rows: dict[int, int] = {}  # id of a feature -> its row; the features are alive for this call
+    clauses: list[str] = []
+    first, count = [], []
+    for feature in (*left, *right):
+        if id(feature) not in rows:
+            rows[id(feature)] = len(first)
+            long_enough = [c for c in feature.clauses if len(c) >= params.min_clause_chars]
+            first.append(len(clauses))
+            count.append(len(long_enough))
+            clauses.extend(long_enough)
+    best = np.zeros(len(left))
+    if not clauses:
+        return best
+    first_of, count_of = np.asarray(first), np.asarray(count)
+    a = np.fromiter((rows[id(f)] for f in left), dtype=np.int64, count=len(left))
+    b = np.fromiter((rows[id(f)] for f in right), dtype=np.int64, count=len(right))
+    per_pair = count_of[a] * count_of[b]
+    owner = np.repeat(np.arange(len(left)), per_pair)
+    if not len(owner):
+        return best
+    within = np.arange(len(owner)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    width = count_of[b][owner]
+    texts = np.asarray(clauses, dtype=object)
+    xs = texts[first_of[a][owner] + within // width].tolist()
+    ys = texts[first_of[b][owner] + within % width].tolist()
+    ratios = process.cpdist(xs, ys, scorer=fuzz.ratio, workers=workers)
+    np.maximum.at(best, owner, ratios.astype(np.float64))
+    return best
