@@ -70,13 +70,14 @@ def pair_matrix(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *,
     matrix[:, INDEX["clause"]] = best_clauses(left, right, params, workers=workers)
     lexical = [INDEX[name] for name in ("chars", "words_set", "words_sort", "words_ratio", "partial", "clause")]
     matrix[:, lexical] /= 100.0
-    _overlaps(pairs, matrix)
-    _slots(pairs, matrix)
+    distinct, left, right = _distinct(pairs)
+    _overlaps(matrix, distinct, left, right)
+    _slots(pairs, matrix, distinct, left, right)
     return matrix
 
 
-def _overlaps(pairs, matrix: np.ndarray) -> None:
-    """Word and character-bigram overlaps of every pair as sparse products over the batch's distinct sentences."""
+def _distinct(pairs) -> tuple[list[SentenceFeatures], np.ndarray, np.ndarray]:
+    """The batch's distinct sentences, and the row of each pair's left and right one among them."""
     rows: dict[int, int] = {}
     distinct: list[SentenceFeatures] = []
     for a, b in pairs:
@@ -86,6 +87,11 @@ def _overlaps(pairs, matrix: np.ndarray) -> None:
                 distinct.append(feature)
     left = np.fromiter((rows[id(a)] for a, _ in pairs), dtype=np.int64, count=len(pairs))
     right = np.fromiter((rows[id(b)] for _, b in pairs), dtype=np.int64, count=len(pairs))
+    return distinct, left, right
+
+
+def _overlaps(matrix: np.ndarray, distinct: list[SentenceFeatures], left: np.ndarray, right: np.ndarray) -> None:
+    """Word and character-bigram overlaps of every pair as sparse products over the batch's distinct sentences."""
     words = _incidence([f.word_set for f in distinct])
     grams = _incidence([bigrams(f.bare) for f in distinct])
     word_count = np.asarray(words.sum(axis=1)).ravel()
@@ -115,38 +121,59 @@ def _incidence(sets: list) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(sets), max(len(vocabulary), 1)))
 
 
-def _slots(pairs, matrix: np.ndarray) -> None:
-    """Agreement and conflict of the slots, computed only for pairs where both sides have a value (most
-    sentences name no person, number or day)."""
+# slots read pair by pair, only where both sides have a value (most sentences name no person or day):
+# (attribute, columns it fills, function of the two features giving those columns)
+BOTH_SIDES = (
+    ("encounters", ("encounter_agree", "encounter_conflict", "event"), lambda a, b: (
+        float(bool(a.encounters & b.encounters)), _conflict(a.encounters, b.encounters),
+        float(len(a.named & b.named) >= 2 and a.encounters == b.encounters))),
+    ("days", ("days_agree", "days_conflict"), lambda a, b: (
+        float(days_agree(a.days, b.days)), float(days_conflict(a.days, b.days)))),
+    ("places", ("places_conflict",), lambda a, b: (_conflict(a.places, b.places),)),
+    ("years", ("years_conflict",), lambda a, b: (_conflict(a.years, b.years),)),
+    ("weekdays", ("weekdays_conflict",), lambda a, b: (_conflict(a.weekdays, b.weekdays),)),
+    ("mentioned_places", ("mentioned_places_conflict",), lambda a, b: (
+        _conflict(a.mentioned_places, b.mentioned_places),)),
+    ("organisations", ("organisations_conflict",), lambda a, b: (_conflict(a.organisations, b.organisations),)),
+    ("names", ("names_agree", "names_conflict"), lambda a, b: (
+        float(bool(a.names & b.names)), _conflict(a.names, b.names))),
+    ("numbers", ("numbers_agree", "numbers_conflict"), lambda a, b: (
+        float(a.numbers == b.numbers), _conflict(a.numbers, b.numbers))),
+)
+
+
+def _slots(pairs, matrix: np.ndarray, distinct: list[SentenceFeatures], left: np.ndarray,
+           right: np.ndarray) -> None:
+    """Slot agreement and conflict, edits of near-duplicates, quotes, negation and publication distance."""
     chars = matrix[:, INDEX["chars"]]
     for row in np.flatnonzero(chars >= NEAR_DUPLICATE).tolist():
         a, b = pairs[row]
         matrix[row, INDEX["swapped_words"]], matrix[row, INDEX["added_words"]] = _edits(a.bare, b.bare, chars[row])
-    for row, (a, b) in enumerate(pairs):
-        matrix[row, INDEX["published_apart"]] = _published_apart(a, b)
-        if a.quotes or b.quotes:
-            matrix[row, INDEX["quote"]] = _quote_overlap(a, b)
-        matrix[row, INDEX["negation_mismatch"]] = float((a.negations > 0) != (b.negations > 0))
-        if a.people or b.people:
-            matrix[row, INDEX["people_agree"]:INDEX["context_people_agree"] + 1] = _people(a, b)
-        if a.numbers or b.numbers:
-            matrix[row, INDEX["numbers_agree"]:INDEX["numbers_one_side"] + 1] = _numbers(a.numbers, b.numbers)
-        if a.encounters and b.encounters:
-            matrix[row, INDEX["encounter_agree"]] = float(bool(a.encounters & b.encounters))
-            matrix[row, INDEX["encounter_conflict"]] = _conflict(a.encounters, b.encounters)
-            matrix[row, INDEX["event"]] = float(len(a.named & b.named) >= 2 and a.encounters == b.encounters)
-        if a.days and b.days:
-            agree = days_agree(a.days, b.days)
-            matrix[row, INDEX["days_agree"]], matrix[row, INDEX["days_conflict"]] = float(agree), float(not agree)
-        for name, x, y in (("places_conflict", a.places, b.places), ("years_conflict", a.years, b.years),
-                           ("weekdays_conflict", a.weekdays, b.weekdays),
-                           ("mentioned_places_conflict", a.mentioned_places, b.mentioned_places),
-                           ("organisations_conflict", a.organisations, b.organisations)):
-            if x and y:
-                matrix[row, INDEX[name]] = _conflict(x, y)
-        if a.names and b.names:
-            matrix[row, INDEX["names_agree"]] = float(bool(a.names & b.names))
-            matrix[row, INDEX["names_conflict"]] = _conflict(a.names, b.names)
+
+    def has(attribute: str) -> np.ndarray:
+        return np.fromiter((bool(getattr(f, attribute)) for f in distinct), dtype=bool, count=len(distinct))
+
+    negated = np.fromiter((f.negations > 0 for f in distinct), dtype=bool, count=len(distinct))
+    matrix[:, INDEX["negation_mismatch"]] = negated[left] != negated[right]
+    numbers = has("numbers")
+    matrix[:, INDEX["numbers_one_side"]] = numbers[left] != numbers[right]
+    day = np.fromiter((f.published.toordinal() if f.published else -1 for f in distinct), dtype=np.int64,
+                      count=len(distinct))
+    known = (day[left] >= 0) & (day[right] >= 0)
+    matrix[:, INDEX["published_apart"]] = np.where(
+        known, np.minimum(np.abs(day[left] - day[right]), MAX_APART_DAYS) / MAX_APART_DAYS, 0.0)
+    quoted, people = has("quotes"), has("people")
+    for row in np.flatnonzero(quoted[left] | quoted[right]).tolist():
+        matrix[row, INDEX["quote"]] = _quote_overlap(*pairs[row])
+    columns = [INDEX[name] for name in ("people_agree", "people_conflict", "context_people_conflict",
+                                        "context_people_agree")]
+    for row in np.flatnonzero(people[left] & people[right]).tolist():
+        matrix[row, columns] = _people(*pairs[row])
+    for attribute, names, read in BOTH_SIDES:
+        present = has(attribute)
+        columns = [INDEX[name] for name in names]
+        for row in np.flatnonzero(present[left] & present[right]).tolist():
+            matrix[row, columns] = read(*pairs[row])
 
 
 def people_conflict(a: SentenceFeatures, b: SentenceFeatures) -> float:
@@ -155,17 +182,15 @@ def people_conflict(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return _conflict(a.named, b.named) * _conflict(a.people, b.people)
 
 
-def _people(a: SentenceFeatures, b: SentenceFeatures) -> list[float]:
+def _people(a: SentenceFeatures, b: SentenceFeatures) -> tuple[float, float, float, float]:
     """people_agree, people_conflict, context_people_conflict, context_people_agree."""
+    named = bool(a.named & b.named)
+    if a.people == b.people:  # the commonest case in one event's reports: no conflict of any kind
+        return float(named), 0.0, 0.0, float(not named)
     own = people_conflict(a, b)
-    inferred = bool(a.people - a.named or b.people - b.named)
-    return [float(bool(a.named & b.named)), own, _conflict(a.people, b.people) * float(inferred and not own),
-            float(bool(a.people & b.people) and not a.named & b.named)]
-
-
-def _numbers(x: frozenset, y: frozenset) -> list[float]:
-    """numbers_agree, numbers_conflict, numbers_one_side."""
-    return [float(bool(x) and x == y), _conflict(x, y), float(bool(x) != bool(y))]
+    inferred = a.people != a.named or b.people != b.named
+    return (float(named), own, _conflict(a.people, b.people) * float(inferred and not own),
+            float(bool(a.people & b.people) and not named))
 
 
 def _edits(a: str, b: str, chars: float) -> tuple[float, float]:

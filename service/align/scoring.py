@@ -1,5 +1,4 @@
-"""Scores of sentence pairs: the link model's calibrated confidence, the lexical scorer that explains it best,
-and the slot the two sentences' own words disagree on.
+"""Scores of sentence pairs: the link model's calibrated confidence and the lexical scorer that explains it best.
 
 The decision is the fitted model's (align.link_model over align.pair_features): no single score against a
 threshold, and no hard veto. A conflict in the sentences' own words (another named person, place, date or
@@ -9,17 +8,15 @@ is weaker evidence; both are features the model weighs.
 from __future__ import annotations
 
 import math
-import operator
 from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
 
-from ..text.when import days_conflict
 from ..tuning import AlignParams
 from .features import SentenceFeatures
 from .link_model import link_model
-from .pair_features import INDEX, pair_matrix, people_conflict
+from .pair_features import INDEX, pair_matrix
 
 SCORERS = {
     "chars": "rapidfuzz ratio over characters",
@@ -29,8 +26,6 @@ SCORERS = {
     "quote": "a quote of one sentence found in the other",
 }
 EXPLAINING = {"chars": "chars", "words": "words_set", "partial": "partial", "clause": "clause", "quote": "quote"}
-SLOTS = ("places", "numbers", "years", "weekdays", "encounters")  # own-word values one fact cannot disagree on
-_slot_values = operator.attrgetter(*SLOTS)  # one C call for all of a sentence's slots
 
 
 class PairScore(NamedTuple):
@@ -38,7 +33,6 @@ class PairScore(NamedTuple):
 
     score: float  # the best lexical scorer's score, 0-100: an explanation, not the decision
     scorer: str
-    conflict: str | None = None  # the slot the sentences' own words disagree on, if any
     confidence: float = 1.0  # the link model's probability that both report one fact
 
 
@@ -57,19 +51,8 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *,
     best = matrix[:, columns].argmax(axis=1)
     values = matrix[np.arange(len(pairs)), np.asarray(columns)[best]]
     names = list(EXPLAINING)
-    return [PairScore(score=round(100.0 * value, 1), scorer=names[k], conflict=slot_conflict(a, b),
-                      confidence=round(p, 4))
-            for value, k, p, (a, b) in zip(values.tolist(), best.tolist(), confidence.tolist(), pairs)]
-
-
-def slot_conflict(a: SentenceFeatures, b: SentenceFeatures) -> str | None:
-    """Name the slot whose own-word values the two sentences disagree on (each has a value the other lacks)."""
-    if people_conflict(a, b):
-        return "people"
-    for slot, x, y in zip(SLOTS, _slot_values(a), _slot_values(b)):
-        if x and y and not x <= y and not y <= x:
-            return slot
-    return "days" if days_conflict(a.days, b.days) else None
+    return [PairScore(score=round(100.0 * value, 1), scorer=names[k], confidence=round(p, 4))
+            for value, k, p in zip(values.tolist(), best.tolist(), confidence.tolist())]
 
 
 def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float], *,

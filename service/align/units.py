@@ -1,4 +1,4 @@
-"""Units: sentences that read the same (same normalised text, same people and days in context) across articles.
+"""Units: sentences that read the same (same normalised text, same people in context) across articles.
 
 Reposts and wire copy repeat sentences verbatim, often in dozens of articles. Such sentences score 100 with
 each other and the same against everything else, so the aligner indexes, scores and clusters each unit once
@@ -32,7 +32,7 @@ def group_units(features: list[SentenceFeatures]) -> Units:
     repeats: dict[tuple, int] = {}
     representatives, members, unit_of, articles = [], [], [], []
     for position, feature in enumerate(features):
-        text_key = (feature.norm, feature.people, feature.days, feature.published)
+        text_key = (feature.norm, feature.people)
         rank = repeats.get((feature.article, text_key), 0)
         repeats[(feature.article, text_key)] = rank + 1
         key = (text_key, rank)
@@ -45,8 +45,18 @@ def group_units(features: list[SentenceFeatures]) -> Units:
         members[unit].append(position)
         articles[unit][feature.article] = feature.index
         unit_of.append(unit)
-    shared = [replace(f, article=-1) if len(articles[u]) > 1 else f for u, f in enumerate(representatives)]
+    shared = [_shared(f, [features[m] for m in members[u]]) if len(articles[u]) > 1 else f
+              for u, f in enumerate(representatives)]
     return Units(features=shared, members=members, unit_of=unit_of, articles=articles)
+
+
+def _shared(representative: SentenceFeatures, copies: list[SentenceFeatures]) -> SentenceFeatures:
+    """A unit's features: what its copies agree on. Copies published on different days (a wire story, a
+    repost) have no one publication day, and their relative days (周五) may resolve to different dates."""
+    published = {c.published for c in copies}
+    days = {c.days for c in copies}
+    return replace(representative, article=-1, published=published.pop() if len(published) == 1 else None,
+                   days=days.pop() if len(days) == 1 else frozenset())
 
 
 def single_article(units: Units, u: int, v: int) -> bool:
