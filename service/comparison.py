@@ -18,7 +18,8 @@ from .align.link_model import link_model, link_model_summary
 from .align.scoring import SCORERS
 from .datafiles import data_digest
 from .framing.profile import framing_report
-from .models import Article
+from .models import Article, Sentence
+from .text.sentences import caption_sentences
 from .tuning import ALGORITHM_VERSION, AlignParams
 
 
@@ -93,8 +94,13 @@ def aligned(articles: list[Article], *, params: AlignParams = AlignParams(),
     """The articles in canonical order (by id, duplicates dropped) and the alignment of their sentences."""
     articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     features = [f for position, article in enumerate(articles)
-                for f in article_features(position, body_sentences(article), published_at=article.published_at)]
+                for f in article_features(position, compared_sentences(article), published_at=article.published_at)]
     return articles, align(features, articles=len(articles), params=params, progress=progress)
+
+
+def compared_sentences(article: Article) -> list[Sentence]:
+    """Every sentence a comparison aligns: the body, its subheads and its photo captions (see sentence_role)."""
+    return [*article.sentences, *caption_sentences(article.captions, len(article.sentences))]
 
 
 def body_sentences(article: Article):

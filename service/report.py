@@ -6,6 +6,9 @@ MARK, GAP = "●", " "
 SNIPPET_CHARS = 48
 
 
+ROLE_LABELS = {"heading": "subhead", "caption": "caption"}
+
+
 def render_markdown(result: dict) -> str:
     outlets = result["outlets"]
     facts = result["facts"]
@@ -28,7 +31,8 @@ def render_markdown(result: dict) -> str:
         lines.append(f"### {number}. {_snippet(fact)}")
         for mention in fact["mentions"]:
             how = f" _(confidence {mention['confidence']:.2f})_" if mention.get("confidence") not in (None, 1.0) else ""
-            lines.append(f"- **{mention['outlet']}**: {mention['text']}{how}")
+            where = f" ({ROLE_LABELS[mention['role']]})" if mention.get("role") in ROLE_LABELS else ""
+            lines.append(f"- **{mention['outlet']}**{where}: {mention['text']}{how}")
         lines += [f"  - {line}" for line in _difference_lines(fact["differences"])]
         lines.append("")
     lines += ["## Coverage", "", "| outlet | facts | only this outlet | omitted (reported by ≥ half the others) |",

@@ -11,7 +11,7 @@ from service.align.candidates import candidate_pairs
 from service.align.cluster import PairScores
 from service.align.features import article_features
 from service.align.link_model import link_model
-from service.comparison import body_sentences, compare
+from service.comparison import body_sentences, compare, compared_sentences
 from service.ingest import parse_document
 from service.tuning import AlignParams
 
@@ -96,7 +96,7 @@ def test_every_sentence_is_in_exactly_one_fact(seeds):
     articles = [seeds["000"], seeds["001"], seeds["004"]]
     result = compare(articles)
     mentioned = [(m["article_id"], m["sentence_index"]) for f in result["facts"] for m in f["mentions"]]
-    expected = [(a.id, s.index) for a in articles for s in body_sentences(a)]
+    expected = [(a.id, s.index) for a in articles for s in compared_sentences(a)]
     assert sorted(mentioned) == sorted(expected)
 
 

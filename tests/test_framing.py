@@ -37,7 +37,9 @@ def test_blinken_quote_attributed_in_both_with_a_term_difference_inside_the_quot
     term = next(d for d in fact["differences"] if d["kind"] == "term" and d["family"] == "russia_war")
     assert term["in_quote"] is True
     surfaces = {o: {v["surface"] for v in values} for o, values in term["values"].items()}
-    assert surfaces == {"nyt": {"攻击"}, "dw": {"侵犯"}}
+    # DW words it 侵犯 in the body and 侵乌 in its subhead "布林肯：“没有中国支持，俄罗斯难以维持侵乌”"
+    assert surfaces == {"nyt": {"攻击"}, "dw": {"侵犯", "侵乌"}}
+    assert {m["role"] for m in fact["mentions"] if m["outlet"] == "dw"} == {"body", "heading"}
     assert not any(d["kind"] == "speaker" for d in fact["differences"])
 
 

@@ -25,7 +25,7 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     compared = sorted(set(outlets))
     facts = []
     ordered = [sorted(c.members, key=lambda m: (features[m].article, features[m].index)) for c in clusters]
-    judging = [_judging(members, features) if len(members) > 1 else None for members in ordered]
+    judging = [_judging(members, features, articles) if len(members) > 1 else None for members in ordered]
     scores.prime((m, o) for plan in judging if plan for m in plan[0] for o, _ in plan[1])  # one batch for all
     for cluster, members, plan in zip(clusters, ordered, judging):
         reporting = {outlets[features[m].article] for m in members}
@@ -46,6 +46,16 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     return facts
 
 
+def sentence_role(article: Article, index: int) -> tuple[str, int | None]:
+    """("body" | "heading" | "caption", paragraph number) of a compared sentence: indices past the body are
+    caption sentences (text.sentences.caption_sentences), in no paragraph."""
+    if index >= len(article.sentences):
+        return "caption", None
+    paragraph = article.sentences[index].paragraph
+    heading = paragraph < len(article.paragraphs) and article.paragraphs[paragraph].heading
+    return ("heading" if heading else "body"), paragraph
+
+
 def outlet_ids(articles: list[Article]) -> list[str]:
     """Each article's outlet id: a repost counts as its original outlet, so it is not another outlet."""
     return [article.outlet_id for article in articles]
@@ -61,14 +71,15 @@ def _confidence(members: list[int], member: int, scores: SentenceScores) -> floa
 def _mention(articles, features, member: int, cluster: Cluster, confidence: float | None) -> dict:
     feature = features[member]
     article = articles[feature.article]
-    sentence = article.sentences[feature.index]
+    role, paragraph = sentence_role(article, feature.index)
     link = cluster.links.get(member)
     return {
         "article_id": article.id,
         "outlet": article.outlet_id,
-        "sentence_index": sentence.index,
-        "paragraph": sentence.paragraph,
-        "text": sentence.text,
+        "sentence_index": feature.index,
+        "paragraph": paragraph,
+        "role": role,
+        "text": feature.text,
         "score": link.score if link else None,
         "scorer": link.scorer if link else None,
         "confidence": confidence,
@@ -76,17 +87,25 @@ def _mention(articles, features, member: int, cluster: Cluster, confidence: floa
 
 
 def _differences(members, plan, features, articles, outlets, scores: SentenceScores) -> list[dict]:
-    """Word-level differences of each mention from the fact's most central mention, one per other outlet."""
+    """Word-level differences of each mention from the fact's most central mention, one per other outlet: its
+    body mention closest in wording to the reference (a subhead and a body sentence of one outlet may both
+    report the fact; the word choice shows between the two body sentences)."""
     if plan is None:
         return []
     reference = _most_central(*plan, features, scores)
     ref_feature = features[reference]
-    differences, seen = [], {outlets[ref_feature.article]}
+    def closeness(member: int) -> tuple[bool, float]:
+        body = sentence_role(articles[features[member].article], features[member].index)[0] == "body"
+        return body, scores(reference, member).score
+
+    closest: dict[str, int] = {}
     for member in members:
         outlet = outlets[features[member].article]
-        if outlet in seen:
-            continue
-        seen.add(outlet)
+        if outlet != outlets[ref_feature.article] and (
+                outlet not in closest or closeness(member) > closeness(closest[outlet])):
+            closest[outlet] = member
+    differences = []
+    for outlet, member in closest.items():
         spans = word_diff(ref_feature.text, features[member].text)
         if spans:
             differences.append({
@@ -98,15 +117,18 @@ def _differences(members, plan, features, articles, outlets, scores: SentenceSco
     return differences
 
 
-def _judging(members: list[int], features) -> tuple[list[int], list[tuple[int, set[int]]]]:
+def _judging(members: list[int], features, articles) -> tuple[list[int], list[tuple[int, set[int]]]]:
     """Which mentions may be a fact's reference, and what they are compared with: copies of one text are
-    judged once and count by their number of articles; a large fact is judged on an even sample of its texts."""
+    judged once and count by their number of articles; a large fact is judged on an even sample of its texts.
+    A body sentence is the reference when the fact has one (a subhead or a caption words a fact in brief)."""
     copies: dict[str, list[int]] = {}
     for m in members:
         copies.setdefault(features[m].norm, []).append(m)
     texts = list(copies.values())
     sample = texts[::max(1, len(texts) // CENTRALITY_SAMPLE)]
-    return [group[0] for group in sample], [(group[0], {features[o].article for o in group}) for group in sample]
+    judged = [group[0] for group in sample]
+    body = [m for m in judged if sentence_role(articles[features[m].article], features[m].index)[0] == "body"]
+    return body or judged, [(group[0], {features[o].article for o in group}) for group in sample]
 
 
 def _most_central(judged: list[int], others: list[tuple[int, set[int]]], features, scores: SentenceScores) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..align.features import article_features
-from ..comparison import aligned, body_sentences
+from ..comparison import aligned, compared_sentences
 from ..ingest import IngestError, parse_document
 from ..models import Article
 from ..tuning import AlignParams
@@ -99,7 +99,7 @@ def paired_features(labelled: LabelledSet):
     articles = {key: parse_document(raw, content_type=_content_type(key)) for key, raw in labelled.documents.items()}
     features = {}
     for key, article in articles.items():
-        own = article_features(0, body_sentences(article), published_at=article.published_at)
+        own = article_features(0, compared_sentences(article), published_at=article.published_at)
         features[key] = {(article.id, f.index): k for k, f in enumerate(own)}, own
     for pair in labelled.pairs:
         found = []
@@ -122,8 +122,9 @@ def _fact_of(alignment) -> list[int]:
 def _place(article: Article, text: str, position: dict[tuple[str, int], int]) -> int | None:
     """The compared sentence that holds `text` (whitespace collapsed), or that `text` holds."""
     wanted = SPACES.sub(" ", text).strip()
-    found = [s for s in article.sentences if wanted in SPACES.sub(" ", s.text)]
-    found = found or [s for s in article.sentences if SPACES.sub(" ", s.text).strip() in wanted]
+    sentences = compared_sentences(article)
+    found = [s for s in sentences if wanted in SPACES.sub(" ", s.text)]
+    found = found or [s for s in sentences if SPACES.sub(" ", s.text).strip() in wanted]
     for sentence in sorted(found, key=lambda s: -len(s.text)):
         if (article.id, sentence.index) in position:
             return position[(article.id, sentence.index)]

@@ -13,11 +13,13 @@ from functools import cache, lru_cache
 
 from ..models import Article
 from ..text.matcher import word_bounded
+from ..text.sentences import caption_sentences
 from ..text.normalize import alias_table, chinese_numerals_to_digits, fold, fold_in_place
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 
 READING_CACHE_SIZE = TEXT_CACHE_ENTRIES
+COLON_SPEAKER_CHARS = 12  # "布林肯：", "美国国务卿布林肯：": the colon right after the name
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
 QUOTE_MARK = re.compile("[" + "".join(OPENERS) + "".join(OPENERS.values()) + '"' + "]")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?]")
@@ -50,7 +52,7 @@ class SentenceFraming:
 
 
 def frame_article(article: Article) -> dict[int, SentenceFraming]:
-    """Framing of every sentence of the article, by sentence index."""
+    """Framing of every sentence of the article, by sentence index (caption sentences numbered after the body's)."""
     result: dict[int, SentenceFraming] = {}
     last_person: str | None = None
     by_paragraph: dict[int, list] = {}
@@ -70,6 +72,8 @@ def frame_article(article: Article) -> dict[int, SentenceFraming]:
             framing, last_person = _frame_sentence(sentence.text, quoted, carried, last_person)
             result[sentence.index] = framing
             previous = framing
+    for caption in caption_sentences(article.captions, len(article.sentences)):
+        result[caption.index] = _frame_sentence(caption.text, bytes(quote_mask(caption.text)), None, None)[0]
     return result
 
 
@@ -144,6 +148,8 @@ def _frame_sentence(text: str, quoted: bytes, carried: tuple | None, last_person
     if speaker is None and reading.evidential is not None:
         speaker, side = _entity(reading.evidential)
     substantive = any(len(q) > lex.scare_max_chars for q in reading.quoted)
+    if substantive and speaker is None and verb is None:
+        speaker, side = _colon_speaker(reading.outside, people)
     if substantive and (speaker or verb):
         kind = "direct"
     elif substantive and carried:
@@ -168,6 +174,17 @@ def _frame_sentence(text: str, quoted: bytes, carried: tuple | None, last_person
     framing.numbers = list(reading.numbers)
     named = [key for _, key in people]
     return framing, (named[-1] if named else (speaker if speaker in _person_keys() else last_person))
+
+
+def _colon_speaker(outside: str, people) -> tuple[str | None, str | None]:
+    """The headline form "布林肯：“……”": a person named first, then a colon, then the quote."""
+    if people:
+        start, key = people[0]
+        rest = outside[start:]
+        at = rest.find("：") if "：" in rest else rest.find(":")
+        if 0 < at <= COLON_SPEAKER_CHARS and not outside[:start].strip(" \u3000"):
+            return key, _side_of(key)
+    return None, None
 
 
 def _blank_quoted(text: str, quoted_bits: bytes) -> str:

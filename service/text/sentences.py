@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..models import Sentence
+
+CAPTION_PARAGRAPH = -1  # the paragraph number of caption sentences
 STRONG_TERMINATORS = frozenset("。！？")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 BRACKET_OPEN = frozenset("（(【《")
@@ -125,3 +128,13 @@ def _sentence_starts_after(text: str, j: int) -> bool:
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def caption_sentences(captions: list[str], first_index: int) -> list[Sentence]:
+    """The sentences of an article's photo captions, numbered on from its body sentences (`first_index`), in
+    no paragraph (-1): they take part in alignment beside the body."""
+    found = []
+    for caption in captions:
+        for text in split_sentences(caption):
+            found.append(Sentence(index=first_index + len(found), paragraph=CAPTION_PARAGRAPH, text=text))
+    return found

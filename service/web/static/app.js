@@ -508,6 +508,8 @@
         return el("div", { class: "mention" + (isReference ? " reference" : "") }, [
           el("div", { class: "who" }, [outletLabel(ctx, mention.outlet),
             isReference ? el("span", { class: "chip", text: "reference" }) : null,
+            mention.role && mention.role !== "body" ? el("span", { class: "chip role", text:
+              mention.role === "heading" ? "subhead" : "caption" }) : null,
             confidenceChip(mention)]),
           markedText(mention.text, marks[key(mention)]),
           mentionMeta(mention)
