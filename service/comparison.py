@@ -12,13 +12,14 @@ from functools import cache
 from dataclasses import asdict
 
 from .align.aligner import Alignment, Progress, align
-from .align.facts import build_facts, coverage, outlet_ids
+from .align.facts import build_facts, event_coverage, outlet_ids
 from .align.features import article_features
 from .align.link_model import link_model, link_model_summary
 from .align.scoring import SCORERS
 from .datafiles import data_digest
 from .framing.profile import framing_report
 from .models import Article, Sentence
+from .scope import compared_stories, comparison_events, restrict
 from .text.sentences import caption_sentences
 from .tuning import ALGORITHM_VERSION, AlignParams
 
@@ -62,9 +63,14 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     articles, alignment = aligned(articles, params=params, progress=progress)
     features = alignment.features
     salt = comparison_id([a.id for a in articles], options)
-    facts = build_facts(articles, features, alignment.clusters, alignment.sentence_scores, salt=salt)
-    compared = sorted(set(outlet_ids(articles)))
-    covered = coverage(facts, compared)
+    stories = compared_stories(articles, features, alignment.clusters)
+    clusters = restrict(alignment.clusters, features, articles, stories)
+    events = comparison_events(articles, features, clusters)
+    facts = build_facts(articles, features, clusters, alignment.sentence_scores, salt=salt, events=events)
+    outlets = outlet_ids(articles)
+    compared = sorted(set(outlets))
+    event_outlets = [sorted({outlets[a] for a in members}) for members in events]
+    covered = event_coverage(facts, event_outlets)
     report = progress or (lambda done, total, stage: None)
     total = alignment.steps
     report(total - 1, total, "facts")
@@ -72,6 +78,8 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     framing = framing_report(articles, facts, covered, alignment.weights, by_sentence)
     report(total, total, "framing")
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
+    for fact in facts:
+        del fact["event"]
     return {
         "id": salt,
         "algorithm": {"version": algorithm_version(), "min_confidence": options["min_confidence"],
@@ -79,8 +87,10 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
                       "scorers": [{"name": n, "description": d} for n, d in SCORERS.items()],
                       "parameters": asdict(params)},
         "options": options,
-        "articles": [_summary(a) for a in articles],
+        "articles": [_summary(a, chosen) for a, chosen in zip(articles, stories)],
         "outlets": compared,
+        "events": [{"index": k, "articles": [articles[a].id for a in members], "outlets": event_outlets[k]}
+                   for k, members in enumerate(events)],
         "facts": shown,
         "coverage": covered,
         "framing": framing,
@@ -109,8 +119,10 @@ def body_sentences(article: Article):
     return [s for s in article.sentences if s.paragraph not in headings]
 
 
-def _summary(article: Article) -> dict:
+def _summary(article: Article, stories: set[int] | None) -> dict:
     return {"id": article.id, "outlet": asdict(article.outlet) if article.outlet else None,
             "via": asdict(article.via) if article.via else None, "title": article.title, "url": article.url,
             "published_at": article.published_at, "language": article.language,
-            "sentence_count": len(article.sentences)}
+            "sentence_count": len(article.sentences),
+            "stories": [{**asdict(story), "compared": stories is None or story.index in stories}
+                        for story in article.stories]}

@@ -22,6 +22,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .comparison import compare
+from .grouping import average_link, day_number
 from .models import Article
 from .tuning import AlignParams, CorpusParams, EventParams
 
@@ -84,33 +85,6 @@ def group_corpus(articles: list[Article], *, params: EventParams = EventParams()
     }
 
 
-def average_link(similarity: np.ndarray, days: np.ndarray, params: EventParams) -> list[list[int]]:
-    """Merge the two groups of highest average similarity while it reaches `params.similarity` and the merged
-    group spans at most `max_event_days` (undated articles fit anywhere). Groups keep the position of their
-    first member; ties go to the first pair in that order."""
-    n = len(similarity)
-    sums, size = similarity.astype(float).copy(), np.ones(n)
-    low, high = days.astype(float).copy(), days.astype(float).copy()
-    active, members = np.ones(n, dtype=bool), [[i] for i in range(n)]
-    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
-    while n > 1:
-        with np.errstate(invalid="ignore"):
-            span = np.fmax.outer(high, high) - np.fmin.outer(low, low)
-            score = sums / np.outer(size, size)
-            allowed = upper & np.outer(active, active) & ~(span > params.max_event_days) & \
-                (score >= params.similarity)
-        if not allowed.any():
-            break
-        x, y = divmod(int(np.argmax(np.where(allowed, score, -np.inf))), n)
-        sums[x, :] += sums[y, :]
-        sums[:, x] += sums[:, y]
-        size[x] += size[y]
-        low[x], high[x] = np.fmin(low[x], low[y]), np.fmax(high[x], high[y])
-        active[y] = False
-        members[x] += members[y]
-    return [sorted(members[i]) for i in range(n) if active[i]]
-
-
 def shared_fact_share(articles: list[Article], *, align: AlignParams = AlignParams()) -> list[list[float]]:
     """For each pair of articles: facts both report, over the sentence count of the shorter one."""
     n = len(articles)
@@ -136,8 +110,7 @@ def _in_order(articles: list[Article]) -> list[Article]:
 
 def _days(articles: list[Article]) -> np.ndarray:
     """Each article's calendar day as the stamp writes it (NaN when undated): what max_event_days counts."""
-    return np.array([_day(a.published_at).toordinal() if a.published_at else np.nan for a in articles],
-                    dtype=float)
+    return np.array([day_number(a.published_at) for a in articles], dtype=float)
 
 
 def _components(labels: np.ndarray) -> list[list[int]]:

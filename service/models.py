@@ -22,6 +22,17 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One report of a document that holds several (a programme's item, a digest's entry); a single article
+    is one story covering all its paragraphs."""
+
+    index: int
+    title: str | None
+    first_paragraph: int
+    last_paragraph: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     index: int
     paragraph: int
@@ -45,6 +56,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     format: str = "text"
     ingested_at: str | None = None
 
@@ -61,6 +73,7 @@ class Article:
         fields["via"] = outlet(data.get("via"))
         fields["paragraphs"] = [Paragraph(**p) for p in data.get("paragraphs", [])]
         fields["sentences"] = [Sentence(**s) for s in data.get("sentences", [])]
+        fields["stories"] = [Story(**s) for s in data.get("stories", [])]
         return cls(**fields)
 
     @property

@@ -9,6 +9,23 @@ SNIPPET_CHARS = 48
 ROLE_LABELS = {"heading": "subhead", "caption": "caption"}
 
 
+def _scope_lines(result: dict) -> list[str]:
+    """What the comparison covers: the events it spans, the stories of multi-story documents it compared."""
+    lines = []
+    events = result.get("events", [])
+    if len(events) > 1:
+        lines += ["", f"These articles report {len(events)} events; an outlet leaves out only facts of its own event:"]
+        lines += [f"- event {e['index'] + 1}: {', '.join(e['outlets'])}" for e in events]
+    for article in result["articles"]:
+        stories = article.get("stories", [])
+        if len(stories) > 1:
+            compared = [s.get("title") or f"story {s['index'] + 1}" for s in stories if s.get("compared")]
+            name = (article["outlet"] or {}).get("id", "?")
+            lines += ["", f"{name} holds {len(stories)} stories; compared: "
+                      + (_cell("; ".join(compared)) if compared else "none (none shares facts with the others)")]
+    return lines
+
+
 def render_markdown(result: dict) -> str:
     outlets = result["outlets"]
     facts = result["facts"]
@@ -20,6 +37,7 @@ def render_markdown(result: dict) -> str:
         via = (article["via"] or {}).get("id", "")
         lines.append(f"| {outlet} | {via} | {_cell(article['title'] or '')} | {article['published_at'] or ''} "
                      f"| {article['sentence_count']} |")
+    lines += _scope_lines(result)
     lines += ["", f"## Facts reported by more than one outlet ({len(shared)} of {len(facts)})", ""]
     lines.append("| # | fact | " + " | ".join(outlets) + " | weight |")
     lines.append("|---|---|" + "---|" * len(outlets) + "---|")

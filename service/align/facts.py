@@ -20,9 +20,13 @@ def fact_id(members: list[tuple[str, int]], salt: str) -> str:
 
 
 def build_facts(articles: list[Article], features: list[SentenceFeatures], clusters: list[Cluster],
-                scores: SentenceScores, *, salt: str) -> list[dict]:
+                scores: SentenceScores, *, salt: str, events: list[list[int]] | None = None) -> list[dict]:
+    """Facts from clusters. `events`: article positions grouped into events; a fact's missing outlets and
+    weight count only the outlets of its event (that of its first mention's article)."""
     outlets = outlet_ids(articles)
-    compared = sorted(set(outlets))
+    events = events or [list(range(len(articles)))]
+    event_of = {article: k for k, members in enumerate(events) for article in members}
+    event_outlets = [sorted({outlets[a] for a in members}) for members in events]
     facts = []
     ordered = [sorted(c.members, key=lambda m: (features[m].article, features[m].index)) for c in clusters]
     judging = [_judging(members, features, articles) if len(members) > 1 else None for members in ordered]
@@ -30,12 +34,15 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     for cluster, members, plan in zip(clusters, ordered, judging):
         reporting = {outlets[features[m].article] for m in members}
         present = sorted(reporting)
+        event = event_of[features[members[0]].article]
+        compared = event_outlets[event]
         mentions = [_mention(articles, features, m, cluster, _confidence(members, m, scores)) for m in members]
         facts.append({
             "id": fact_id([(articles[features[m].article].id, features[m].index) for m in members], salt),
             "outlets": present,
+            "event": event,
             "missing": [o for o in compared if o not in reporting],
-            "weight": round(len(present) / len(compared), 4),
+            "weight": round(len(present) / max(len(set(compared) | reporting), 1), 4),
             "mentions": mentions,
             "differences": _differences(members, plan, features, articles, outlets, scores),
             "_order": (features[members[0]].article, features[members[0]].index),
@@ -145,18 +152,31 @@ def _most_central(judged: list[int], others: list[tuple[int, set[int]]], feature
     return max(judged, key=lambda m: (centrality(m), -m))
 
 
-def coverage(facts: list[dict], compared: list[str]) -> dict:
+def event_coverage(facts: list[dict], event_outlets: list[list[str]]) -> dict:
+    """coverage() where an outlet omits only facts of its own events: facts it reports and reports alone count
+    over all facts, facts it leaves out only among the facts of an event it has an article in."""
+    result = coverage(facts, sorted({o for outlets in event_outlets for o in outlets}), omitted_in=[])
+    for event, compared in enumerate(event_outlets):
+        within = coverage([f for f in facts if f["event"] == event], compared)
+        for outlet in compared:
+            result[outlet]["omitted_facts"] += within[outlet]["omitted_facts"]
+            result[outlet]["omitted"] += within[outlet]["omitted"]
+    return result
+
+
+def coverage(facts: list[dict], compared: list[str], *, omitted_in: list[dict] | None = None) -> dict:
     """Per outlet: facts it reports, facts only it reports, and facts it omits although at least half of
-    the other outlets report them."""
+    the other outlets report them (among `omitted_in`, all facts by default)."""
     others = len(compared) - 1
     present = {outlet: [] for outlet in compared}
     unique = {outlet: [] for outlet in compared}
     for fact in facts:
         for outlet in fact["outlets"]:
-            present[outlet].append(fact["id"])
-        if len(fact["outlets"]) == 1:
+            if outlet in present:  # a fact of another event may carry an outlet compared elsewhere
+                present[outlet].append(fact["id"])
+        if len(fact["outlets"]) == 1 and fact["outlets"][0] in unique:
             unique[fact["outlets"][0]].append(fact["id"])
-    widely = [f for f in facts if others and len(f["outlets"]) >= others / 2]
+    widely = [f for f in (facts if omitted_in is None else omitted_in) if others and len(f["outlets"]) >= others / 2]
     result = {}
     for outlet in compared:
         omitted = [f["id"] for f in widely if outlet not in f["outlets"]]

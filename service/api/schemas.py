@@ -49,6 +49,13 @@ class SentenceSchema(Schema):
     text = fields.String()
 
 
+class StorySchema(Schema):
+    index = fields.Integer()
+    title = fields.String(allow_none=True)
+    first_paragraph = fields.Integer()
+    last_paragraph = fields.Integer()
+
+
 class ArticleSummarySchema(Schema):
     id = fields.String()
     outlet = fields.Nested(OutletSchema, allow_none=True)
@@ -69,6 +76,7 @@ class ArticleSchema(ArticleSummarySchema):
     paragraphs = fields.List(fields.Nested(ParagraphSchema))
     captions = fields.List(fields.String())
     sentences = fields.List(fields.Nested(SentenceSchema))
+    stories = fields.List(fields.Nested(StorySchema))
 
 
 class ComparisonOptions(Schema):

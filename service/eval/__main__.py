@@ -7,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import BASELINE, SET_NAMES, check_baseline, evaluate_sets, render_table
+from . import BASELINE, SET_NAMES, check_baseline, datasets, evaluate_sets, render_table
+from .corpus import corpus_listing, render_listing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval: {error}: give the shared folder with --shared or NEWS_SHARED_DIR", file=sys.stderr)
         return 2
     print(render_table(report))
+    corpus = (args.shared or datasets.SHARED) / "corpus"
+    if corpus.is_dir():
+        report["corpus"] = corpus_listing(corpus)
+        print("\nThe corpus as ingest reads it:\n" + render_listing(report["corpus"]))
     print(f"({time.perf_counter() - started:.0f} s)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

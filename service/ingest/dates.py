@@ -85,3 +85,15 @@ def _valid(date: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def compact_date(text: str | None) -> str | None:
+    """A YYYYMMDD date written in a title ("《新闻联播》 (20240829)") as ISO 8601, or None."""
+    match = _COMPACT.search(text or "")
+    if not match:
+        return None
+    day = "-".join(match.groups())
+    return day if _valid(day) else None

@@ -47,7 +47,7 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
     canonical = soup.find("link", rel="canonical")
     meta.url = (canonical.get("href") if isinstance(canonical, Tag) else None) or meta.url or _meta(tags, "og:url")
     meta.published_at = meta.published_at or _meta(
-        soup, "article:published_time", "og:article:published_time", "pubdate", "publishdate", "date",
+        tags, "article:published_time", "og:article:published_time", "pubdate", "publishdate", "date",
         "dcterms.created", "DC.date.issued", "parsely-pub-date", "sailthru.date")
     if not meta.published_at:
         stamp = soup.find(attrs={"itemprop": "datePublished"}) or soup.find("time")

@@ -17,8 +17,9 @@ from ..text.script import detect_language, detect_script
 from ..text.sentences import split_sentences
 from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
-from .dates import epoch_ms_to_iso, is_date_only, parse_date
+from .dates import compact_date, epoch_ms_to_iso, is_date_only, parse_date
 from .front_matter import split_front_matter
+from .stories import split_stories
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
@@ -32,6 +33,7 @@ FEED_EXPORT = re.compile(
 HTML_PAGE = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
 HTML_TAG = re.compile(r"<(p|div|br|span|main|article|section|h[1-6]|ul|li|img|a)[\s>/]", re.I)
 MIN_HTML_TAGS = 3
+MARKDOWN_START = re.compile(r"\A\s*#{1,3}\s+\S")  # a Markdown heading first: Markdown, whatever HTML it holds
 DATELINE = re.compile(r"^[\w\s·,，]{1,16}\s*[—–-]{1,2}$")  # "华盛顿 —" before the first paragraph
 MAX_TITLE_CHARS = 120
 REPOST_NOTICE = re.compile(r"转载|轉載|reposted|republished", re.I)
@@ -77,16 +79,17 @@ def parse_document(content: str | bytes, *, content_type: str | None = None, url
     body = _clean(draft)
     if not body.paragraphs:
         raise IngestError("the document has no body text: after removing page chrome nothing was left")
-    resolved_outlet, via = _resolve_outlet(draft, body, outlet)
+    resolved_outlet, via = _resolve_outlet(draft, body, outlet)  # None: no trace of the source anywhere
     all_text = "\n".join(p.text for p in body.paragraphs)
     language = detect_language(all_text) if any(ch.isalpha() for ch in all_text) else (draft.language_hint or "und")
+    identity = article_id(text, overrides)
     return Article(
-        id=article_id(text, overrides),
-        outlet=resolved_outlet,
+        id=identity,
+        outlet=resolved_outlet or Outlet(id=f"unknown-{identity[:8]}", name="unknown source", kind="unknown"),
         via=via,
         url=draft.url,
         title=title or body.title,
-        published_at=_published(published_at) if published_at else body.published_at,
+        published_at=_published(published_at) if published_at else body.published_at or compact_date(body.title),
         retrieved_at=draft.retrieved_at,
         language=language,
         script=detect_script((body.title or "") + all_text) if language == "zh" else None,
@@ -94,6 +97,7 @@ def parse_document(content: str | bytes, *, content_type: str | None = None, url
         paragraphs=body.paragraphs,
         captions=body.captions,
         sentences=_sentences(body.paragraphs),
+        stories=split_stories(body.paragraphs),
         format=draft.format,
     )
 
@@ -145,9 +149,10 @@ def _read(text: str, content_type: str | None) -> _Draft:
         draft.title, draft.url = tidy(feed["title"]), feed["url"]
         draft.retrieved_at = epoch_ms_to_iso(feed["epoch"].ljust(13, "0"))
         return draft
-    if HTML_PAGE.match(text) or "html" in (content_type or "") or len(HTML_TAG.findall(text[:20000])) >= MIN_HTML_TAGS:
+    markdown = "markdown" in (content_type or "") or bool(MARKDOWN_START.match(text))
+    if HTML_PAGE.match(text) or "html" in (content_type or "") or (
+            not markdown and len(HTML_TAG.findall(text[:20000])) >= MIN_HTML_TAGS):
         return _read_html(text, fmt="html")
-    markdown = "markdown" in (content_type or "") or bool(re.match(r"\A\s*#\s+\S", text))
     blocks, header = text_blocks(text, markdown=markdown)
     return _Draft(blocks=blocks, format="markdown" if markdown else "text", published_at=header.published_at,
                   domains=header.domains, source_name=header.source_name, byline=header.byline)
@@ -285,7 +290,8 @@ def _resolve_outlet(draft: _Draft, body: _Body, override: str | None) -> tuple[O
         return (entry.outlet if entry else Outlet(id=_slug(override), name=override.strip())), None
     site = _site(draft, body)
     source = _named_outlet(draft.source_name)
-    opening = body.paragraphs[0].text[:MARKER_WINDOW] if body.paragraphs else ""
+    first = next((p for p in body.paragraphs if not p.heading), None)  # a programme opens with its story's title
+    opening = first.text[:MARKER_WINDOW] if first else ""
     marked = registry.outlet_by_marker(" ".join([opening, body.byline or ""]))
     original = source or (marked.outlet if marked else None)
     if site and original and original.id != site.id:
@@ -296,11 +302,15 @@ def _resolve_outlet(draft: _Draft, body: _Body, override: str | None) -> tuple[O
 
 
 def _site(draft: _Draft, body: _Body) -> Outlet | None:
-    for domain in filter(None, [registry.domain_of(draft.url), *draft.domains]):
+    """The site the document comes from: the first of its domains the registry knows, else the first domain
+    (an outlet of unknown kind, or an aggregator when the page says it reposts)."""
+    domains = list(filter(None, [registry.domain_of(draft.url), *draft.domains]))
+    for domain in domains:
         entry = registry.outlet_by_domain(domain)
         if entry:
             return entry.outlet
-        return registry.unknown_outlet(domain, kind="aggregator" if body.reposted else "outlet")
+    if domains:
+        return registry.unknown_outlet(domains[0], kind="aggregator" if body.reposted else "unknown")
     return None
 
 
@@ -308,7 +318,7 @@ def _named_outlet(name: str | None) -> Outlet | None:
     if not name:
         return None
     entry = registry.outlet_by_name(name)
-    return entry.outlet if entry else Outlet(id=_slug(name), name=name.strip())
+    return entry.outlet if entry else Outlet(id=_slug(name), name=name.strip(), kind="unknown")
 
 
 def _slug(name: str) -> str:

@@ -5,6 +5,7 @@ Aggregator reposts put the title on the first line and a meta line under it, e.g
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,9 @@ AUTHOR_LABEL = re.compile(r"^(作者|记者|記者|撰文|文|By)\s*[:：]?\s*(?
 DATE_LABEL = re.compile(r"^(Published|Updated|发布时间|發布時間|发布|發布|时间|時間)\s*[:：]?\s*", re.I)
 DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$", re.I)
 DOMAIN_ANYWHERE = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|tw|hk|sg|fr|de|co\.uk))\b", re.I)
-NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.、．)]\s*\S")
+NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,3}[.、．)]|[（(]\d{1,3}[）)])\s*\S")
+SENTENCE_MARK = re.compile(r"[。！？!?]")
+MAX_LIST_ITEM_CHARS = 150  # a numbered line longer than this is a paragraph (CCTV headlines run to 110)
 NUMBERED_RUN = 3  # this many numbered short lines in a row are a headline list, not prose
 CHINESE_ORDINAL_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]\s*\S")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -25,6 +28,10 @@ MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+HTML_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.I | re.S)
+HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+HTML_BOLD_ONLY = re.compile(r"<(strong|b)(?:\s[^>]*)?>(.*?)</\1>", re.I | re.S)
+HTML_TAG = re.compile(r"<[^>]+>")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")  # \### is three literal #
 WRAPPED_LINE_CHARS = 40  # hard-wrapped prose: lines this long that do not end a sentence continue below
 
@@ -81,6 +88,9 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
     for line in _join_wrapped(lines):
         if MD_RULE.match(line):
             continue
+        if HTML_PARAGRAPH.search(line):
+            blocks.extend(_inline_html_blocks(line))
+            continue
         heading = MD_HEADING.match(line)
         if heading:
             kind = TITLE if len(heading.group(1)) == 1 else HEADING
@@ -90,8 +100,8 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
             continue
         stripped = line.lstrip("> ").lstrip()
         is_item = stripped[:2] in ("- ", "* ", "+ ")
-        if is_item and MD_LINK.fullmatch(stripped[2:].strip()):
-            continue  # a list of links: related articles
+        if MD_LINK.fullmatch((stripped[2:] if is_item else stripped).strip()):
+            continue  # a line that is only a link: related articles, "read the original"
         text = tidy(_inline_markdown(stripped[2:] if is_item else stripped))
         whole_emphasis = MD_EMPHASIS.fullmatch(stripped)
         if whole_emphasis and whole_emphasis.group(1) in ("*", "_") and not looks_like_heading(text):
@@ -100,6 +110,19 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block(text, HEADING))
         elif text:
             blocks.append(Block(text))
+    return blocks
+
+
+def _inline_html_blocks(line: str) -> list[Block]:
+    """HTML paragraphs inside a Markdown line (transcript archives keep each story's text as <p> elements):
+    a paragraph that is all bold is a subhead (a round-up's item title), the rest is text."""
+    blocks = []
+    for content in HTML_PARAGRAPH.findall(line) or [line]:
+        for piece in HTML_BREAK.split(content):
+            bold = HTML_BOLD_ONLY.fullmatch(piece.strip())
+            text = tidy(html.unescape(HTML_TAG.sub("", piece)))
+            if text:
+                blocks.append(Block(text, HEADING if bold and looks_like_heading(text) else PARAGRAPH))
     return blocks
 
 
@@ -113,16 +136,37 @@ def _inline_markdown(text: str) -> str:
 
 
 def _drop_numbered_runs(blocks: list[Block]) -> list[Block]:
+    """Drop lists of numbered headlines (a programme's contents, a site's ranking list): NUMBERED_RUN or more
+    numbered short lines in a row; an item wrapped onto a line of its own and a last item ending with a full
+    stop stay in the list."""
     keep = [True] * len(blocks)
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and NUMBERED_ITEM.match(blocks[j].text) and looks_like_heading(blocks[j].text):
-            j += 1
+        while j < len(blocks):
+            if _numbered(blocks[j].text):
+                j += 1
+            elif j > i and j + 1 < len(blocks) and _list_item(blocks[j].text) and _numbered(blocks[j + 1].text):
+                j += 2  # "4.央视快评：" then the comment's title on the next line
+            else:
+                break
+        if j - i >= NUMBERED_RUN and j < len(blocks) and _numbered(blocks[j].text.rstrip().rstrip("。."), ):
+            j += 1  # the list's last item ends with a full stop
         if j - i >= NUMBERED_RUN:
             keep[i:j] = [False] * (j - i)
         i = max(j, i + 1)
     return [b for b, k in zip(blocks, keep) if k]
+
+
+def _numbered(text: str) -> bool:
+    return bool(NUMBERED_ITEM.match(text)) and _list_item(text)
+
+
+def _list_item(text: str) -> bool:
+    """A numbered headline of a list (a programme's contents: "2.习近平会见…；"), not a numbered paragraph of
+    sentences ("1. 央行宣布下调……。")."""
+    item = NUMBERED_ITEM.sub(lambda m: m.group()[-1], text, count=1)
+    return len(text) <= MAX_LIST_ITEM_CHARS and not SENTENCE_MARK.search(item) and not item.rstrip().endswith(".")
 
 
 def read_header(blocks: list[Block]) -> TextHeader:

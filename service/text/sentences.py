@@ -10,6 +10,7 @@ import re
 
 from ..models import Sentence
 
+LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")  # "1. 央行宣布……": an item's number, not a sentence
 CAPTION_PARAGRAPH = -1  # the paragraph number of caption sentences
 STRONG_TERMINATORS = frozenset("。！？")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
@@ -99,7 +100,7 @@ def _ends_here(text: str, i: int, *, quoted: bool) -> bool:
     if ch in "!?":
         return _sentence_starts_after(text, i + 1)
     if ch == ".":
-        if not _sentence_starts_after(text, i + 1):
+        if not _sentence_starts_after(text, i + 1) or LIST_NUMBER.fullmatch(text, 0, i + 1):
             return False
         word = _LAST_WORD.search(text, 0, i)
         if word:

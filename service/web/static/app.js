@@ -326,6 +326,26 @@
       " · ",
       el("a", { href: "#comparison=" + encodeURIComponent(result.id), text: "link to this comparison" })
     ]));
+    var events = result.events || [];
+    if (events.length > 1) {
+      append(box, el("p", { class: "note", id: "events-note" }, [
+        "These articles report " + events.length + " events: " + events.map(function (event) {
+          return event.outlets.join(", ");
+        }).join(" | ") + ". An outlet is only counted as leaving out facts of its own event."
+      ]));
+    }
+    var partial = result.articles.filter(function (article) {
+      return (article.stories || []).length > 1;
+    });
+    partial.forEach(function (article) {
+      var compared = article.stories.filter(function (story) { return story.compared; });
+      append(box, el("p", { class: "note" }, [
+        (article.outlet ? article.outlet.name : "A document") + " holds " + article.stories.length +
+        " stories; " + compared.length + " compared" + (compared.length ? ": " + compared.map(function (story) {
+          return story.title || "story " + (story.index + 1);
+        }).join(" · ") : " (none shares facts with the other documents)") + "."
+      ]));
+    });
     var rows = result.articles.map(function (article) {
       var link = article.url ? safeLink(article.url, "original") : null;
       return el("tr", null, [
