@@ -18,6 +18,7 @@ from .align.link_model import link_model, link_model_summary
 from .align.scoring import SCORERS
 from .datafiles import data_digest
 from .framing.profile import framing_report
+from .framing.sides import sides_report
 from .models import Article, Sentence
 from .scope import compared_stories, comparison_events, restrict
 from .text.sentences import caption_sentences
@@ -78,6 +79,9 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
     framing = framing_report(articles, facts, covered, alignment.weights, by_sentence)
     report(total, total, "framing")
     shown = [f for f in facts if len(f["outlets"]) >= min_outlets]
+    sides = sides_report(articles, facts, events)
+    if sides is not None:
+        framing["sides"] = sides
     for fact in facts:
         del fact["event"]
     return {

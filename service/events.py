@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 
 import numpy as np
@@ -30,10 +31,28 @@ Progress = Callable[[int, int, str], None]
 PROGRESS_CHUNK = 250  # articles indexed per progress step of a corpus grouping
 
 
+def story_units(articles: list[Article]) -> list[Article]:
+    """The articles with each multi-story document (a programme, a digest) split into one article per story
+    (id `<id>#<story>`), so that a programme can belong to several events."""
+    units = []
+    for article in articles:
+        if len(article.stories) <= 1:
+            units.append(article)
+            continue
+        for story in article.stories:
+            inside = range(story.first_paragraph, story.last_paragraph + 1)
+            sentences = [s for s in article.sentences if s.paragraph in inside]
+            if sentences:
+                units.append(replace(article, id=f"{article.id}#{story.index}", title=story.title or article.title,
+                                     sentences=sentences, captions=[], stories=[story]))
+    return units
+
+
 def group_events(articles: list[Article], *, params: EventParams = EventParams(),
                  align: AlignParams = AlignParams()) -> list[dict]:
-    """Events, each with its articles (reposts marked), title, outlets and time span; earliest first."""
-    articles = _in_order(articles)
+    """Events, each with its articles (reposts marked), title, outlets and time span; earliest first. A
+    multi-story document takes part story by story (entries carry `story`)."""
+    articles = _in_order(story_units(articles))
     similarity = np.array(shared_fact_share(articles, align=align), dtype=float)
     return [_event(members, articles, lambda i, j: similarity[i, j], params)
             for members in average_link(similarity, _days(articles), params)]
@@ -48,7 +67,7 @@ def group_corpus(articles: list[Article], *, params: EventParams = EventParams()
 
     report = progress or (lambda done, total, stage: None)
     started = time.perf_counter()
-    articles = _in_order(articles)
+    articles = _in_order(story_units(articles))
     chunks = -(-len(articles) // PROGRESS_CHUNK)
     total = chunks + 3
     index = CorpusIndex(articles, params=corpus,
@@ -146,7 +165,8 @@ def _event(members, articles, similar: Callable[[int, int], float], params) -> d
         article = articles[i]
         original = next((articles[j] for j in members
                          if j != i and _is_repost(article, articles[j], similar(i, j), params)), None)
-        entries.append({"id": article.id, "outlet": article.outlet_id,
+        document, _, story = article.id.partition("#")
+        entries.append({"id": document, "story": int(story) if story else None, "outlet": article.outlet_id,
                         "via": article.via.id if article.via else None, "title": article.title,
                         "published_at": article.published_at, "repost_of": original.id if original else None})
     return {

@@ -7,6 +7,7 @@ SNIPPET_CHARS = 48
 
 
 ROLE_LABELS = {"heading": "subhead", "caption": "caption"}
+MAX_SIDE_POINTS = 30  # points listed per side in the report (the JSON has them all)
 
 
 def _scope_lines(result: dict) -> list[str]:
@@ -24,6 +25,28 @@ def _scope_lines(result: dict) -> list[str]:
             lines += ["", f"{name} holds {len(stories)} stories; compared: "
                       + (_cell("; ".join(compared)) if compared else "none (none shares facts with the others)")]
     return lines
+
+
+def _side_by_side(result: dict, facts: list[dict]) -> list[str]:
+    """For a comparison across languages: what each language's reports alone say, and the shared concepts
+    in each side's words."""
+    sides = result.get("framing", {}).get("sides")
+    if not sides:
+        return []
+    by_id = {f["id"]: f for f in facts}
+    languages = sorted(sides["languages"])
+    lines = ["## Side by side", "", f"{len(sides['shared'])} facts are reported in both languages."]
+    for lang in languages:
+        side = sides["languages"][lang]
+        lines += ["", f"### Only in {lang} ({', '.join(side['outlets'])}): {len(side['only_here'])} facts", ""]
+        lines += [f"- {_cell(_snippet(by_id[i]))}" for i in side["only_here"] if i in by_id][:MAX_SIDE_POINTS]
+    if sides["matched_terms"]:
+        lines += ["", "### The same concepts in each side's words", "",
+                  "| concept | " + " | ".join(languages) + " |", "|---|" + "---|" * len(languages)]
+        for term in sides["matched_terms"]:
+            cells = [", ".join(f"{w} ×{n}" for w, n in term[lang].items()) for lang in languages]
+            lines.append(f"| {term['concept']} | " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines + [""]
 
 
 def render_markdown(result: dict) -> str:
@@ -53,6 +76,7 @@ def render_markdown(result: dict) -> str:
             lines.append(f"- **{mention['outlet']}**{where}: {mention['text']}{how}")
         lines += [f"  - {line}" for line in _difference_lines(fact["differences"])]
         lines.append("")
+    lines += _side_by_side(result, facts)
     lines += ["## Coverage", "", "| outlet | facts | only this outlet | omitted (reported by ≥ half the others) |",
               "|---|---|---|---|"]
     for outlet, cover in result["coverage"].items():

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from .align.features import sentence_features
 from .align.link_model import MODEL_FILE, LinkModel, link_model, link_model_summary
-from .align.pair_features import FEATURES, INDEX, SIGNS, pair_matrix
+from .align.pair_features import FEATURES, SIGNS, pair_matrix
 from .datafiles import load_json
 from .eval import datasets, evaluate_set
 from .eval.metrics import roc_auc
@@ -133,16 +133,19 @@ def training_data(shared: Path) -> tuple[Matrix, str, dict]:
                   np.concatenate([p.weights for p in parts])), digest.hexdigest(), counts
 
 
-def fit(data: Matrix, *, regularisation: float = REGULARISATION) -> dict:
+def fit(data: Matrix, *, regularisation: float = REGULARISATION, features: tuple[str, ...] = FEATURES,
+        signs: tuple[int, ...] = SIGNS, context_of: dict[str, str] | None = None) -> dict:
     """Standardise, fit a logistic regression (weighted log loss, L2 penalty 1 / (2 C)) whose coefficients keep
-    the signs of pair_features.SIGNS, and return its parameters."""
+    `signs` (pair_features.SIGNS), and return its parameters. `context_of`: context-only features and the
+    own-word feature whose coefficient they take a share of (CONTEXT_OF by default)."""
+    context_of = CONTEXT_OF if context_of is None else context_of
     mean, scale = data.rows.mean(axis=0), data.rows.std(axis=0)
     constant = scale < 1e-9  # never varies in training (context-only features): left to the rule below
     mean[constant], scale[constant] = 0.0, 1.0
     x = ((data.rows - mean) / scale)[:, ~constant]
     y = data.labels.astype(float)
     weights = data.weights / data.weights.sum()
-    signs = np.asarray(SIGNS)[~constant]
+    signs = np.asarray(signs)[~constant]
     penalty = 1.0 / (2.0 * regularisation * data.weights.sum())
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -156,12 +159,12 @@ def fit(data: Matrix, *, regularisation: float = REGULARISATION) -> dict:
     bounds = [(0.0, None) if sign > 0 else (None, 0.0) if sign < 0 else (None, None) for sign in signs]
     found = optimize.minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
                               bounds=[*bounds, (None, None)], options={"maxiter": 5000})
-    coef = np.zeros(len(FEATURES))
+    coef = np.zeros(len(features))
     coef[~constant] = found.x[:-1]
-    for context, own in CONTEXT_OF.items():
-        k, o = INDEX[context], INDEX[own]
+    for context, own in context_of.items():
+        k, o = features.index(context), features.index(own)
         coef[k] = CONTEXT_WEIGHT * coef[o] / scale[o]  # raw units: this column is not standardised
-    return {"features": list(FEATURES), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
+    return {"features": list(features), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
             "intercept": float(found.x[-1])}
 
 
@@ -241,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     MODEL_PATH.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     _reload_model()
     print(json.dumps({k: document[k] for k in ("threshold", "training", "dev")}, indent=2))
+    from . import train_cross
+
+    print(json.dumps({"crosslingual": train_cross.main(args.shared)}, indent=2))
     return 0
 
 

@@ -124,3 +124,16 @@ def test_omissions_count_only_within_an_event():
     assert result["coverage"]["qukanredian.com"]["omitted"] == 0  # it does not leave out the 2024 visit
     shared_2024 = [f for f in result["facts"] if set(f["outlets"]) == {"dw", "nyt"}]
     assert shared_2024 and all("qukanredian.com" not in f["missing"] for f in shared_2024)
+
+
+def test_event_grouping_takes_a_programme_story_by_story():
+    from service.events import group_events
+
+    programme, report = load("programme.md"), load("single_report.txt", outlet="甲报")
+    events = group_events([programme, report])
+    with_report = next(e for e in events if any(a["id"] == report.id for a in e["articles"]))
+    stories = [a["story"] for a in with_report["articles"] if a["id"] == programme.id]
+    assert stories == [0]  # the meeting story, not the rocket launch or the budget
+    elsewhere = [a["story"] for e in events if e is not with_report for a in e["articles"] if a["id"] == programme.id]
+    assert len(elsewhere) == len(programme.stories) - 1
+    assert next(a for a in with_report["articles"] if a["id"] == report.id)["story"] is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..tuning import AlignParams
 from .candidates import candidate_pairs, word_weights
 from .cluster import Cluster, PairScores, SentenceScores, cluster, sentence_clusters
+from .crosslingual import CrossLingual
 from .features import SentenceFeatures
 from .units import Units, group_units
 
@@ -41,8 +42,11 @@ def align(features: list[SentenceFeatures], *, articles: int, params: AlignParam
     report = progress or (lambda done, total, stage: None)
     weights = word_weights(features)
     units = group_units(features)
-    scores = PairScores(units.features, params)
-    candidates = sorted(candidate_pairs(units.features, params=params, articles=articles))
+    crosslingual = CrossLingual(units.features)
+    crosslingual = crosslingual if crosslingual.mixed else None
+    scores = PairScores(units.features, params, crosslingual)
+    found = candidate_pairs(units.features, params=params, articles=articles)
+    candidates = sorted(found | crosslingual.candidates() if crosslingual else found)
     batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
     total = 2 + len(batches) + STEPS_AFTER_SCORING
     report(2, total, "candidates")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ..tuning import AlignParams
 from .features import SentenceFeatures
-from .link_model import link_model
-from .scoring import PairScore, score_pair, score_pairs
+from .link_model import cross_model, link_model
+from .crosslingual import CrossLingual
+from .scoring import PairScore, score_cross_pairs, score_pairs
 from .units import IDENTICAL, Units, single_article
 
 
@@ -25,8 +26,9 @@ class Cluster:
 class PairScores:
     """Scores of sentence pairs, computed once each, on demand."""
 
-    def __init__(self, features: list[SentenceFeatures], params: AlignParams):
-        self.features, self.params = features, params
+    def __init__(self, features: list[SentenceFeatures], params: AlignParams,
+                 crosslingual: CrossLingual | None = None):
+        self.features, self.params, self.crosslingual = features, params, crosslingual
         self.cache: dict[tuple[int, int], PairScore] = {}
         self.min_confidence = link_model().threshold if params.min_confidence is None else params.min_confidence
 
@@ -35,17 +37,26 @@ class PairScores:
         todo = sorted({(i, j) if i < j else (j, i) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
-        results = score_pairs([(self.features[i], self.features[j]) for i, j in todo], params=self.params)
-        self.cache.update(zip(todo, results))
+        across = self.crosslingual
+        crossing = [pair for pair in todo if across is not None and across.crosses(*pair)]
+        within = [pair for pair in todo if across is None or not across.crosses(*pair)] if crossing else todo
+        results = score_pairs([(self.features[i], self.features[j]) for i, j in within], params=self.params)
+        self.cache.update(zip(within, results))
+        if crossing:
+            self.cache.update(zip(crossing, score_cross_pairs(across, crossing)))
 
     def links(self, i: int, j: int) -> bool:
-        """Whether the pair is linked as one fact on its own (clustering then checks coherence)."""
-        return self(i, j).confidence >= self.min_confidence
+        """Whether the pair is linked as one fact on its own (clustering then checks coherence): at the
+        threshold asked for, else at the threshold of the model that scored it (one language or two)."""
+        confidence = self(i, j).confidence
+        if self.params.min_confidence is None and self.crosslingual is not None and self.crosslingual.crosses(i, j):
+            return confidence >= cross_model().threshold
+        return confidence >= self.min_confidence
 
     def __call__(self, i: int, j: int) -> PairScore:
         key = (i, j) if i < j else (j, i)
         if key not in self.cache:
-            self.cache[key] = score_pair(self.features[key[0]], self.features[key[1]], params=self.params)
+            self.prime([key])
         return self.cache[key]
 
 

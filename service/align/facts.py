@@ -6,6 +6,7 @@ import hashlib
 
 from ..models import Article
 from .cluster import Cluster, SentenceScores
+from .crosslingual import sentence_language
 from .diff import word_diff
 from .features import SentenceFeatures
 
@@ -86,6 +87,7 @@ def _mention(articles, features, member: int, cluster: Cluster, confidence: floa
         "sentence_index": feature.index,
         "paragraph": paragraph,
         "role": role,
+        "language": sentence_language(feature),
         "text": feature.text,
         "score": link.score if link else None,
         "scorer": link.scorer if link else None,

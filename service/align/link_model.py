@@ -16,6 +16,7 @@ from ..datafiles import data_bytes, load_json
 from .pair_features import FEATURES
 
 MODEL_FILE = "link_model.json"
+CROSS_MODEL_FILE = "crosslingual_model.json"  # sentence pairs in two languages: crosslingual.CROSS_FEATURES
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,10 @@ class LinkModel:
         return 1.0 / (1.0 + np.exp(-self.logits(matrix)))
 
     @classmethod
-    def from_dict(cls, data: dict, digest: str = "") -> "LinkModel":
+    def from_dict(cls, data: dict, digest: str = "", *, expected: tuple[str, ...] = FEATURES) -> "LinkModel":
         names = tuple(data["features"])
-        if names != FEATURES:
-            missing = sorted(set(FEATURES) ^ set(names))
+        if names != expected:
+            missing = sorted(set(expected) ^ set(names))
             raise ValueError(f"the link model was fitted on other features ({', '.join(missing) or 'order'}): "
                              "refit it with `python -m service.train`")
         return cls(features=names, mean=np.asarray(data["mean"], dtype=float),
@@ -59,3 +60,12 @@ def link_model_summary() -> dict:
 def link_model() -> LinkModel:
     """The shipped model, loaded once per process."""
     return LinkModel.from_dict(load_json(MODEL_FILE), digest=hashlib.sha256(data_bytes(MODEL_FILE)).hexdigest())
+
+
+@cache
+def cross_model() -> LinkModel:
+    """The link model of sentence pairs across languages, loaded once per process."""
+    from .crosslingual import CROSS_FEATURES
+
+    return LinkModel.from_dict(load_json(CROSS_MODEL_FILE), digest=hashlib.sha256(data_bytes(CROSS_MODEL_FILE)).hexdigest(),
+                               expected=CROSS_FEATURES)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..tuning import AlignParams
 from .features import SentenceFeatures
-from .link_model import link_model
+from .link_model import cross_model, link_model
 from .pair_features import INDEX, pair_matrix
 
 SCORERS = {
@@ -24,6 +24,7 @@ SCORERS = {
     "partial": "rapidfuzz partial_ratio of the shorter sentence inside the longer",
     "clause": "rapidfuzz ratio of the best pair of clauses (a quote in different attribution frames)",
     "quote": "a quote of one sentence found in the other",
+    "embedding": "cosine of multilingual-e5-small embeddings (sentences in two languages)",
 }
 EXPLAINING = {"chars": "chars", "words": "words_set", "partial": "partial", "clause": "clause", "quote": "quote"}
 
@@ -53,6 +54,15 @@ def score_pairs(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *,
     names = list(EXPLAINING)
     return [PairScore(score=round(100.0 * value, 1), scorer=names[k], confidence=round(p, 4))
             for value, k, p in zip(values.tolist(), best.tolist(), confidence.tolist())]
+
+
+def score_cross_pairs(crosslingual, pairs: list[tuple[int, int]]) -> list[PairScore]:
+    """Scores of unit pairs across languages (crosslingual.CrossLingual): the cross-lingual model's confidence;
+    the explanation is the embedding cosine."""
+    matrix = crosslingual.matrix(pairs)
+    confidence = cross_model().predict(matrix)
+    return [PairScore(score=round(100.0 * cosine, 1), scorer="embedding", confidence=round(p, 4))
+            for cosine, p in zip(matrix[:, 0].tolist(), confidence.tolist())]
 
 
 def keyword_cosine(a: SentenceFeatures, b: SentenceFeatures, weights: dict[str, float], *,

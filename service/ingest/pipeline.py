@@ -19,6 +19,7 @@ from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
 from .dates import compact_date, epoch_ms_to_iso, is_date_only, parse_date
 from .front_matter import split_front_matter
+from .outlets import resolve_outlet
 from .stories import split_stories
 from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
@@ -37,7 +38,6 @@ MARKDOWN_START = re.compile(r"\A\s*#{1,3}\s+\S")  # a Markdown heading first: Ma
 DATELINE = re.compile(r"^[\w\s·,，]{1,16}\s*[—–-]{1,2}$")  # "华盛顿 —" before the first paragraph
 MAX_TITLE_CHARS = 120
 REPOST_NOTICE = re.compile(r"转载|轉載|reposted|republished", re.I)
-MARKER_WINDOW = 40
 MAX_HTML_TAGS = 50_000  # news pages have a few thousand elements; far more is an attack on the parser
 SOURCE_MARK = re.compile(r"(来源|來源|出处|出處)\s*[:：]")
 MAX_META_LINE_CHARS = 120  # a dateline marker sits within this many characters of the body's start
@@ -79,7 +79,7 @@ def parse_document(content: str | bytes, *, content_type: str | None = None, url
     body = _clean(draft)
     if not body.paragraphs:
         raise IngestError("the document has no body text: after removing page chrome nothing was left")
-    resolved_outlet, via = _resolve_outlet(draft, body, outlet)  # None: no trace of the source anywhere
+    resolved_outlet, via = resolve_outlet(draft, body, outlet)  # None: no trace of the source anywhere
     all_text = "\n".join(p.text for p in body.paragraphs)
     language = detect_language(all_text) if any(ch.isalpha() for ch in all_text) else (draft.language_hint or "und")
     identity = article_id(text, overrides)
@@ -282,48 +282,6 @@ def _title_key(title: str) -> str:
 
 def _title_like(text: str) -> bool:
     return len(text) <= MAX_TITLE_CHARS and not text.endswith(("。", "."))
-
-
-def _resolve_outlet(draft: _Draft, body: _Body, override: str | None) -> tuple[Outlet | None, Outlet | None]:
-    if override:
-        entry = registry.outlet_by_name(override)
-        return (entry.outlet if entry else Outlet(id=_slug(override), name=override.strip())), None
-    site = _site(draft, body)
-    source = _named_outlet(draft.source_name)
-    first = next((p for p in body.paragraphs if not p.heading), None)  # a programme opens with its story's title
-    opening = first.text[:MARKER_WINDOW] if first else ""
-    marked = registry.outlet_by_marker(" ".join([opening, body.byline or ""]))
-    original = source or (marked.outlet if marked else None)
-    if site and original and original.id != site.id:
-        return original, Outlet(id=site.id, name=site.name, kind="aggregator")
-    if site:
-        return site, None
-    return original or _named_outlet(draft.publisher), None
-
-
-def _site(draft: _Draft, body: _Body) -> Outlet | None:
-    """The site the document comes from: the first of its domains the registry knows, else the first domain
-    (an outlet of unknown kind, or an aggregator when the page says it reposts)."""
-    domains = list(filter(None, [registry.domain_of(draft.url), *draft.domains]))
-    for domain in domains:
-        entry = registry.outlet_by_domain(domain)
-        if entry:
-            return entry.outlet
-    if domains:
-        return registry.unknown_outlet(domains[0], kind="aggregator" if body.reposted else "unknown")
-    return None
-
-
-def _named_outlet(name: str | None) -> Outlet | None:
-    if not name:
-        return None
-    entry = registry.outlet_by_name(name)
-    return entry.outlet if entry else Outlet(id=_slug(name), name=name.strip(), kind="unknown")
-
-
-def _slug(name: str) -> str:
-    """The id of an outlet the registry does not know: its name, lower-cased, spaces as hyphens."""
-    return re.sub(r"\s+", "-", name.strip().lower())
 
 
 def _sentences(paragraphs: list[Paragraph]) -> list[Sentence]:

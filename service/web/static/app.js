@@ -277,11 +277,52 @@
       ctx.byId[fact.id] = fact;
     });
     renderSummary(ctx);
+    renderSides(ctx);
     renderMatrix(ctx);
     renderWording(ctx);
     renderFraming(ctx);
     $("results").hidden = false;
     $("results").scrollIntoView({ block: "start" });
+  }
+
+  /* A comparison across languages: one column per language with the points only its reports make, then the
+     concepts both sides use, each in its own words. */
+  function renderSides(ctx) {
+    var sides = (ctx.result.framing || {}).sides;
+    var panel = $("sides-panel");
+    var box = clear($("sides"));
+    panel.hidden = !sides;
+    if (!sides) return;
+    var languages = Object.keys(sides.languages).sort();
+    var names = { en: "English", zh: "Chinese" };
+    append(box, el("p", { text: sides.shared.length + " facts are reported in both languages." }));
+    append(box, el("div", { class: "side-columns" }, languages.map(function (lang) {
+      var side = sides.languages[lang];
+      var points = side.only_here.map(function (id) { return ctx.byId[id]; }).filter(Boolean);
+      return el("div", { class: "side", lang: lang }, [
+        el("h3", { text: "Only in " + (names[lang] || lang) + " (" + side.outlets.join(", ") + "): " +
+          side.only_here.length }),
+        el("ul", null, points.map(function (fact) {
+          return el("li", { class: lang === "zh" ? "zh" : null }, [
+            el("a", { href: "#fact-" + fact.id, text: "#" + ctx.number[fact.id] }), " ",
+            snippet(fact.mentions[0].text, 120)]);
+        }))
+      ]);
+    })));
+    if (sides.matched_terms.length) {
+      append(box, el("table", { class: "plain" }, [
+        el("thead", null, el("tr", null, ["Concept"].concat(languages.map(function (lang) {
+          return names[lang] || lang;
+        })).map(function (h) { return el("th", { scope: "col", text: h }); }))),
+        el("tbody", null, sides.matched_terms.map(function (term) {
+          return el("tr", null, [el("td", { text: humanize(term.concept) })].concat(languages.map(function (lang) {
+            return el("td", { text: Object.keys(term[lang]).map(function (w) {
+              return w + " ×" + term[lang][w];
+            }).join(", ") });
+          })));
+        }))
+      ]));
+    }
   }
 
   function outletNames(result) {

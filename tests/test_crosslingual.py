@@ -1,0 +1,82 @@
+"""Comparing the English and the Chinese account of one event: facts across languages, events kept apart,
+the side-by-side report, the glossary, and the embedding loaded only when languages mix.
+
+Fixtures (tests/fixtures/documents): a White House-style readout of a call, a Xinhua-style Chinese report of
+the same call, and a Chinese report of another meeting of the same governments a month and a half later;
+written for these tests, in the structure of the real sources."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from service.comparison import compare
+from service.report import render_markdown
+from service.text.glossary import concept_surfaces
+
+from .conftest import ROOT
+from .test_documents import load
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    return compare([load("readout_en.md"), load("report_zh.txt", outlet="新华社"),
+                    load("report_zh_other.txt", outlet="人民日报")])
+
+
+def fact_with(result, text_part):
+    return next(f for f in result["facts"] if any(text_part in m["text"] for m in f["mentions"]))
+
+
+def test_a_fact_holds_the_english_and_the_chinese_sentence(mixed):
+    fact = fact_with(mixed, "两国元首欢迎恢复两军沟通")
+    assert {m["language"] for m in fact["mentions"]} == {"zh", "en"}
+    assert any("military-to-military communication" in m["text"] for m in fact["mentions"])
+    english = next(m for m in fact["mentions"] if m["language"] == "en")
+    assert 0 < english["confidence"] <= 1 and english["scorer"] == "embedding"
+
+
+def test_another_meeting_of_the_same_governments_stays_apart(mixed):
+    other = next(a["id"] for a in mixed["articles"] if a["outlet"]["id"] == "peoples-daily")
+    assert [other] in [e["articles"] for e in mixed["events"]]
+    readout = next(a["id"] for a in mixed["articles"] if a["outlet"]["id"] == "white-house")
+    for fact in mixed["facts"]:
+        ids = {m["article_id"] for m in fact["mentions"]}
+        assert not {other, readout} <= ids
+
+
+def test_sides_say_what_each_language_alone_reports_and_match_concepts(mixed):
+    sides = mixed["framing"]["sides"]
+    assert set(sides["languages"]) == {"en", "zh"}
+    assert sides["shared"]
+    assert sides["languages"]["en"]["outlets"] == ["white-house"]
+    only_zh = [f for f in mixed["facts"] if f["id"] in sides["languages"]["zh"]["only_here"]]
+    assert any("红线" in m["text"] for f in only_zh for m in f["mentions"])  # the Taiwan "red line" is Xinhua's
+    matched = {t["concept"]: t for t in sides["matched_terms"]}
+    assert "military_communication" in matched
+    assert "military-to-military communication" in matched["military_communication"]["en"]
+    assert "两军沟通" in matched["military_communication"]["zh"]
+    report = render_markdown(mixed)
+    assert "## Side by side" in report and "Only in zh" in report
+
+
+def test_glossary_finds_concepts_in_either_language_and_script():
+    assert concept_surfaces("Both sides discussed counternarcotics and the Taiwan Strait.") == (
+        ("counternarcotics", "counternarcotics"), ("taiwan", "Taiwan Strait"))
+    assert [c for c, _ in concept_surfaces("雙方討論禁毒合作和台灣問題")] == ["counternarcotics", "taiwan"]
+
+
+def test_the_embedding_loads_only_when_a_comparison_mixes_languages():
+    script = (
+        "from service.comparison import compare\n"
+        "from service.ingest import parse_document\n"
+        "from service.align import crosslingual\n"
+        "compare([parse_document('甲报\\n\\n两国元首举行会谈。'.encode(), outlet='a'),"
+        " parse_document('乙报\\n\\n两国元首周五举行会谈。'.encode(), outlet='b')])\n"
+        "print(crosslingual._model.cache_info().currsize)\n"
+        "compare([parse_document('甲报\\n\\n两国元首举行会谈，讨论台湾问题。'.encode(), outlet='a'),"
+        " parse_document('B\\n\\nThe two leaders held talks on Taiwan.'.encode(), outlet='b')])\n"
+        "print(crosslingual._model.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
