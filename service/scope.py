@@ -18,11 +18,8 @@ from .align.features import SentenceFeatures
 from .grouping import average_link, day_number
 from .ingest.stories import story_of
 from .models import Article
-from .tuning import EventParams
+from .tuning import MIN_FACT_CHARS, MIN_SHARED_SENTENCES, MOSTLY_SHARED, EventParams
 
-MIN_SHARED_SENTENCES = 2  # a story is compared when this many of its sentences share facts with other articles...
-MOSTLY_SHARED = 0.5  # ...or when this share of them does (a short story)
-MIN_FACT_CHARS = 12  # shorter sentences ("央视网消息（新闻联播）：", a section title) say too little to count
 
 
 @dataclass(frozen=True)

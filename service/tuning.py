@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALGORITHM_VERSION = "1.0"
+ALGORITHM_VERSION = "2.0"  # raise with every change of the pipeline's code that changes an answer (data files have their digest)
 # Distinct texts whose per-text work (features, shingles, framing readings, word diffs) each process keeps:
 # measured about 13-40 KB a text over all those caches, so at most a few hundred MB a process.
 TEXT_CACHE_ENTRIES = 8_000
@@ -52,3 +52,38 @@ class CorpusParams:
     min_common_articles: int = 50  # ...once they occur in at least this many articles
     sentence_link: float = 0.3  # IDF-weighted word overlap at which two sentences report the same thing
     max_component: int = 400  # larger groups of linked articles are split by the candidate links alone
+
+# Comparisons across languages (align/crosslingual.py)
+NEIGHBOURS = 5  # candidates per sentence among the other language's sentences
+MAX_ANCHOR_SHARE = 0.25  # an anchor in more than this share of one language's sentences proposes no pairs...
+MIN_ANCHOR_COUNT = 5  # ...unless it is in no more sentences than this (short documents)
+CJK_SHARE = 0.3  # a sentence with at least this share of Chinese characters is Chinese
+MAX_APART_DAYS = 30  # publication dates further apart than this count as this far (pair features, both models)
+CHARS_PER_WORD = 1.6  # Chinese characters per English word in translation, roughly (length ratio)
+
+# Word differences (align/diff.py)
+MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
+MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
+
+# Facts (align/facts.py)
+CENTRALITY_SAMPLE = 24  # distinct texts of a large fact its reference is chosen from and compared with
+
+# Pair features of the link model (align/pair_features.py)
+PARTIAL_CUTOFF = 30.0  # partial_ratio below this reads 0 (the slowest scorer stops early)
+NEAR_DUPLICATE = 0.6  # character ratio above which the edits between two sentences are read one by one
+MAX_SWAPS = 2  # one or two short substitutions in an otherwise equal sentence: 中多 -> 中吉, 财政部长 -> 商务部长
+
+# Stories of multi-story documents (ingest/stories.py)
+MIN_STORIES = 6  # fewer separate sections than this: one report with subheads (news articles have up to
+# five; measured on the seeds and page fixtures), never cut up: its parts would drop out of comparisons
+MIN_TILING_PARAGRAPHS = 12  # lexical segmentation only for documents this long
+TILING_WINDOW = 2  # paragraphs on each side of a gap
+TILING_SIMILARITY = 0.05  # a gap is a boundary only where the windows share less than this (measured: no cut in
+# any seed, White House text or page fixture; 14-20 of the 17-28 stories of the CCTV programmes stripped of headings)
+TILING_DEPTH = 0.25  # ...and the valley is at least this deep
+MIN_STORY_PARAGRAPHS = 2  # a lexical segment is at least this long
+
+# What a comparison compares (scope.py)
+MIN_SHARED_SENTENCES = 2  # a story is compared when this many of its sentences share facts with other articles...
+MOSTLY_SHARED = 0.5  # ...or when this share of them does (a short story)
+MIN_FACT_CHARS = 12  # shorter sentences ("央视网消息（新闻联播）：", a section title) say too little to count

@@ -19,7 +19,8 @@ from ..text.glossary import concepts_of, generic_concepts
 from ..text.normalize import alias_table
 from ..text.sentences import is_cjk
 from ..text.when import days_agree, days_conflict
-from ..tuning import TEXT_CACHE_ENTRIES
+from ..tuning import (CHARS_PER_WORD, CJK_SHARE, MAX_ANCHOR_SHARE, MAX_APART_DAYS, MIN_ANCHOR_COUNT, NEIGHBOURS,
+                      TEXT_CACHE_ENTRIES)
 from .features import SentenceFeatures
 
 CROSS_FEATURES = (
@@ -31,12 +32,6 @@ CROSS_INDEX = {name: k for k, name in enumerate(CROSS_FEATURES)}
 CROSS_SIGNS = tuple(-1 if name.endswith("conflict") or name == "published_apart" else 0 if name == "length_ratio"
                     else 1 for name in CROSS_FEATURES)  # as pair_features.SIGNS
 EMBEDDING_CACHE = TEXT_CACHE_ENTRIES
-NEIGHBOURS = 5  # candidates per sentence among the other language's sentences
-MAX_ANCHOR_SHARE = 0.25  # an anchor in more than this share of one language's sentences proposes no pairs...
-MIN_ANCHOR_COUNT = 5  # ...unless it is in no more sentences than this (short documents)
-CJK_SHARE = 0.3  # a sentence with at least this share of Chinese characters is Chinese
-MAX_APART_DAYS = 30
-CHARS_PER_WORD = 1.6  # Chinese characters per English word in translation, roughly (length ratio)
 
 
 def sentence_language(feature: SentenceFeatures) -> str:

@@ -6,12 +6,10 @@ from functools import lru_cache
 from cydifflib import SequenceMatcher  # difflib's algorithm in C++, the same opcodes
 
 from ..text.normalize import fold_in_place
-from ..tuning import TEXT_CACHE_ENTRIES
+from ..tuning import MAX_SPAN_CHARS, MIN_SHARED_WORDS, TEXT_CACHE_ENTRIES
 from .features import WORD_RUN, segment
 
 SPAN_CACHE_SIZE = TEXT_CACHE_ENTRIES
-MAX_SPAN_CHARS = 40  # longer differing spans are whole clauses, not word choices
-MIN_SHARED_WORDS = 0.3  # below this share of common words two mentions are rewrites, not word choices
 
 
 @lru_cache(maxsize=SPAN_CACHE_SIZE)

@@ -9,9 +9,9 @@ from .cluster import Cluster, SentenceScores
 from .crosslingual import sentence_language
 from .diff import word_diff
 from .features import SentenceFeatures
+from ..tuning import CENTRALITY_SAMPLE
 
 
-CENTRALITY_SAMPLE = 24  # distinct texts of a large fact its reference is chosen from and compared with
 
 
 def fact_id(members: list[tuple[str, int]], salt: str) -> str:

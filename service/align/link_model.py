@@ -67,5 +67,5 @@ def cross_model() -> LinkModel:
     """The link model of sentence pairs across languages, loaded once per process."""
     from .crosslingual import CROSS_FEATURES
 
-    return LinkModel.from_dict(load_json(CROSS_MODEL_FILE), digest=hashlib.sha256(data_bytes(CROSS_MODEL_FILE)).hexdigest(),
-                               expected=CROSS_FEATURES)
+    digest = hashlib.sha256(data_bytes(CROSS_MODEL_FILE)).hexdigest()
+    return LinkModel.from_dict(load_json(CROSS_MODEL_FILE), digest=digest, expected=CROSS_FEATURES)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 
 from ..text.when import days_agree, days_conflict
-from ..tuning import TEXT_CACHE_ENTRIES, AlignParams
+from ..tuning import MAX_APART_DAYS, MAX_SWAPS, NEAR_DUPLICATE, PARTIAL_CUTOFF, TEXT_CACHE_ENTRIES, AlignParams
 from .clauses import best_clauses
 from .features import SentenceFeatures
 
@@ -42,10 +42,6 @@ EITHER = frozenset({"length_ratio", "unshared_short", "numbers_one_side"})
 SIGNS = tuple(-1 if name in AGAINST else 0 if name in EITHER else 1 for name in FEATURES)
 PARALLEL_PAIRS = 5_000  # smaller batches score on one thread (starting threads costs more than it saves)
 BIGRAM_CACHE_SIZE = TEXT_CACHE_ENTRIES
-PARTIAL_CUTOFF = 30.0
-NEAR_DUPLICATE = 0.6  # character ratio above which the edits between two sentences are read one by one
-MAX_APART_DAYS = 30  # publication dates further apart than this count as this far
-MAX_SWAPS = 2  # one or two short substitutions in an otherwise equal sentence: 中多 -> 中吉, 财政部长 -> 商务部长  # partial_ratio below this reads 0 (the slowest scorer stops early)
 
 
 def pair_matrix(pairs: list[tuple[SentenceFeatures, SentenceFeatures]], *,

@@ -14,16 +14,10 @@ from collections import Counter
 
 from ..models import Paragraph, Story
 from ..text.sentences import is_cjk
+from ..tuning import (MIN_STORIES, MIN_STORY_PARAGRAPHS, MIN_TILING_PARAGRAPHS, TILING_DEPTH, TILING_SIMILARITY,
+                      TILING_WINDOW)
 
-MIN_STORIES = 6  # fewer separate sections than this: one report with subheads (news articles have up to
-# five; measured on the seeds and page fixtures), never cut up: its parts would drop out of comparisons
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*\S")
-MIN_TILING_PARAGRAPHS = 12  # lexical segmentation only for documents this long
-TILING_WINDOW = 2  # paragraphs on each side of a gap
-TILING_SIMILARITY = 0.05  # a gap is a boundary only where the windows share less than this (measured: no cut in
-# any seed, White House text or page fixture; 14-20 of the 17-28 stories of the CCTV programmes stripped of headings)
-TILING_DEPTH = 0.25  # ...and the valley is at least this deep
-MIN_STORY_PARAGRAPHS = 2
 WORD = re.compile(r"[a-z0-9]+")
 
 
