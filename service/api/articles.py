@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, request, url_for
 from .. import redis_client
 from ..ingest import parse_document
 from ..models import Article
+from .body import json_body, load_query
 from .errors import ApiProblem
 from .schemas import ArticleSchema, ArticleSummarySchema, document_input, document_overrides, list_query
 
@@ -31,7 +32,7 @@ def documents_from_request() -> list[dict]:
     mimetype = request.mimetype
     settings = current_app.config["SETTINGS"]
     if mimetype == "application/json":
-        payload = document_input.load(request.get_json())
+        payload = document_input.load(json_body())
         return [dict(payload, content_type=None)]
     if mimetype in RAW_TYPES:
         return [{"content": request.get_data(cache=False), "content_type": request.content_type}]
@@ -66,7 +67,7 @@ def delete_article(article_id: str):
 @bp.get("")
 def list_articles():
     settings = current_app.config["SETTINGS"]
-    query = list_query.load(request.args)
+    query = load_query(list_query)
     per_page = min(query["per_page"] or settings.page_size, settings.max_page_size)
     page = redis_client.articles().list(offset=(query["page"] - 1) * per_page, limit=per_page,
                                         outlet=query["outlet"])

@@ -11,6 +11,7 @@ from .. import redis_client
 from ..events import group_events
 from ..ingest.dates import parse_date
 from .comparisons import _stored
+from .body import json_body
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
 from .schemas import events_request
@@ -24,7 +25,7 @@ def create_events():
         raise ApiProblem(415, 'send application/json: {"articles": [ids]} or {"since": ..., "until": ..., '
                               '"outlets": [...]}', slug="unsupported-media-type")
     settings = current_app.config["SETTINGS"]
-    payload = events_request.load(request.get_json())
+    payload = events_request.load(json_body())
     if not payload.get("articles"):
         return _submit_corpus(payload)
     ids = list(dict.fromkeys(payload["articles"]))

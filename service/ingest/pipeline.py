@@ -19,7 +19,7 @@ from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
 from .dates import epoch_ms_to_iso, is_date_only, parse_date
 from .front_matter import split_front_matter
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, checked_text, decode_bytes, without_hidden_controls
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
 from .selectors import first_matches
@@ -107,11 +107,13 @@ def article_id(text: str, overrides: dict[str, str] | None = None) -> str:
 
 
 def _as_text(content: str | bytes, content_type: str | None) -> str:
-    if isinstance(content, bytes):
-        try:
-            content = decode_bytes(content, declared=_charset(content_type))
-        except DecodeError as error:
-            raise IngestError(str(error)) from None
+    try:
+        if isinstance(content, bytes):  # decoded and checked, as JSON `content` is below
+            content = without_hidden_controls(decode_bytes(content, declared=_charset(content_type)))
+        else:
+            content = checked_text(content)
+    except DecodeError as error:
+        raise IngestError(str(error)) from None
     text = content.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise IngestError("the document is empty or contains only whitespace")
