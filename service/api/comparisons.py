@@ -55,8 +55,13 @@ def create_comparison():
 
 @bp.get("/<comparison_id>")
 def get_comparison(comparison_id: str):
-    raw = redis_client.comparisons().get_raw(comparison_id)
+    cache = redis_client.comparisons()
+    raw = cache.get_raw(comparison_id)
     if raw is None:
+        deleted = cache.gone_because(comparison_id)
+        if deleted:
+            raise ApiProblem(410, f"comparison {comparison_id!r} included article {deleted!r}, which has been "
+                                  "deleted; compare the remaining articles again", slug="comparison-gone")
         raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
                               "(post the articles again to recompute it)", slug="comparison-not-found")
     return _respond_raw(raw)

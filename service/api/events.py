@@ -39,8 +39,13 @@ def create_events():
 
 @bp.get("/<events_id>")
 def get_events(events_id: str):
-    raw = redis_client.events().get_raw(events_id)
+    cache = redis_client.events()
+    raw = cache.get_raw(events_id)
     if raw is None:
+        deleted = cache.gone_because(events_id)
+        if deleted:
+            raise ApiProblem(410, f"event grouping {events_id!r} included article {deleted!r}, which has been "
+                                  "deleted; run the corpus query again", slug="events-gone")
         raise ApiProblem(404, f"no event grouping {events_id!r}: unknown, not finished yet (see its job), or "
                               "expired", slug="events-not-found")
     return Response(raw, mimetype="application/json")
