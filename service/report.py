@@ -1,7 +1,8 @@
 """A comparison as a Markdown report for people at a terminal: the fact matrix, then each fact's wording
 per outlet, then what each outlet alone says and what it leaves out.
 
-Everything that comes from the articles (text, titles, outlet names, sources) is inert in the report: HTML
+Everything that comes from the articles (text, titles, outlet names, sources) is inert in the report (the
+service's own names, such as term families and their values, are written as they are): HTML
 characters become entities, Markdown punctuation is escaped (no link, image or emphasis can form) and bare URLs
 become code, so a renderer shows the text as the outlet wrote it and never fetches or links anything."""
 from __future__ import annotations
@@ -71,13 +72,14 @@ def _framing_lines(framing: dict | None, by_id: dict) -> list[str]:
     lines = ["", "## Framing per outlet", ""]
     for outlet, profile in framing["outlets"].items():
         lines += [f"### {_md(outlet)}", ""]
-        sources = ", ".join(_md(f"{s['name']} ({s['kind']}{', ' + s['affiliation'] if s.get('affiliation') else ''})")
-                            + f" ×{s['count']}" for s in profile["sources"][:12])
+        sources = ", ".join(f"{_md(s['name'])} ({s['kind']}"
+                            f"{', ' + _md(s['affiliation']) if s.get('affiliation') else ''}) ×{s['count']}"
+                            for s in profile["sources"][:12])
         lines.append(f"- sources: {sources or '—'}")
-        shares = ", ".join(f"{_md(side)} {share:.0%}" for side, share in profile["quote_share"].items())
+        shares = ", ".join(f"{side} {share:.0%}" for side, share in profile["quote_share"].items())
         lines.append(f"- quoted text by side: {shares or '—'}")
         for family, values in profile["terms"].items():
-            lines.append(f"- {_md(family)}: " + ", ".join(f"{_md(v)} ×{n}" for v, n in values.items()))
+            lines.append(f"- {family}: " + ", ".join(f"{v} ×{n}" for v, n in values.items()))
         headline = [_md(_snippet(by_id[i])) for i in profile["headline_lead"]["headline_facts"] if i in by_id]
         if headline:
             lines.append("- headline facts: " + " / ".join(headline))
@@ -94,8 +96,7 @@ def _framing_lines(framing: dict | None, by_id: dict) -> list[str]:
         lines += ["### Term choices that differ", "", "| family | " + " | ".join(map(_md, outlets)) + " |"]
         lines.append("|---|" + "---|" * len(outlets))
         for family, values in framing["term_differences"].items():
-            lines.append(f"| {_md(family)} | " + " | ".join(_md(", ".join(values.get(o, []))) for o in outlets)
-                         + " |")
+            lines.append(f"| {family} | " + " | ".join(", ".join(values.get(o, [])) for o in outlets) + " |")
     for repost in framing.get("reposts", []):
         lines += ["", f"### Repost {_md(repost['copy'])} via {_md(repost['via'])} of {_md(repost['original'])}", "",
                   f"- retitled: {'yes' if repost['retitled'] else 'no'}; cut {len(repost['cut'])} sentences; "
@@ -117,9 +118,9 @@ def _difference_lines(differences: list[dict]) -> list[str]:
             where = " (inside a quote)" if difference["in_quote"] else ""
             values = "; ".join(_md(f"{o}: " + ", ".join(sorted({v["surface"] for v in vs})))
                                for o, vs in difference["values"].items())
-            lines.append(f"term {_md(difference['family'])}{where}: {values}")
+            lines.append(f"term {difference['family']}{where}: {values}")
         elif kind == "verb_class":
-            lines.append("reporting verb: " + "; ".join(_md(f"{o}: {v['verb']} ({v['class']})")
+            lines.append("reporting verb: " + "; ".join(f"{_md(o)}: {_md(v['verb'])} ({v['class']})"
                                                         for o, v in difference["values"].items()))
         elif kind == "speaker":
             lines.append("⚠ speakers differ: " + "; ".join(_md(f"{o}: {v}") for o, v in difference["values"].items()))

@@ -78,28 +78,31 @@ def test_the_cli_report_is_inert(tmp_path):
 
 
 def test_report_fields_from_every_part_of_a_comparison_are_escaped():
+    """Everything the articles can put into a result; the service's own names (term families and values, sides,
+    kinds, verb classes) are plain identifiers."""
     hostile = "<b onclick=x>[a](javascript:b)</b>"
     mention = {"article_id": "a", "outlet": hostile, "sentence_index": 0, "paragraph": 0, "role": "body",
                "text": hostile, "confidence": 0.9}
     fact = {"id": "f", "outlets": [hostile, "dw"], "missing": [], "weight": 1.0, "mentions": [mention, mention],
             "differences": [{"kind": "wording", "outlets": [hostile, "dw"],
                              "spans": [{"op": "replace", "a": hostile, "b": hostile, "where": "core"}]},
-                            {"kind": "term", "family": hostile, "in_quote": False,
+                            {"kind": "term", "family": "russia_war", "in_quote": False,
                              "values": {hostile: [{"surface": hostile}]}},
-                            {"kind": "verb_class", "values": {hostile: {"verb": hostile, "class": hostile}}},
+                            {"kind": "verb_class", "values": {hostile: {"verb": hostile, "class": "neutral"}}},
                             {"kind": "speaker", "values": {hostile: hostile}},
                             {"kind": "number", "values": {hostile: [hostile]}}]}
-    profile = {"sources": [{"name": hostile, "kind": hostile, "affiliation": hostile, "count": 1}],
-               "quote_share": {hostile: 0.5}, "terms": {hostile: {hostile: 1}},
+    profile = {"sources": [{"name": hostile, "kind": "person", "affiliation": hostile, "count": 1}],
+               "quote_share": {"us_gov": 0.5}, "terms": {"russia_war": {"invasion": 1}},
                "headline_lead": {"headline_facts": ["f"], "lead_facts": ["f"]}, "scare_quotes": [hostile],
                "hedges": [hostile]}
     result = {"id": "c", "outlets": [hostile, "dw"],
               "articles": [{"outlet": {"id": hostile}, "via": {"id": hostile}, "title": hostile,
                             "published_at": hostile, "sentence_count": 1}],
               "facts": [fact], "coverage": {hostile: {"present": 1, "unique": 0, "omitted": 1, "omitted_facts": ["f"]}},
-              "framing": {"outlets": {hostile: profile}, "term_differences": {hostile: {hostile: [hostile]}},
+              "framing": {"outlets": {hostile: profile}, "term_differences": {"russia_war": {hostile: ["invasion"]}},
                           "reposts": [{"copy": hostile, "via": hostile, "original": hostile, "retitled": True,
                                        "cut": [], "added": []}]}}
     markdown = render_markdown(result)
     html = rendered(markdown)
-    assert not html.find_all(["b", "a"]) and markdown.count("&lt;b onclick=x&gt;") > 20
+    assert not html.find_all(["b", "a"]) and markdown.count("&lt;b onclick=x&gt;") >= 30
+    assert "russia_war" in markdown and "us_gov" in markdown  # identifiers read as they are
