@@ -54,7 +54,8 @@ def _api_problem(error: ApiProblem):
 @bp.app_errorhandler(ValidationError)
 def _validation(error: ValidationError):
     messages = field_messages(error)
-    named = "; ".join(f"`{name}`: {' '.join(map(str, texts))}" for name, texts in list(messages.items())[:MAX_NAMED_FIELDS])
+    named = "; ".join(f"`{name}`: {' '.join(map(str, texts))}"
+                      for name, texts in list(messages.items())[:MAX_NAMED_FIELDS])
     more = f"; and {len(messages) - MAX_NAMED_FIELDS} more in `errors`" if len(messages) > MAX_NAMED_FIELDS else ""
     return problem(422, f"the request body failed validation: {named}{more}", slug="validation", errors=messages)
 

@@ -119,6 +119,23 @@ class ArticleSchema(ArticleSummarySchema):
     sentences = fields.List(fields.Nested(SentenceSchema))
 
 
+ARTICLE_FIELDS = tuple(ArticleSchema().fields)
+
+
+class IngestQuery(Schema):
+    """What the answer to an ingest holds: `fields=id,title,sentence_count` keeps only those."""
+
+    fields = Label(load_default=None)
+
+    @validates("fields")
+    def _known(self, value, **_):
+        names = [name.strip() for name in (value or "").split(",") if name.strip()]
+        unknown = [name for name in names if name not in ARTICLE_FIELDS]
+        if unknown:
+            raise ValidationError(f"unknown field {unknown[0]!r}; choose from {', '.join(ARTICLE_FIELDS)} "
+                                  "(comma-separated)")
+
+
 class ComparisonOptions(Schema):
     min_confidence = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=1))
     threshold = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100))  # deprecated
@@ -173,5 +190,5 @@ def _check_date(value: str) -> None:
 
 # Schemas are stateless once built and building one is costly (marshmallow copies its fields): one each.
 comparison_request, comparison_options, events_request = ComparisonRequest(), ComparisonOptions(), EventsRequest()
-list_query, document_input = ListQuery(), DocumentInput()
+list_query, document_input, ingest_query = ListQuery(), DocumentInput(), IngestQuery()
 document_overrides = DocumentInput(partial=("content",))  # the form fields beside uploaded files
