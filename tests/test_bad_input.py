@@ -131,7 +131,8 @@ def test_gbk_bytes_mislabelled_as_utf8_are_read(client):
 def test_hidden_controls_leave_text_the_same_way_from_json_and_raw_bodies(client):
     text = ("Blinken\u202e met Xi\u0007 in Beijing on Friday.\u2066 They talked about Ukraine, Taiwan and fentanyl "
             "for more than five hours.\u2069")
-    clean = "Blinken met Xi in Beijing on Friday. They talked about Ukraine, Taiwan and fentanyl for more than five hours."
+    clean = ("Blinken met Xi in Beijing on Friday. They talked about Ukraine, Taiwan and fentanyl for more than five "
+             "hours.")
     from_json = client.post("/v1/articles", json={"content": text})
     from_raw = client.post("/v1/articles", data=text.encode(), content_type="text/plain")
     assert from_json.status_code == 201 and from_raw.status_code == 200  # the same cleaned text: the same article
@@ -152,7 +153,8 @@ def test_hidden_controls_leave_text_the_same_way_from_json_and_raw_bodies(client
 def test_multipart_fields_are_checked_like_json_ones(client):
     data = {"file": (io.BytesIO(seed_bytes("001")), "a.txt"), "outlet": "\u202edw"}
     response = client.post("/v1/articles", data=data, content_type="multipart/form-data")
-    assert response.status_code == 422 and "`outlet`: contains a bidi control character" in response.get_json()["detail"]
+    detail = response.get_json()["detail"]
+    assert response.status_code == 422 and "`outlet`: contains a bidi control character" in detail
 
 
 UNTERMINATED = [
