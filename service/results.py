@@ -1,7 +1,8 @@
 """Cached results: comparisons under `comparison:{id}`, event groupings under `events:{id}`, both with a TTL.
 
 A result is only as good as its articles: each article keeps the set of result keys that include it
-(`uses:{article}`), and deleting the article deletes those results and leaves a tombstone
+(`uses:{article}`, without a TTL so that memory-pressure eviction cannot lose it; pruned of expired results
+when it grows), and deleting the article deletes those results and leaves a tombstone
 (`gone:{result key}`, naming the deleted article) for the rest of their lifetime, so reading one answers 410
 instead of serving the deleted text. A result computed while one of its articles was being deleted is not
 stored (the deletion leaves `deleted:{article}` until the article is stored again), only its tombstone.
@@ -18,10 +19,11 @@ import redis
 
 COMPARISON_KEY = "comparison:{}"
 EVENTS_KEY = "events:{}"
-USES_KEY = "uses:{}"  # the result keys that include an article
+USES_KEY = "uses:{}"  # the result keys that include an article (no TTL: never evicted before its results)
 GONE_KEY = "gone:{}"  # a result key deleted with an article: the article's id
 DELETED_KEY = "deleted:{}"  # an article deleted and not stored again since
 UNEXPIRING_COPY_SECONDS = 300
+USES_PRUNE_AT = 256  # an article's list of results is pruned of expired ones when it grows past this
 
 
 def store_result(client: redis.Redis, key: str, raw: bytes, article_ids: Iterable[str], *, ttl: int) -> bool:
@@ -39,10 +41,34 @@ def store_result(client: redis.Redis, key: str, raw: bytes, article_ids: Iterabl
         pipe.set(key, raw, ex=ttl)
         for article_id in ids:
             pipe.sadd(USES_KEY.format(article_id), key)
-            pipe.expire(USES_KEY.format(article_id), ttl)  # as long as the newest result that includes it
         return True
 
-    return client.transaction(write, *markers, value_from_callable=True)
+    stored = client.transaction(write, *markers, value_from_callable=True)
+    if stored:
+        _prune_uses(client, ids)
+    return stored
+
+
+def _prune_uses(client: redis.Redis, article_ids: list[str]) -> None:
+    """Drop expired results from the lists of articles whose list has grown long (rarely: once per
+    USES_PRUNE_AT results). The lists carry no TTL, so that an eviction under memory pressure (volatile-lru)
+    can drop a result but never the note that lets a deletion find it."""
+    pipe = client.pipeline(transaction=False)
+    for article_id in article_ids:
+        pipe.scard(USES_KEY.format(article_id))
+    for article_id, size in zip(article_ids, pipe.execute()):
+        if size > USES_PRUNE_AT:
+            keys = list(client.smembers(USES_KEY.format(article_id)))
+            gone = [k for k, alive in zip(keys, _exist(client, keys)) if not alive]
+            if gone:
+                client.srem(USES_KEY.format(article_id), *gone)
+
+
+def _exist(client: redis.Redis, keys: list) -> list[bool]:
+    pipe = client.pipeline(transaction=False)
+    for key in keys:
+        pipe.exists(key)
+    return [bool(n) for n in pipe.execute()]
 
 
 def forget_results(pipe: redis.client.Pipeline, article_id: str, used_by: Iterable[str], *, ttl: int) -> None:

@@ -84,3 +84,18 @@ def test_deleting_an_article_drops_the_event_groupings_that_include_it(redis_ser
     assert client.delete(f"/v1/articles/{ids[1]}").status_code == 204
     gone = client.get(result)
     assert gone.status_code == 410 and ids[1] in gone.get_json()["detail"]
+
+
+def test_an_articles_list_of_results_outlives_evictions_and_sheds_expired_results(client, app):
+    from service.results import USES_KEY, USES_PRUNE_AT
+
+    redis_client = app.extensions["redis"]
+    ids = store(client, "000", "001")
+    comparison = client.post("/v1/comparisons", json={"articles": ids}).get_json()["id"]
+    uses = USES_KEY.format(ids[0])
+    assert redis_client.ttl(uses) == -1  # no TTL: volatile-lru eviction can take results, never this list
+    cache = ComparisonCache(redis_client, ttl=60)
+    for number in range(USES_PRUNE_AT):  # results that have since expired
+        redis_client.sadd(uses, f"comparison:expired-{number}")
+    cache.put("one-more", {"id": "one-more", "articles": [{"id": ids[0]}, {"id": ids[1]}]})
+    assert {k.decode() for k in redis_client.smembers(uses)} == {f"comparison:{comparison}", "comparison:one-more"}
