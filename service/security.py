@@ -30,7 +30,7 @@ COSTLY_ENDPOINTS = ("comparisons.create_comparison", "events.create_events")
 
 
 def client_key() -> str:
-    """Rate limits count per valid API key, else per client address: an invented key opens no bucket of its own."""
+    """Rate limits count per valid API key, else per client address: an invented key opens no bucket."""
     key = presented_key()
     if key and key_is_valid(key):
         return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16]  # no key in Redis key names
