@@ -14,12 +14,12 @@ SNIPPET_CHARS = 48
 
 
 ROLE_LABELS = {"heading": "subhead", "caption": "caption"}
-# What GFM renderers would link: a scheme or www. and the printable ASCII after it, up to a space, a character
-# that ends a URL in prose (< > ` | ( ) "), or non-ASCII text (Chinese runs straight on); trailing punctuation
-# stays outside.
+# What GFM renderers would link: a scheme (at most 32 characters: bounded, so a long run of letters costs linear
+# time) or www. and the printable ASCII after it, up to a space, a character that ends a URL in prose
+# (< > ` | ( ) "), or non-ASCII text (Chinese runs straight on); trailing punctuation stays outside.
 URL_CHARACTERS = "".join(re.escape(chr(code)) for code in range(0x21, 0x7F) if chr(code) not in '<>`|()"')
 URL_LAST_CHARACTERS = "".join(re.escape(chr(code)) for code in range(0x21, 0x7F) if chr(code) not in '<>`|()".,;:!?\'')
-BARE_URL = re.compile(f"(?:[a-z][a-z0-9+.-]*://|www\\.)[{URL_CHARACTERS}]*[{URL_LAST_CHARACTERS}]", re.I)
+BARE_URL = re.compile(f"(?:[a-z][a-z0-9+.-]{{0,31}}://|www\\.)[{URL_CHARACTERS}]*[{URL_LAST_CHARACTERS}]", re.I)
 MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]|~]")
 HTML_CHARACTERS = re.compile(r"<|>|&(?=#?\w+;)")
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}

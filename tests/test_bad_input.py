@@ -55,6 +55,10 @@ HOSTILE = [
     ("json broken mid-way", "POST", "/v1/articles", b'{"content": "a",\n "title": }', "application/json", 400,
      "line 2, column 11"),
     ("empty json body", "POST", "/v1/articles", b"", "application/json", 400, "body is empty"),
+    ("a 5,000-digit number", "POST", "/v1/comparisons", b'{"articles": ["{id}", "x"], "options": {"min_outlets": '
+     + b"9" * 5000 + b"}}", "application/json", 400, "a number of more than 4300 digits"),
+    ("infinity", "POST", "/v1/comparisons", b'{"articles": ["{id}", "x"], "options": {"min_confidence": 1e999}}',
+     "application/json", 422, "`options.min_confidence`: Special numeric values"),
     ("whitespace json body", "POST", "/v1/comparisons", b"  \n", "application/json", 400, "body is empty"),
     ("json not utf-8", "POST", "/v1/articles", '{"content": "布林肯"}'.encode("gbk"), "application/json", 400,
      "not UTF-8"),
@@ -122,6 +126,12 @@ def test_hostile_input_gets_a_problem_that_says_what_to_fix(client, name, method
     assert client.get(f"/v1/articles/{article_id}").status_code == 200
 
 
+def test_a_json_body_with_a_byte_order_mark_is_read(client):
+    response = client.post("/v1/articles", data=b'\xef\xbb\xbf{"content": "Blinken met Xi in Beijing."}',
+                           content_type="application/json")
+    assert response.status_code == 201 and response.get_json()["sentences"][0]["text"] == "Blinken met Xi in Beijing."
+
+
 def test_gbk_bytes_mislabelled_as_utf8_are_read(client):
     html = "<h1>标题</h1><p>布林肯周五会晤了习近平。双方讨论了议题。</p>".encode("gbk")
     response = client.post("/v1/articles", data=html, content_type="text/html; charset=utf-8")
@@ -178,3 +188,31 @@ def test_one_paragraph_without_a_final_full_stop_is_its_body(client, text, how):
     article = response.get_json()
     assert "".join(s["text"] for s in article["sentences"]).replace(" ", "") == text.replace(" ", "").strip()
     assert article["title"] is None
+
+
+# Text whose cost was quadratic or worse in a pattern of the ingest pipeline (a worker held for minutes; gunicorn
+# kills it after 30 s): each is now read in linear time. The bound is a guard against that, not a speed target.
+SLOW_BEFORE = [
+    ("markdown heading with a run of spaces", "# a" + " " * 4000 + "x\n\n正文在这里。", "text/markdown"),
+    ("emphasis that never closes", "正文在这里。" + "*a " * 40_000, "text/markdown"),
+    ("nested link brackets", "正文在这里。" + "[" * 100_000 + "x" + "]" * 100_000, "text/markdown"),
+    ("links that never close", "正文在这里。" + "[a](b" * 100_000, "text/markdown"),
+    ("a copyright line of date-like words", "正文在这里。\n\n© " + "2024-" * 40_000, "text/plain"),
+    ("a sentence of 50,000 abbreviations", "Mr. " * 50_000, "text/plain"),
+    ("a run of digits before a view counter", "布林肯说" + "1" * 40_000 + "人阅读", "text/plain"),
+]
+
+
+@pytest.mark.parametrize("name, text, content_type", SLOW_BEFORE, ids=[row[0] for row in SLOW_BEFORE])
+def test_hostile_text_is_read_in_linear_time(client, name, text, content_type):
+    started = time.perf_counter()
+    response = client.post("/v1/articles", data=text.encode(), content_type=content_type)
+    assert response.status_code in (201, 422)
+    assert time.perf_counter() - started < 5, name
+
+
+def test_a_sentence_of_forty_thousand_digits_is_compared_in_linear_time(client):
+    documents = [{"content": "布林肯说" + "1" * 40_000 + "年。"}, {"content": "布林肯周五在北京会见了习近平。"}]
+    started = time.perf_counter()
+    assert client.post("/v1/comparisons", json={"documents": documents}).status_code == 200
+    assert time.perf_counter() - started < 5

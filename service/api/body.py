@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from typing import Any
 
 from flask import Request, current_app, request
@@ -113,7 +114,7 @@ def json_body() -> Any:
     if not data.strip():
         raise _bad_json(f"the request body is empty: send a JSON document, e.g. {JSON_EXAMPLE}")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte order mark may be ignored (RFC 8259), so it is
     except UnicodeDecodeError as error:
         raise _bad_json(f"the JSON body is not UTF-8: byte {error.start} (0x{data[error.start]:02x}) cannot start "
                         "or continue a UTF-8 character") from None
@@ -125,6 +126,9 @@ def json_body() -> Any:
     except RecursionError:
         raise _bad_json("the JSON body is nested too deeply for the parser; requests to this API nest three "
                         'levels at most ({"documents": [{"content": "..."}]})') from None
+    except ValueError:  # json.loads' other refusal: an integer too long to convert
+        raise _bad_json(f"the JSON body holds a number of more than {sys.get_int_max_str_digits()} digits; no field "
+                        "of this API takes one") from None
 
 
 def load_query(schema: Schema) -> dict:
