@@ -144,6 +144,9 @@ def _md(text: str) -> str:
     return "".join(parts)
 
 
+_cell = _md  # a table cell is escaped like any other text from the articles
+
+
 def _escaped(text: str) -> str:
     text = HTML_CHARACTERS.sub(lambda m: ENTITIES[m.group()[0]], text)
     return MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(), text)
