@@ -28,7 +28,8 @@ run: install
 worker: install  # one more RQ worker on REDIS_URL (make run already starts one)
 	$(BIN)/python -m service worker
 
-test: install-test
+test: install-test  # the browser tests need Chromium: tools/ensure-browser installs it or says how
+	bash tools/ensure-browser
 	$(BIN)/python -m pytest
 
 eval: install

@@ -12,6 +12,7 @@ graceful_timeout = 20
 accesslog = None  # the app logs each request as JSON
 errorlog = "-"
 preload_app = True  # load the segmenter, OpenCC and the data files once, before forking
+worker_class = "service.gunicorn_worker.ProblemWorker"  # gunicorn's own error answers as problem+json
 
 _metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
 if _metrics_dir:

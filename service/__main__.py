@@ -120,16 +120,24 @@ def _guess_type(path: str) -> str | None:
 
 
 def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
-    """gunicorn, and `job_workers` RQ workers beside it, on REDIS_URL or an embedded Redis; all stop together."""
+    """gunicorn, and `job_workers` RQ workers beside it, on REDIS_URL or an embedded Redis (restarted by a
+    supervisor when it dies); all stop together."""
     from .config import Settings
-    from .embedded import start_embedded_redis
+    from .logs import log_as_json
+    from .redis_supervisor import RedisSupervisor
 
+    settings = Settings.from_env()
+    log_as_json(settings.log_level)
     env = dict(os.environ)
-    server = None
+    supervisor = None
     if not env.get("REDIS_URL"):
-        server = start_embedded_redis(Settings.from_env().data_dir)
-        env["REDIS_URL"] = server.url
-        print(f"embedded Redis: {server.url} (data in {server.data_dir})", flush=True)
+        try:
+            supervisor = RedisSupervisor(settings.data_dir)
+        except RuntimeError as error:
+            print(f"cannot start the embedded Redis: {error}", file=sys.stderr, flush=True)
+            return 1
+        env["REDIS_URL"] = supervisor.url
+        print(f"embedded Redis: {supervisor.url} (data in {supervisor.server.data_dir})", flush=True)
     metrics_dir = tempfile.mkdtemp(prefix="news-metrics-")  # gunicorn workers share Prometheus counters here
     env.setdefault("PROMETHEUS_MULTIPROC_DIR", metrics_dir)
     base = f"http://{host}:{port}"
@@ -155,8 +163,8 @@ def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
                 child.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 child.kill()
-        if server:
-            server.stop()
+        if supervisor:
+            supervisor.stop()
         shutil.rmtree(metrics_dir, ignore_errors=True)
 
 if __name__ == "__main__":

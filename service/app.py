@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from . import logs, metrics, redis_client, security
+from .api.body import ApiRequest
 from .config import Settings
 
 
@@ -11,6 +12,7 @@ def create_app(config: Settings | dict | None = None) -> Flask:
     """Build the Flask app. `config` is a Settings, or a dict of Settings fields overriding the environment."""
     settings = config if isinstance(config, Settings) else Settings.from_env().replace(**(config or {}))
     app = Flask(__name__)
+    app.request_class = ApiRequest  # the body limit holds for chunked bodies too; form limits say their name
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False

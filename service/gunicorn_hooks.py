@@ -1,5 +1,7 @@
-"""gunicorn hooks for `python -m service serve` (`--config python:service.gunicorn_hooks`)."""
+"""gunicorn settings and hooks for `python -m service serve` (`--config python:service.gunicorn_hooks`)."""
 import os
+
+worker_class = "service.gunicorn_worker.ProblemWorker"  # gunicorn's own error answers as problem+json
 
 
 def child_exit(server, worker):  # noqa: ARG001 - gunicorn's hook signature

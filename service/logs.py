@@ -28,13 +28,18 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-def init_app(app: Flask) -> None:
+def log_as_json(level: str) -> None:
+    """The service's loggers write JSON lines to stderr (the API processes, and `serve` itself)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger("service")
     root.handlers = [handler]
-    root.setLevel(app.config["SETTINGS"].log_level.upper())
+    root.setLevel(level.upper())
     root.propagate = False
+
+
+def init_app(app: Flask) -> None:
+    log_as_json(app.config["SETTINGS"].log_level)
     access = logging.getLogger("service.access")
 
     @app.before_request

@@ -9,7 +9,8 @@ from flask import Flask, current_app
 
 from .embedded import start_embedded_redis
 from .jobs import JobQueue
-from .store import ArticleStore, ComparisonCache, EventsCache
+from .results import ComparisonCache, EventsCache
+from .store import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,10 @@ def init_app(app: Flask) -> None:
                                   socket_connect_timeout=settings.redis_timeout, health_check_interval=30)
     app.extensions["redis"] = client
     app.extensions["redis_url"] = url
-    app.extensions["articles"] = ArticleStore(client)
+    # a deleted article's results answer 410 while they would have lived, and a result still being computed
+    # with it (a job may run for job_timeout) is not stored
+    app.extensions["articles"] = ArticleStore(client,
+                                              deletion_memory=max(settings.comparison_ttl, settings.job_timeout))
     app.extensions["comparisons"] = ComparisonCache(client, ttl=settings.comparison_ttl,
                                                      local_bytes=settings.local_cache_mb * 1024 * 1024)
     app.extensions["events"] = EventsCache(client, ttl=settings.comparison_ttl)

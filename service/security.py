@@ -1,7 +1,10 @@
 """What protects the API: CORS for browser frontends, optional API keys for writes, per-client rate limits
-(flask-limiter on the same Redis, so all replicas share the counts), and standard security headers."""
+(flask-limiter on the same Redis, so all replicas share the counts; comparisons and event groupings have
+their own, lower limit), and standard security headers. Only a valid key is a client identity: an invalid
+one is 401 on every /v1 route when keys are configured, and never opens a rate-limit bucket of its own."""
 from __future__ import annotations
 
+import hashlib
 import hmac
 
 from flask import Flask, current_app, request
@@ -11,7 +14,8 @@ from flask_limiter import Limiter
 from .api.errors import ApiProblem
 
 WRITE_METHODS = frozenset(("POST", "DELETE", "PUT", "PATCH"))
-PROTECTED_PREFIX = "/v1/articles"
+PROTECTED_PREFIX = "/v1/articles"  # writes here need a key when keys are configured
+KEYED_PREFIX = "/v1/"  # where a key that is sent must be valid (health checks and pages never look at keys)
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -26,9 +30,11 @@ COSTLY_ENDPOINTS = ("comparisons.create_comparison", "events.create_events")
 
 
 def client_key() -> str:
-    """Rate limits count per API key when one is given, else per client address."""
+    """Rate limits count per valid API key, else per client address: an invented key opens no bucket."""
     key = presented_key()
-    return f"key:{key}" if key else f"addr:{request.remote_addr or 'unknown'}"
+    if key and key_is_valid(key):
+        return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16]  # no key in Redis key names
+    return f"addr:{request.remote_addr or 'unknown'}"
 
 
 def presented_key() -> str | None:
@@ -36,6 +42,14 @@ def presented_key() -> str | None:
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None
     return request.headers.get("X-API-Key") or None
+
+
+def configured_keys() -> list[str]:
+    return [k.strip() for k in current_app.config["SETTINGS"].api_keys.split(",") if k.strip()]
+
+
+def key_is_valid(key: str) -> bool:
+    return any(hmac.compare_digest(key.encode(), known.encode()) for known in configured_keys())
 
 
 def init_app(app: Flask) -> None:
@@ -53,17 +67,21 @@ def init_app(app: Flask) -> None:
             limiter.exempt(app.view_functions[endpoint])
     if settings.comparison_rate_limit:
         for endpoint in COSTLY_ENDPOINTS:
-            if endpoint in app.view_functions:
-                limiter.limit(settings.comparison_rate_limit)(app.view_functions[endpoint])
+            if endpoint in app.view_functions:  # the limiter checks the wrapper it returns: it must be the view
+                app.view_functions[endpoint] = limiter.limit(settings.comparison_rate_limit)(
+                    app.view_functions[endpoint])
     app.extensions["rate_limiter"] = limiter
 
     @app.before_request
-    def _require_key_for_writes():
-        keys = [k.strip() for k in settings.api_keys.split(",") if k.strip()]
-        if not keys or request.method not in WRITE_METHODS or not request.path.startswith(PROTECTED_PREFIX):
+    def _check_keys():
+        if not configured_keys() or not request.path.startswith(KEYED_PREFIX):
             return None
-        given = presented_key() or ""
-        if not any(hmac.compare_digest(given, key) for key in keys):
+        given = presented_key()
+        if given is not None and not key_is_valid(given):
+            raise ApiProblem(401, "the API key sent is not valid: send a key the service was configured with "
+                                  "(`Authorization: Bearer <key>` or `X-API-Key: <key>`), or none for reading",
+                             slug="api-key-invalid", headers={"WWW-Authenticate": 'Bearer realm="news-compare"'})
+        if given is None and request.method in WRITE_METHODS and request.path.startswith(PROTECTED_PREFIX):
             raise ApiProblem(401, "writing articles needs an API key: send `Authorization: Bearer <key>` or "
                                   "`X-API-Key: <key>`", slug="api-key-required",
                              headers={"WWW-Authenticate": 'Bearer realm="news-compare"'})
@@ -78,9 +96,8 @@ def init_app(app: Flask) -> None:
 
 def writes_allowed() -> bool:
     """Whether this request may store articles (no keys configured, or a valid key presented)."""
-    keys = [k.strip() for k in current_app.config["SETTINGS"].api_keys.split(",") if k.strip()]
-    given = presented_key() or ""
-    return not keys or any(hmac.compare_digest(given, key) for key in keys)
+    given = presented_key()
+    return not configured_keys() or given is not None and key_is_valid(given)
 
 
 def _limits_uri(redis_url: str) -> str:

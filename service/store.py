@@ -1,16 +1,13 @@
-"""Where articles, cached comparisons and event groupings live: Redis behind small classes.
+"""Where articles live: Redis behind a small class (cached results are in service.results).
 
 Articles are kept without expiry under `article:{id}` and indexed by ingestion time, overall and per
 outlet, and by publication time (undated ones in a set of their own), so a corpus query by date reads only
-the articles it needs. Comparisons are cached under `comparison:{id}` and event groupings under
-`events:{id}`, both with a TTL (they may be evicted; articles never).
+the articles it needs. Deleting an article deletes the cached comparisons and event groupings that include it.
 """
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,14 +15,14 @@ from datetime import datetime, timezone
 import redis
 
 from .models import Article
+from .results import DELETED_KEY, USES_KEY, forget_results
 
 ARTICLE_KEY = "article:{}"
 BY_TIME_KEY = "articles:by_time"
 BY_OUTLET_KEY = "articles:outlet:{}"
 BY_PUBLISHED_KEY = "articles:by_published"  # score: publication time, epoch seconds
 UNDATED_KEY = "articles:undated"  # articles that do not say when they were published
-COMPARISON_KEY = "comparison:{}"
-EVENTS_KEY = "events:{}"
+DELETION_MEMORY = 24 * 3600  # seconds results of a deleted article stay 410 (the comparison TTL, by default)
 LOAD_CHUNK = 500  # articles fetched per MGET when reading a corpus
 
 
@@ -36,8 +33,9 @@ class Page:
 
 
 class ArticleStore:
-    def __init__(self, client: redis.Redis):
+    def __init__(self, client: redis.Redis, *, deletion_memory: int = DELETION_MEMORY):
         self.client = client
+        self.deletion_memory = deletion_memory  # at least as long as cached results live
 
     def save(self, article: Article) -> tuple[Article, bool]:
         """Store `article` unless one with its id exists; returns the stored article and whether it is new."""
@@ -50,6 +48,7 @@ class ArticleStore:
             self.client.set(ARTICLE_KEY.format(article.id), payload)
         score = time.time()
         pipe = self.client.pipeline(transaction=True)
+        pipe.delete(DELETED_KEY.format(article.id))  # stored again: results that include it may be cached again
         pipe.zadd(BY_TIME_KEY, {article.id: score})
         pipe.zadd(BY_OUTLET_KEY.format(article.outlet_id), {article.id: score})
         _index_published(pipe, article)
@@ -67,16 +66,23 @@ class ArticleStore:
         return [Article.from_dict(json.loads(raw)) if raw else None for raw in raws]
 
     def delete(self, article_id: str) -> bool:
+        """Delete the article, and with it (in one transaction) every cached result that includes it."""
         article = self.get(article_id)
         if article is None:
             return False
-        pipe = self.client.pipeline(transaction=True)
-        pipe.delete(ARTICLE_KEY.format(article_id))
-        pipe.zrem(BY_TIME_KEY, article_id)
-        pipe.zrem(BY_OUTLET_KEY.format(article.outlet_id), article_id)
-        pipe.zrem(BY_PUBLISHED_KEY, article_id)
-        pipe.srem(UNDATED_KEY, article_id)
-        pipe.execute()
+        uses = USES_KEY.format(article_id)
+
+        def remove(pipe: redis.client.Pipeline) -> None:
+            used_by = [_text(key) for key in pipe.smembers(uses)]
+            pipe.multi()
+            pipe.delete(ARTICLE_KEY.format(article_id))
+            pipe.zrem(BY_TIME_KEY, article_id)
+            pipe.zrem(BY_OUTLET_KEY.format(article.outlet_id), article_id)
+            pipe.zrem(BY_PUBLISHED_KEY, article_id)
+            pipe.srem(UNDATED_KEY, article_id)
+            forget_results(pipe, article_id, used_by, ttl=self.deletion_memory)
+
+        self.client.transaction(remove, uses)
         return True
 
     def list(self, *, offset: int, limit: int, outlet: str | None = None) -> Page:
@@ -129,98 +135,6 @@ class ArticleStore:
         """The stored articles among `article_ids`, in order, read a chunk at a time."""
         for start in range(0, len(article_ids), LOAD_CHUNK):
             yield from (a for a in self.get_many(article_ids[start:start + LOAD_CHUNK]) if a is not None)
-
-
-UNEXPIRING_COPY_SECONDS = 300
-
-
-class LocalCopies:
-    """This process's copies of recently served comparisons, each kept until the moment Redis expires it.
-
-    A comparison id names its inputs, options and algorithm version, so its bytes never change: a copy is
-    never stale, only expired, and serving it saves a Redis round trip of a large value on every cached read.
-    Least recently used copies go first once `max_bytes` is reached."""
-
-    def __init__(self, *, max_bytes: int):
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.copies: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str) -> bytes | None:
-        with self.lock:
-            entry = self.copies.get(key)
-            if entry is None:
-                return None
-            if entry[0] <= time.monotonic():
-                self._drop(key)
-                return None
-            self.copies.move_to_end(key)
-            return entry[1]
-
-    def put(self, key: str, raw: bytes, *, seconds: float) -> None:
-        if len(raw) > self.max_bytes // 4 or seconds <= 0:
-            return
-        with self.lock:
-            self._drop(key)
-            self.copies[key] = (time.monotonic() + seconds, raw)
-            self.size += len(raw)
-            while self.size > self.max_bytes:
-                self._drop(next(iter(self.copies)))
-
-    def _drop(self, key: str) -> None:
-        entry = self.copies.pop(key, None)
-        if entry is not None:
-            self.size -= len(entry[1])
-
-
-class ComparisonCache:
-    def __init__(self, client: redis.Redis, *, ttl: int, local_bytes: int = 0):
-        self.client = client
-        self.ttl = ttl
-        self.local = LocalCopies(max_bytes=local_bytes) if local_bytes > 0 else None
-
-    def get(self, comparison_id: str) -> dict | None:
-        raw = self.get_raw(comparison_id)
-        return json.loads(raw) if raw else None
-
-    def get_raw(self, comparison_id: str) -> bytes | None:
-        """The stored JSON as bytes, for answering without decoding and encoding it again."""
-        key = COMPARISON_KEY.format(comparison_id)
-        if self.local is None:
-            return self.client.get(key)
-        raw = self.local.get(key)
-        if raw is None:
-            pipe = self.client.pipeline(transaction=False)
-            pipe.get(key)
-            pipe.pttl(key)
-            raw, remaining_ms = pipe.execute()
-            if raw is not None:
-                # a key without an expiry (-1) is kept a while; one expiring in the same instant (-2) is not
-                seconds = remaining_ms / 1000 if remaining_ms > 0 else UNEXPIRING_COPY_SECONDS * (remaining_ms == -1)
-                self.local.put(key, raw, seconds=seconds)
-        return raw
-
-    def put(self, comparison_id: str, result: dict) -> None:
-        key = COMPARISON_KEY.format(comparison_id)
-        raw = json.dumps(result, ensure_ascii=False).encode()
-        self.client.set(key, raw, ex=self.ttl)
-        if self.local is not None:
-            self.local.put(key, raw, seconds=self.ttl)
-
-
-class EventsCache:
-    """Event groupings of a stored corpus, under the id of the job that computed them."""
-
-    def __init__(self, client: redis.Redis, *, ttl: int):
-        self.client = client
-        self.ttl = ttl
-
-    def get_raw(self, events_id: str) -> bytes | None:
-        return self.client.get(EVENTS_KEY.format(events_id))
-
-    def put(self, events_id: str, result: dict) -> None:
-        self.client.set(EVENTS_KEY.format(events_id), json.dumps(result, ensure_ascii=False), ex=self.ttl)
 
 
 def published_epoch(stamp: str | None) -> float | None:

@@ -14,7 +14,8 @@ from rq.job import Job
 from .comparison import align_params, compare
 from .events import group_corpus
 from .models import Article
-from .store import ArticleStore, ComparisonCache, EventsCache
+from .results import ComparisonCache, EventsCache
+from .store import ArticleStore
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress writes to Redis
 
@@ -71,5 +72,6 @@ def run_events(*, query: dict, cache_ttl: int) -> dict:
         articles.append(article)
         progress(0, None, f"loading {len(articles)}/{len(ids)} articles")
     grouped = group_corpus(articles, progress=progress)
-    EventsCache(job.connection, ttl=cache_ttl).put(job.id, {"id": job.id, "query": query, **grouped})
+    EventsCache(job.connection, ttl=cache_ttl).put(job.id, {"id": job.id, "query": query, **grouped},
+                                                    article_ids=[a.id for a in articles])
     return {"kind": "events", "id": job.id}

@@ -186,3 +186,35 @@ def test_a_lone_date_line_is_a_date_not_body_text(client):
                           content_type="text/markdown").get_json()
     assert article["published_at"] == "2024-05-05"
     assert [p["text"] for p in article["paragraphs"]] == ["第一句正文。"]
+
+
+def test_ingest_answers_only_the_fields_asked_for(client):
+    response = client.post("/v1/articles?fields=id,title,sentence_count", data=seed_bytes("001"),
+                           content_type="text/plain")
+    short = response.get_json()
+    assert response.status_code == 201 and set(short) == {"id", "title", "sentence_count"}
+    stored = client.get(response.headers["Location"]).get_json()  # the whole article is stored all the same
+    assert stored["sentence_count"] == short["sentence_count"] == len(stored["sentences"]) > 5
+    listed = client.post("/v1/articles?fields=id,outlet", data={"file": [  # several files: a list of parts
+        (io.BytesIO(seed_bytes(p)), seed_path(p).name) for p in ("000", "002")]}, content_type="multipart/form-data")
+    assert listed.status_code == 201 and [set(a) for a in listed.get_json()] == [{"id", "outlet"}] * 2
+    assert [a["outlet"]["id"] for a in listed.get_json()] == ["nyt", "voa"]
+
+
+def test_prefer_return_minimal_answers_the_summary(client):
+    full = client.post("/v1/articles", data=seed_bytes("002"), content_type="text/plain")
+    minimal = client.post("/v1/articles", data=seed_bytes("002"), content_type="text/plain",
+                          headers={"Prefer": "respond-async, return=minimal"})
+    assert minimal.status_code == 200 and minimal.headers["Preference-Applied"] == "return=minimal"
+    summary = minimal.get_json()
+    assert "sentences" not in summary and "paragraphs" not in summary and summary["id"] == full.get_json()["id"]
+    assert summary["sentence_count"] == len(full.get_json()["sentences"])
+    assert len(minimal.get_data()) < 1000 < len(full.get_data()) // 5
+    assert "Preference-Applied" not in full.headers
+
+
+def test_an_unknown_field_is_named_and_nothing_is_stored(client):
+    response = client.post("/v1/articles?fields=id,body", data=seed_bytes("001"), content_type="text/plain")
+    detail = response.get_json()["detail"]
+    assert response.status_code == 422 and "`fields`: unknown field 'body'; choose from id, outlet" in detail
+    assert client.get("/v1/articles").get_json()["total"] == 0

@@ -18,7 +18,7 @@ from service import create_app, web
 
 from .conftest import seed_path
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"  # tools/ensure-browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -47,8 +47,8 @@ def browser():
                     "(do not run `playwright install`; the browser is Debian's chromium)", pytrace=False)
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
         found = shutil.which("chromium")
-        pytest.fail(f"the browser test needs Chromium at {CHROMIUM}: apt-get install -y chromium"
-                    + (f" (or set CHROMIUM_PATH={found})" if found else ""), pytrace=False)
+        pytest.fail(f"the browser test needs Chromium at {CHROMIUM}: `make test` installs it (tools/ensure-browser) "
+                    "or says how" + (f"; or set CHROMIUM_PATH={found}" if found else ""), pytrace=False)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         yield chromium

@@ -26,11 +26,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(data_dir, port):
+def start(data_dir, port, *, stderr=subprocess.DEVNULL, **settings):
+    """`python -m service serve` on the port, in its own process group; returns once /readyz answers 200."""
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(DATA_DIR=str(data_dir), PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2")
+    env.update({name: str(value) for name, value in settings.items()})
     process = subprocess.Popen([sys.executable, "-m", "service", "serve"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         try:

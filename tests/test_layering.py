@@ -16,7 +16,8 @@ LAYERS = [
     {"grouping", "scope", "corrections", "comparison", "events", "events_index", "report"},
     {"eval", "train", "train_cross", "warmup"},
     {"api", "web", "app", "wsgi", "config", "store", "redis_client", "embedded", "security", "metrics", "logs",
-     "jobs", "tasks", "worker", "gunicorn_hooks", "__main__", "__init__"},
+     "jobs", "tasks", "worker", "gunicorn_hooks", "gunicorn_worker", "redis_supervisor", "results", "__main__",
+     "__init__"},
 ]
 CORE = {"text", "ingest", "align", "framing", "grouping", "scope", "corrections", "comparison", "events", "events_index",
         "report"}

@@ -5,7 +5,7 @@ import time
 
 import redis
 
-from service.store import COMPARISON_KEY, ComparisonCache, LocalCopies
+from service.results import COMPARISON_KEY, ComparisonCache, LocalCopies
 
 
 def _client(redis_server) -> redis.Redis:
@@ -23,14 +23,21 @@ def test_a_copy_expires_when_redis_expires_the_comparison(redis_server):
     assert reader.get_raw("short-lived") is None  # neither Redis nor the copy outlives the expiry
 
 
-def test_a_copy_answers_without_redis_while_the_comparison_lives(redis_server):
+def test_a_copy_answers_while_redis_keeps_the_comparison_and_never_after(redis_server):
     client = _client(redis_server)
     reader = ComparisonCache(client, ttl=60, local_bytes=1 << 20)
     reader.put("kept", {"id": "kept"})
-    client.delete(COMPARISON_KEY.format("kept"))  # only the copy can answer now
     assert reader.get("kept") == {"id": "kept"}
-    uncopied = ComparisonCache(client, ttl=60)
-    assert uncopied.get("kept") is None
+    client.delete(COMPARISON_KEY.format("kept"))  # gone from Redis (an article of it was deleted): gone here too
+    assert reader.get("kept") is None
+    assert reader.local.get(COMPARISON_KEY.format("kept")) is None
+
+
+def test_a_copy_answers_when_redis_cannot_be_asked(redis_server, tmp_path):
+    reader = ComparisonCache(_client(redis_server), ttl=60, local_bytes=1 << 20)
+    reader.put("kept", {"id": "kept"})
+    reader.client = redis.Redis.from_url(f"unix://{tmp_path}/nobody-listens.sock")  # Redis unreachable
+    assert reader.get("kept") == {"id": "kept"}  # nothing can be deleted while Redis is away
 
 
 def test_copies_stay_within_their_byte_budget_least_recently_used_first():

@@ -56,6 +56,48 @@ def test_rate_limit_answers_429_with_retry_after(redis_server):
     assert client.get("/healthz").status_code == 200  # health checks are never limited
 
 
+def test_comparisons_and_events_have_their_own_limit(redis_server):
+    client = app_with(redis_server, rate_limit="100 per minute", comparison_rate_limit="2 per minute").test_client()
+    ids = [client.post("/v1/articles", data=seed_bytes(p), content_type="text/plain").get_json()["id"]
+           for p in ("000", "001")]
+    for path, body in (("/v1/comparisons", {"articles": ids}), ("/v1/events", {"articles": ids})):
+        answers = [client.post(path, json=body) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 429], path
+        assert [a.headers["X-RateLimit-Limit"] for a in answers] == ["2", "2", "2"]
+        assert answers[0].headers["X-RateLimit-Remaining"] == "1" and int(answers[2].headers["Retry-After"]) > 0
+    assert client.get("/v1/articles").headers["X-RateLimit-Limit"] == "100"  # other routes: the general limit
+
+
+def test_the_general_limit_covers_comparisons_without_their_own(redis_server):
+    client = app_with(redis_server, rate_limit="2 per minute", comparison_rate_limit="").test_client()
+    codes = [client.post("/v1/comparisons", json={"articles": ["a", "b"]}).status_code for _ in range(3)]
+    assert codes == [422, 422, 429]
+
+
+def test_invented_keys_open_no_bucket_of_their_own(redis_server):
+    client = app_with(redis_server, rate_limit="3 per minute").test_client()  # no keys configured
+    headers = [{"Authorization": "Bearer invented-1"}, {"X-API-Key": "invented-2"}, {"Authorization": "Bearer x"},
+               {"X-API-Key": "invented-3"}]
+    codes = [client.get("/v1/articles", headers=h).status_code for h in headers]
+    assert codes == [200, 200, 200, 429]  # all counted against the one address
+
+
+def test_with_keys_configured_an_invalid_key_is_401_everywhere_and_a_valid_one_is_its_own_client(redis_server):
+    client = app_with(redis_server, api_keys="s3cret", rate_limit="2 per minute").test_client()
+    bad = {"Authorization": "Bearer invented"}
+    for method, path, body in (("GET", "/v1/articles", None), ("POST", "/v1/comparisons", {"articles": ["a", "b"]}),
+                               ("POST", "/v1/events", {"articles": ["a"]}), ("GET", "/v1/jobs/x", None),
+                               ("GET", "/v1/comparisons/x", None), ("DELETE", "/v1/articles/x", None)):
+        refused = client.open(path, method=method, json=body, headers=bad)
+        assert refused.status_code == 401 and "not valid" in refused.get_json()["detail"], path
+        assert refused.headers["WWW-Authenticate"].startswith("Bearer")
+    assert client.get("/healthz", headers=bad).status_code == 200  # health checks never look at keys
+    assert client.get("/v1/articles", headers={"X-API-Key": "clé"}).status_code == 401  # not ASCII: still no 500
+    assert client.get("/v1/articles").status_code == 429  # both invalid keys counted against the address
+    good = {"X-API-Key": "s3cret"}
+    assert [client.get("/v1/articles", headers=good).status_code for _ in range(3)] == [200, 200, 429]
+
+
 def test_security_headers_and_no_live_html(client):
     hostile = "标题\n\n<script>alert(1)</script>这是正文。<img src=x onerror=alert(2)>还有一句。"
     response = client.post("/v1/articles", data=hostile.encode(), content_type="text/plain")

@@ -1,13 +1,18 @@
 """/v1/articles: ingest documents (JSON, a raw body, or multipart files), read, list and delete them."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, current_app, request, url_for
+from marshmallow import Schema
 
 from .. import redis_client
 from ..ingest import parse_document
 from ..models import Article
+from .body import json_body, load_query
 from .errors import ApiProblem
-from .schemas import ArticleSchema, ArticleSummarySchema, document_input, document_overrides, list_query
+from .schemas import (ArticleSchema, ArticleSummarySchema, document_input, document_overrides, ingest_query,
+                      list_query)
 
 bp = Blueprint("articles", __name__, url_prefix="/v1/articles")
 RAW_TYPES = ("text/html", "text/markdown", "text/plain", "application/xhtml+xml", "text/x-markdown")
@@ -16,14 +21,34 @@ article_schema, summary_schema = ArticleSchema(), ArticleSummarySchema()
 
 @bp.post("")
 def create_articles():
+    schema, applied = answer_schema()
     documents = documents_from_request()
     results = [redis_client.articles().save(parse_document(**doc)) for doc in documents]
     status = 201 if any(created for _, created in results) else 200
+    headers = {"Preference-Applied": applied} if applied else {}
     if len(results) == 1:
         article, created = results[0]
-        headers = {"Location": url_for("articles.get_article", article_id=article.id)}
-        return article_schema.dump(article), 201 if created else 200, headers
-    return [article_schema.dump(article) for article, _ in results], status
+        headers["Location"] = url_for("articles.get_article", article_id=article.id)
+        return schema.dump(article), 201 if created else 200, headers
+    return [schema.dump(article) for article, _ in results], status, headers
+
+
+def answer_schema() -> tuple[Schema, str | None]:
+    """How much of each stored article the answer holds: the fields `?fields=` names, the summary for
+    `Prefer: return=minimal` (RFC 7240; no paragraphs or sentences), else all of it. Also the preference
+    applied, for the Preference-Applied header."""
+    names = [name.strip() for name in (load_query(ingest_query)["fields"] or "").split(",") if name.strip()]
+    if names:
+        return _only(tuple(dict.fromkeys(names))), None
+    prefer = request.headers.get("Prefer", "")
+    if "return=minimal" in {p.split(";")[0].strip().lower().replace(" ", "") for p in prefer.split(",")}:
+        return summary_schema, "return=minimal"
+    return article_schema, None
+
+
+@lru_cache(maxsize=64)
+def _only(names: tuple[str, ...]) -> Schema:
+    return ArticleSchema(only=names)
 
 
 def documents_from_request() -> list[dict]:
@@ -31,7 +56,7 @@ def documents_from_request() -> list[dict]:
     mimetype = request.mimetype
     settings = current_app.config["SETTINGS"]
     if mimetype == "application/json":
-        payload = document_input.load(request.get_json())
+        payload = document_input.load(json_body())
         return [dict(payload, content_type=None)]
     if mimetype in RAW_TYPES:
         return [{"content": request.get_data(cache=False), "content_type": request.content_type}]
@@ -66,7 +91,7 @@ def delete_article(article_id: str):
 @bp.get("")
 def list_articles():
     settings = current_app.config["SETTINGS"]
-    query = list_query.load(request.args)
+    query = load_query(list_query)
     per_page = min(query["per_page"] or settings.page_size, settings.max_page_size)
     page = redis_client.articles().list(offset=(query["page"] - 1) * per_page, limit=per_page,
                                         outlet=query["outlet"])

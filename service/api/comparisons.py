@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 import redis
 from flask import Blueprint, Response, current_app, request, url_for
@@ -16,6 +16,7 @@ from ..metrics import record_comparison
 from ..report import render_markdown
 from ..security import writes_allowed
 from .articles import documents_from_request
+from .body import json_body
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
 from .schemas import comparison_options, comparison_request
@@ -54,8 +55,13 @@ def create_comparison():
 
 @bp.get("/<comparison_id>")
 def get_comparison(comparison_id: str):
-    raw = redis_client.comparisons().get_raw(comparison_id)
+    cache = redis_client.comparisons()
+    raw = cache.get_raw(comparison_id)
     if raw is None:
+        deleted = cache.gone_because(comparison_id)
+        if deleted:
+            raise ApiProblem(410, f"comparison {comparison_id!r} included article {deleted!r}, which has been "
+                                  "deleted; compare the remaining articles again", slug="comparison-gone")
         raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
                               "(post the articles again to recompute it)", slug="comparison-not-found")
     return _respond_raw(raw)
@@ -117,12 +123,12 @@ def _stored_ids_and_options():
     known = validated.get(body)
     if known is not None:
         return list(known[0]), known[1]
-    payload = comparison_request.load(request.get_json())
+    payload = comparison_request.load(json_body())
     if not payload.get("articles"):
         return None, payload
     ids = list(dict.fromkeys(payload["articles"]))
     settings = current_app.config["SETTINGS"]
-    _check_count(len(ids), settings.max_documents, stored_limit=settings.max_job_documents)
+    _check_count(payload["articles"], settings.max_documents, stored_limit=settings.max_job_documents)
     validated.put(body, ids, payload)
     return ids, payload
 
@@ -143,11 +149,12 @@ def _articles_and_options(stored_ids, payload):
         if stored_ids is not None:
             articles, parsed = _stored(stored_ids), False
         else:
-            _check_count(len(payload["documents"]), settings.max_documents)
+            _check_count(range(len(payload["documents"])), settings.max_documents)
             articles = [_parse_indexed(i, d) for i, d in enumerate(payload["documents"])]
-    articles = list({a.id: a for a in articles}.values())
     stored = stored_ids is not None
-    _check_count(len(articles), settings.max_documents, stored_limit=settings.max_job_documents if stored else None)
+    _check_count([a.id for a in articles], settings.max_documents,
+                 stored_limit=settings.max_job_documents if stored else None)
+    articles = list({a.id: a for a in articles}.values())
     sentences = sum(len(a.sentences) for a in articles)
     sentence_limit = settings.max_job_sentences if stored else settings.max_sentences
     if sentences > sentence_limit:
@@ -158,13 +165,19 @@ def _articles_and_options(stored_ids, payload):
     return articles, options
 
 
-def _check_count(count: int, limit: int, *, stored_limit: int | None = None) -> None:
-    """From 2 to `limit` articles; stored articles (named by id) up to `stored_limit`, compared as a job."""
-    upper = max(limit, stored_limit or 0)
-    if not 2 <= count <= upper:
-        also = f" (stored articles named by id: up to {stored_limit}, compared as a job)" if stored_limit else ""
-        raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles{also}; got {count}",
-                         slug="article-count", errors={"articles": [f"between 2 and {upper} distinct articles"]})
+def _check_count(ids, limit: int, *, stored_limit: int | None = None) -> None:
+    """From 2 to `limit` distinct articles; stored articles (named by id) up to `stored_limit`, compared as a job.
+    A list too short only because it names one article twice (or holds identical documents) says so."""
+    ids = list(ids)
+    count, upper = len(set(ids)), max(limit, stored_limit or 0)
+    if 2 <= count <= upper:
+        return
+    also = f" (stored articles named by id: up to {stored_limit}, compared as a job)" if stored_limit else ""
+    repeated = [str(i) for i, times in Counter(ids).items() if times > 1]
+    got = (f"got {len(ids)}, but they are duplicates: {', '.join(repeated)} comes more than once (the same "
+           "document always gets the same id)" if repeated and count < 2 else f"got {count}")
+    raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles{also}; {got}",
+                     slug="article-count", errors={"articles": [f"between 2 and {upper} distinct articles"]})
 
 
 def _stored(ids: list[str]):

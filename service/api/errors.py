@@ -13,9 +13,10 @@ from ..ingest import IngestError
 bp = Blueprint("errors", __name__)
 log = logging.getLogger(__name__)
 PROBLEM_TYPE = "https://news-compare.example/problems/{}"
-TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
-          415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests",
-          500: "Internal Server Error", 503: "Service Unavailable"}
+TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 410: "Gone",
+          413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+          429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+MAX_NAMED_FIELDS = 5  # a validation detail names this many fields; `errors` has them all
 
 
 class ApiProblem(Exception):
@@ -34,7 +35,12 @@ def problem(status: int, detail: str, *, slug: str | None = None, errors: dict |
             "status": status, "detail": detail, "instance": request.path}
     if errors:
         body["errors"] = errors
-    response = Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/problem+json")
+    text = json.dumps(body, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate echoed from the request (a field name): keep it escaped
+        text = json.dumps(body, ensure_ascii=True)
+    response = Response(text, status=status, mimetype="application/problem+json")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -47,9 +53,26 @@ def _api_problem(error: ApiProblem):
 
 @bp.app_errorhandler(ValidationError)
 def _validation(error: ValidationError):
-    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
-    return problem(422, "the request body failed validation; see `errors` for each field", slug="validation",
-                   errors=messages)
+    messages = field_messages(error)
+    named = "; ".join(f"`{name}`: {' '.join(map(str, texts))}"
+                      for name, texts in list(messages.items())[:MAX_NAMED_FIELDS])
+    more = f"; and {len(messages) - MAX_NAMED_FIELDS} more in `errors`" if len(messages) > MAX_NAMED_FIELDS else ""
+    return problem(422, f"the request body failed validation: {named}{more}", slug="validation", errors=messages)
+
+
+def field_messages(error: ValidationError) -> dict[str, list]:
+    """marshmallow's messages as {"documents.0.content": [...]} ("_schema" for the body as a whole)."""
+    flat: dict[str, list] = {}
+
+    def walk(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), inner)
+        else:
+            flat[prefix or "_schema"] = value if isinstance(value, list) else [value]
+
+    walk("", error.messages if isinstance(error.messages, dict) else {"_schema": error.messages})
+    return flat
 
 
 @bp.app_errorhandler(IngestError)

@@ -11,6 +11,7 @@ from .. import redis_client
 from ..events import group_events
 from ..ingest.dates import parse_date
 from .comparisons import _stored
+from .body import json_body
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
 from .schemas import events_request
@@ -24,7 +25,7 @@ def create_events():
         raise ApiProblem(415, 'send application/json: {"articles": [ids]} or {"since": ..., "until": ..., '
                               '"outlets": [...]}', slug="unsupported-media-type")
     settings = current_app.config["SETTINGS"]
-    payload = events_request.load(request.get_json())
+    payload = events_request.load(json_body())
     if not payload.get("articles"):
         return _submit_corpus(payload)
     ids = list(dict.fromkeys(payload["articles"]))
@@ -38,8 +39,13 @@ def create_events():
 
 @bp.get("/<events_id>")
 def get_events(events_id: str):
-    raw = redis_client.events().get_raw(events_id)
+    cache = redis_client.events()
+    raw = cache.get_raw(events_id)
     if raw is None:
+        deleted = cache.gone_because(events_id)
+        if deleted:
+            raise ApiProblem(410, f"event grouping {events_id!r} included article {deleted!r}, which has been "
+                                  "deleted; run the corpus query again", slug="events-gone")
         raise ApiProblem(404, f"no event grouping {events_id!r}: unknown, not finished yet (see its job), or "
                               "expired", slug="events-not-found")
     return Response(raw, mimetype="application/json")

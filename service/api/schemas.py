@@ -1,10 +1,58 @@
 """marshmallow schemas: what the API accepts and what it returns."""
 from __future__ import annotations
 
+import re
+
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..ingest.dates import parse_date
+from ..ingest.decode import BIDI_CONTROLS, LONE_SURROGATE
 from ..store import published_epoch, query_bound
+
+NOT_IN_LABELS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
+
+
+class Label(fields.String):
+    """An id, outlet, title, URL or date: no control, bidi-override or lone surrogate characters, which would
+    hide or reorder what a reader of the name sees (refused, not cleaned: the client chose the name)."""
+
+    default_error_messages = {"hidden": "contains {name} (U+{code:04X}) at character {position}; remove it"}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        found = NOT_IN_LABELS.search(text)
+        if found:
+            raise self.make_error("hidden", name=_kind_of(found.group()), code=ord(found.group()),
+                                  position=found.start())
+        return text
+
+
+class Text(fields.String):
+    """Document text: any Unicode text (ingest removes hidden controls as it does from raw bodies), but not a lone
+    surrogate, which cannot be stored as UTF-8."""
+
+    default_error_messages = {"surrogate": "contains a lone surrogate (U+{code:04X}) at character {position}, "
+                                           "which no Unicode text may hold; send UTF-8 text"}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        found = LONE_SURROGATE.search(text)
+        if found:
+            raise self.make_error("surrogate", code=ord(found.group()), position=found.start())
+        return text
+
+
+class LabelUrl(Label, fields.Url):
+    """A URL that is also a clean label."""
+
+
+def _kind_of(character: str) -> str:
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        return "a lone surrogate"
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character"
+    return "a bidi control character"
 
 
 class DocumentInput(Schema):
@@ -13,11 +61,11 @@ class DocumentInput(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    content = fields.String(required=True, validate=validate.Length(min=1))
-    url = fields.Url(load_default=None, schemes={"http", "https"})
-    outlet = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
-    published_at = fields.String(load_default=None)
-    title = fields.String(load_default=None, validate=validate.Length(min=1, max=500))
+    content = Text(required=True, validate=validate.Length(min=1))
+    url = LabelUrl(load_default=None, schemes={"http", "https"})
+    outlet = Label(load_default=None, validate=validate.Length(min=1, max=100))
+    published_at = Label(load_default=None)
+    title = Label(load_default=None, validate=validate.Length(min=1, max=500))
 
     @validates("published_at")
     def _date(self, value, **_):
@@ -28,7 +76,7 @@ class DocumentInput(Schema):
 class ListQuery(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    outlet = fields.String(load_default=None)
+    outlet = Label(load_default=None)
 
 
 class OutletSchema(Schema):
@@ -79,6 +127,23 @@ class ArticleSchema(ArticleSummarySchema):
     stories = fields.List(fields.Nested(StorySchema))
 
 
+ARTICLE_FIELDS = tuple(ArticleSchema().fields)
+
+
+class IngestQuery(Schema):
+    """What the answer to an ingest holds: `fields=id,title,sentence_count` keeps only those."""
+
+    fields = Label(load_default=None)
+
+    @validates("fields")
+    def _known(self, value, **_):
+        names = [name.strip() for name in (value or "").split(",") if name.strip()]
+        unknown = [name for name in names if name not in ARTICLE_FIELDS]
+        if unknown:
+            raise ValidationError(f"unknown field {unknown[0]!r}; choose from {', '.join(ARTICLE_FIELDS)} "
+                                  "(comma-separated)")
+
+
 class ComparisonOptions(Schema):
     min_confidence = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=1))
     threshold = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100))  # deprecated
@@ -88,7 +153,7 @@ class ComparisonOptions(Schema):
 class ComparisonRequest(Schema):
     """Either stored article ids or inline documents, plus options."""
 
-    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)))
+    articles = fields.List(Label(validate=validate.Length(min=1, max=64)))
     documents = fields.List(fields.Nested(DocumentInput))
     options = fields.Nested(ComparisonOptions, load_default=lambda: comparison_options.load({}))
 
@@ -101,10 +166,10 @@ class ComparisonRequest(Schema):
 class EventsRequest(Schema):
     """Either stored article ids (grouped at once) or a corpus query (grouped by a worker)."""
 
-    articles = fields.List(fields.String(validate=validate.Length(min=1, max=64)), validate=validate.Length(min=1))
-    since = fields.String(validate=validate.Length(min=1, max=64))
-    until = fields.String(validate=validate.Length(min=1, max=64))
-    outlets = fields.List(fields.String(validate=validate.Length(min=1, max=100)),
+    articles = fields.List(Label(validate=validate.Length(min=1, max=64)), validate=validate.Length(min=1))
+    since = Label(validate=validate.Length(min=1, max=64))
+    until = Label(validate=validate.Length(min=1, max=64))
+    outlets = fields.List(Label(validate=validate.Length(min=1, max=100)),
                           validate=validate.Length(min=1, max=100))
 
     @validates("since")
@@ -133,5 +198,5 @@ def _check_date(value: str) -> None:
 
 # Schemas are stateless once built and building one is costly (marshmallow copies its fields): one each.
 comparison_request, comparison_options, events_request = ComparisonRequest(), ComparisonOptions(), EventsRequest()
-list_query, document_input = ListQuery(), DocumentInput()
+list_query, document_input, ingest_query = ListQuery(), DocumentInput(), IngestQuery()
 document_overrides = DocumentInput(partial=("content",))  # the form fields beside uploaded files

@@ -28,9 +28,9 @@ EVIDENTIAL_SOURCE = re.compile(r"(?:据|據|根据|根據|援引|引述)(?P<who>
 GENERIC_SPEAKERS = (("分析人士", "analyst"), ("专家", "analyst"), ("學者", "analyst"), ("学者", "analyst"),
                     ("analysts", "analyst"), ("experts", "analyst"))
 NUMBER = re.compile(
-    r"(?:超过|超過|约|約|近|逾)?\d+(?:\.\d+)?\s*(?:个半|個半|个多|個多|多个|多個|多|余|餘|个|個)?\s*"
+    r"(?:超过|超過|约|約|近|逾)?(?<!\d)\d+(?:\.\d+)?\s*(?:个半|個半|个多|個多|多个|多個|多|余|餘|个|個)?\s*"
     r"(?:小时|小時|分钟|分鐘|天|周|週|年|个月|個月|次|万|萬|亿|億|%|％|人|名|国|國|架|艘|枚|项|項|美元|元)"
-    r"|\d+(?:\.\d+)?\s*(?:hours?|minutes?|days?|years?|percent|%|people|billion|million)",
+    r"|(?<!\d)\d+(?:\.\d+)?\s*(?:hours?|minutes?|days?|years?|percent|%|people|billion|million)",
     re.I,
 )
 

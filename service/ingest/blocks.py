@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.sentences import is_cjk
+from .decode import without_hidden_controls
 
 PARAGRAPH, HEADING, CAPTION, DATE, BYLINE, TITLE = "paragraph", "heading", "caption", "date", "byline", "title"
 MAX_HEADING_CHARS = 60
@@ -20,8 +21,10 @@ class Block:
 
 def tidy(text: str) -> str:
     """Collapse whitespace. A line break between CJK characters (markup wrapping) disappears; a typed
-    space between them (a headline separator: "布林肯会晤习近平 称…") stays one space."""
-    return _SPACES.sub(_space_for, text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    space between them (a headline separator: "布林肯会晤习近平 称…") stays one space. Hidden controls that HTML
+    character references put back (&#x202e;) go, as they do from the raw text."""
+    text = without_hidden_controls(text.replace("\u00a0", " ").replace("\u3000", " "))
+    return _SPACES.sub(_space_for, text).strip()
 
 
 def _space_for(match: re.Match) -> str:

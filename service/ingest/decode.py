@@ -15,6 +15,12 @@ import charset_normalizer
 # GB2312 and GBK are subsets of GB18030; pages labelled with them often use characters only GB18030 has.
 CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
 MAX_CONTROL_SHARE = 0.01  # decoded text with more C0 control characters than this is binary, not text
+# Characters that change how text looks without being text: C0/C1 controls (tab, line feed, vertical tab, form feed
+# and carriage return are whitespace, and kept) and the bidi embeddings, overrides and isolates, which can reorder
+# what a reader sees ("Trojan Source"). Removed from document text; refused in names and ids (api.schemas).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+HIDDEN_CONTROLS = re.compile(f"[\x01-\x08\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.I)
 
 
@@ -64,7 +70,26 @@ def _try_decode(data: bytes, encoding: str | None) -> str | None:
         return None
 
 
+def checked_text(text: str) -> str:
+    """Text that can be stored: refused (DecodeError, saying where) when it holds a NUL or a lone surrogate, or
+    looks binary (over 1% control characters); otherwise returned with its hidden controls removed.
+    decode_bytes applies the same rule to raw bodies."""
+    return without_hidden_controls(_checked(text))
+
+
+def without_hidden_controls(text: str) -> str:
+    return HIDDEN_CONTROLS.sub("", text)
+
+
 def _checked(text: str) -> str:
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise DecodeError(f"the document contains a NUL character (U+0000) at character {nul}: that is binary "
+                          "data, not text; remove it")
+    surrogate = LONE_SURROGATE.search(text)
+    if surrogate:
+        raise DecodeError(f"the document contains a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
+                          f"{surrogate.start()}, which no Unicode text may hold; send UTF-8 text")
     if text:
         unusual = ORDINARY.sub("", text)  # only these can be control, unassigned, private or surrogate characters
         controls = sum(1 for ch in unusual if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))

@@ -19,9 +19,9 @@ from . import rules as registry
 from .blocks import BYLINE, CAPTION, DATE, HEADING, TITLE, Block, tidy
 from .dates import compact_date, epoch_ms_to_iso, is_date_only, parse_date
 from .front_matter import split_front_matter
+from .decode import DecodeError, checked_text, decode_bytes, without_hidden_controls
 from .outlets import resolve_outlet
 from .stories import split_stories
-from .decode import DecodeError, decode_bytes
 from .html_body import html_blocks, parse_html
 from .html_meta import page_meta
 from .selectors import first_matches
@@ -111,11 +111,13 @@ def article_id(text: str, overrides: dict[str, str] | None = None) -> str:
 
 
 def _as_text(content: str | bytes, content_type: str | None) -> str:
-    if isinstance(content, bytes):
-        try:
-            content = decode_bytes(content, declared=_charset(content_type))
-        except DecodeError as error:
-            raise IngestError(str(error)) from None
+    try:
+        if isinstance(content, bytes):  # decoded and checked, as JSON `content` is below
+            content = without_hidden_controls(decode_bytes(content, declared=_charset(content_type)))
+        else:
+            content = checked_text(content)
+    except DecodeError as error:
+        raise IngestError(str(error)) from None
     text = content.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise IngestError("the document is empty or contains only whitespace")

@@ -17,16 +17,24 @@ SOURCE_LABEL = re.compile(r"^(来源|來源|出处|出處|转自|轉自|Source|�
 AUTHOR_LABEL = re.compile(r"^(作者|记者|記者|撰文|文|By)\s*[:：]?\s*(?P<name>.+)$")
 DATE_LABEL = re.compile(r"^(Published|Updated|发布时间|發布時間|发布|發布|时间|時間)\s*[:：]?\s*", re.I)
 DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$", re.I)
-DOMAIN_ANYWHERE = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|tw|hk|sg|fr|de|co\.uk))\b", re.I)
+# host names of at most 10 labels of at most 63 characters (DNS allows no longer labels): bounded, so a long run of
+# letters, digits and dots costs linear time, not quadratic
+DOMAIN_ANYWHERE = re.compile(
+    r"\b(?:www\.)?([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:com|net|org|cn|tw|hk|sg|fr|de|co\.uk))\b", re.I)
+COPYRIGHT = re.compile(r"©|copyright|版权|版權", re.I)
 NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,3}[.、．)]|[（(]\d{1,3}[）)])\s*\S")
 SENTENCE_MARK = re.compile(r"[。！？!?]")
 MAX_LIST_ITEM_CHARS = 150  # a numbered line longer than this is a paragraph (CCTV headlines run to 110)
 NUMBERED_RUN = 3  # this many numbered short lines in a row are a headline list, not prose
 CHINESE_ORDINAL_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]\s*\S")
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Markdown syntax, written so that no pattern scans the rest of a line from every position where it could start
+# (hostile input such as "# a" and thousands of spaces, or "*a " repeated, took minutes): link text and
+# targets stop at the next bracket or parenthesis, emphasis at the next delimiter, a heading's closing #s are
+# stripped in Python.
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()\[\]]*\)")
+MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\[\]]*\)")
+MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 HTML_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.I | re.S)
 HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -94,7 +102,7 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
         heading = MD_HEADING.match(line)
         if heading:
             kind = TITLE if len(heading.group(1)) == 1 else HEADING
-            blocks.append(Block(tidy(_inline_markdown(heading.group(2))), kind))
+            blocks.append(Block(tidy(_inline_markdown(heading.group(2).rstrip().rstrip("#").rstrip())), kind))
             continue
         if MD_IMAGE.search(line) and not MD_IMAGE.sub("", line).strip():
             continue
@@ -193,8 +201,8 @@ def read_header(blocks: list[Block]) -> TextHeader:
         if block.kind == PARAGRAPH and CHINESE_ORDINAL_HEADING.match(block.text) and looks_like_heading(block.text):
             block.kind = HEADING
     for block in blocks:  # a copyright footer often names the site that serves the page
-        header.domains.extend(d.lower() for d in DOMAIN_ANYWHERE.findall(block.text)
-                              if re.search(r"©|copyright|版权|版權", block.text, re.I))
+        if COPYRIGHT.search(block.text):
+            header.domains.extend(d.lower() for d in DOMAIN_ANYWHERE.findall(block.text))
     return header
 
 

@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt rep sen gov pres no vs etc inc corp ltd co jan feb mar apr "
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split()
 )
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 # every character _cut_points acts on: quotes, brackets, terminators
 SPECIAL = re.compile("[" + re.escape("".join(sorted(
     set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()) | BRACKET_OPEN | BRACKET_CLOSE | STRONG_TERMINATORS
@@ -102,13 +102,21 @@ def _ends_here(text: str, i: int, *, quoted: bool) -> bool:
     if ch == ".":
         if not _sentence_starts_after(text, i + 1) or LIST_NUMBER.fullmatch(text, 0, i + 1):
             return False
-        word = _LAST_WORD.search(text, 0, i)
-        if word:
-            token = word.group(1)
-            if token.lower().rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                return False
+        token = _last_word(text, i)
+        if token and (token.lower().rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isupper())):
+            return False
         return True
     return False
+
+
+def _last_word(text: str, end: int) -> str:
+    """The Latin word (letters and dots, from a letter on) that ends at `end`: "U.S" in "the U.S. said".
+    Read backwards from `end`, so a paragraph of many full stops costs what its words do (a regex search from
+    the paragraph's start was quadratic)."""
+    start = end
+    while start > 0 and text[start - 1] in WORD_CHARACTERS:
+        start -= 1
+    return text[start:end].lstrip(".")
 
 
 def _sentence_starts_after(text: str, j: int) -> bool:
