@@ -60,7 +60,13 @@ def test_folding_is_idempotent(text):
     assert normalize(normalize(text)) == normalize(text)
 
 
-@given(TEXT)
+# table words and punctuation only: OpenCC's simplified -> traditional conversion is lossy for rare characters
+# taken out of context (仇仇 becomes 仇讎, which folds back to 仇雠), so random characters cannot round-trip; the
+# promise is that every word of the tables, written in either script, folds alike
+TABLE_TEXT = st.lists(st.one_of(WORDS, st.sampled_from(list("，。、 "))), max_size=30).map("".join)
+
+
+@given(TABLE_TEXT)
 def test_both_scripts_fold_alike(text):
     assert normalize(to_traditional(text)) == normalize(text)
 
