@@ -23,13 +23,14 @@ def create_app(config: Settings | dict | None = None) -> Flask:
 
     from .warmup import warm_up
     from . import web
-    from .api import articles, comparisons, errors, events, health, jobs
+    from .api import articles, comparisons, corrections, errors, events, health, jobs
 
     warm_up()  # jieba's dictionary and the data files load once per process, not in a request
     app.register_blueprint(errors.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(comparisons.bp)
+    app.register_blueprint(corrections.bp)
     app.register_blueprint(events.bp)
     app.register_blueprint(jobs.bp)
     app.register_blueprint(web.bp)  # the comparison page (/), its assets and the API docs (/docs)

@@ -7,6 +7,7 @@ import logging
 import redis
 from flask import Flask, current_app
 
+from .corrections_store import CorrectionStore
 from .embedded import start_embedded_redis
 from .jobs import JobQueue
 from .results import ComparisonCache, EventsCache
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
                                                      local_bytes=settings.local_cache_mb * 1024 * 1024)
     app.extensions["events"] = EventsCache(client, ttl=settings.comparison_ttl)
     app.extensions["jobs"] = JobQueue(client, settings)
+    app.extensions["corrections"] = CorrectionStore(client)
 
 
 def client() -> redis.Redis:
@@ -51,6 +53,10 @@ def comparisons() -> ComparisonCache:
 
 def events() -> EventsCache:
     return current_app.extensions["events"]
+
+
+def corrections() -> CorrectionStore:
+    return current_app.extensions["corrections"]
 
 
 def jobs() -> JobQueue:

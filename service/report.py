@@ -85,7 +85,7 @@ def render_markdown(result: dict) -> str:
         lines.append(f"| {number} | {_md(_snippet(fact))} | {marks} | {fact['weight']:.2f} |")
     lines += ["", "## Wording per outlet", ""]
     for number, fact in enumerate(shared, 1):
-        lines.append(f"### {number}. {_md(_snippet(fact))}")
+        lines.append(f"### {number}. {_md(_snippet(fact))}" + (" _(corrected by a reviewer)_" if fact.get("corrected") else ""))
         for mention in fact["mentions"]:
             how = f" _(confidence {mention['confidence']:.2f})_" if mention.get("confidence") not in (None, 1.0) else ""
             where = f" ({ROLE_LABELS[mention['role']]})" if mention.get("role") in ROLE_LABELS else ""

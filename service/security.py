@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 from flask import Flask, current_app, request
 from flask_cors import CORS
@@ -14,7 +15,8 @@ from flask_limiter import Limiter
 from .api.errors import ApiProblem
 
 WRITE_METHODS = frozenset(("POST", "DELETE", "PUT", "PATCH"))
-PROTECTED_PREFIX = "/v1/articles"  # writes here need a key when keys are configured
+PROTECTED = re.compile(r"^/v1/articles|^/v1/corrections|^/v1/comparisons/[^/]+/corrections")  # writes here need
+# a key when keys are configured
 KEYED_PREFIX = "/v1/"  # where a key that is sent must be valid (health checks and pages never look at keys)
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -26,7 +28,7 @@ SECURITY_HEADERS = {
 }
 UNLIMITED_ENDPOINTS = ("health.healthz", "health.readyz", "metrics.metrics", "web.page", "web.docs", "web.asset",
                        "web.seed", "web.swagger_asset")
-COSTLY_ENDPOINTS = ("comparisons.create_comparison", "events.create_events")
+COSTLY_ENDPOINTS = ("comparisons.create_comparison", "events.create_events", "corrections.create_correction")
 
 
 def client_key() -> str:
@@ -81,9 +83,9 @@ def init_app(app: Flask) -> None:
             raise ApiProblem(401, "the API key sent is not valid: send a key the service was configured with "
                                   "(`Authorization: Bearer <key>` or `X-API-Key: <key>`), or none for reading",
                              slug="api-key-invalid", headers={"WWW-Authenticate": 'Bearer realm="news-compare"'})
-        if given is None and request.method in WRITE_METHODS and request.path.startswith(PROTECTED_PREFIX):
-            raise ApiProblem(401, "writing articles needs an API key: send `Authorization: Bearer <key>` or "
-                                  "`X-API-Key: <key>`", slug="api-key-required",
+        if given is None and request.method in WRITE_METHODS and PROTECTED.match(request.path):
+            raise ApiProblem(401, "writing articles or corrections needs an API key: send `Authorization: Bearer "
+                                  "<key>` or `X-API-Key: <key>`", slug="api-key-required",
                              headers={"WWW-Authenticate": 'Bearer realm="news-compare"'})
         return None
 
@@ -92,6 +94,14 @@ def init_app(app: Flask) -> None:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+
+def reviewer() -> str:
+    """Who a correction is recorded as made by: the valid key's fingerprint (never the key), else anonymous."""
+    given = presented_key()
+    if given is None or not configured_keys() or not key_is_valid(given):
+        return "anonymous"
+    return "key:" + hashlib.sha256(given.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def writes_allowed() -> bool:

@@ -11,7 +11,8 @@ import time
 from rq import get_current_job
 from rq.job import Job
 
-from .comparison import align_params, compare
+from .comparing import run_comparison as compare_with_corrections
+from .corrections_store import CorrectionStore
 from .events import group_corpus
 from .models import Article
 from .results import ComparisonCache, EventsCache
@@ -54,7 +55,8 @@ def run_comparison(*, options: dict, cache_ttl: int, article_ids: list[str] | No
             raise LookupError(f"articles deleted since the comparison was submitted: {', '.join(missing)}")
     else:
         found = [Article.from_dict(data) for data in articles or []]
-    result = compare(found, params=align_params(options), min_outlets=options.get("min_outlets", 1), progress=progress)
+    result = compare_with_corrections(found, options, store=CorrectionStore(job.connection),
+                                      version=options.get("corrections") or None, progress=progress)
     ComparisonCache(job.connection, ttl=cache_ttl).put(result["id"], result)
     return {"kind": "comparison", "id": result["id"]}
 

@@ -223,3 +223,29 @@ def test_api_docs_render_offline(browser, base_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "docs.png"))
     watch.check()
+
+
+def test_a_reviewer_unlinks_a_mention_and_the_fact_stays_changed_after_reload(browser, base_url):
+    page, watch = open_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    page.check('#seed-list input[data-seed="000"]')
+    page.check('#seed-list input[data-seed="001"]')
+    compare(page)
+    fact = page.locator("#wording article.fact", has=page.locator("mark.a", has_text="攻击")).first
+    body = fact.locator(".mention", has_text="难以维持对乌克兰的侵犯")  # DW's body sentence, beside NYT's 攻击
+    assert body.count() == 1
+    body.locator("button.unlink").click()
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('Correction saved')")
+
+    def together() -> bool:
+        texts = page.evaluate("""() => Array.from(document.querySelectorAll('#wording article.fact'))
+            .map(fact => fact.innerText)""")
+        return any("难以维持对乌克兰的攻击" in text and "难以维持对乌克兰的侵犯" in text for text in texts)
+
+    assert not together()
+    assert page.locator("#wording .chip.corrected").count() >= 1
+    assert "#comparison=" in page.url
+    page.reload()
+    page.wait_for_selector("#results:not([hidden]) #matrix tbody tr")
+    assert not together() and page.locator("#wording .chip.corrected").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "corrected.png"), full_page=False)
+    watch.check()

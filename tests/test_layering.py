@@ -13,10 +13,11 @@ LAYERS = [
     {"ingest"},
     {"align"},
     {"framing"},
-    {"grouping", "scope", "corrections", "comparison", "events", "events_index", "report"},
+    {"grouping", "scope", "corrections", "correction_plans", "comparison", "events", "events_index", "report"},
     {"eval", "train", "train_cross", "warmup"},
     {"api", "web", "app", "wsgi", "config", "store", "redis_client", "embedded", "security", "metrics", "logs",
-     "jobs", "tasks", "worker", "gunicorn_hooks", "gunicorn_worker", "redis_supervisor", "results", "__main__",
+     "jobs", "tasks", "worker", "gunicorn_hooks", "gunicorn_worker", "redis_supervisor", "results", "comparing",
+     "corrections_store", "__main__",
      "__init__"},
 ]
 CORE = {"text", "ingest", "align", "framing", "grouping", "scope", "corrections", "comparison", "events", "events_index",

@@ -7,10 +7,11 @@ import threading
 from collections import Counter, OrderedDict
 
 import redis
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, current_app, g, request, url_for
 
 from .. import redis_client
-from ..comparison import align_params, compare, comparison_id, effective_options
+from ..comparing import comparison_key, corrections_version, run_comparison
+from ..comparison import align_params
 from ..ingest import parse_document
 from ..metrics import record_comparison
 from ..report import render_markdown
@@ -47,7 +48,7 @@ def create_comparison():
         return _respond_raw(raw)
     if _runs_as_job(articles):
         return _submit(key, articles, options, stored=stored_ids is not None)
-    result = compare(articles, params=align_params(options), min_outlets=options["min_outlets"])
+    result = run_comparison(articles, options, store=redis_client.corrections(), version=_version())
     _cache_put(result["id"], result)
     record_comparison(cached=False, articles=len(articles), sentences=sum(len(a.sentences) for a in articles))
     return _respond(result, cached=False)
@@ -75,7 +76,8 @@ def _runs_as_job(articles) -> bool:
 
 def _submit(key: str, articles, options: dict, *, stored: bool):
     """A large comparison goes to a worker: 202 with the job, whose result lands in the comparison cache."""
-    options = {"min_confidence": align_params(options).min_confidence, "min_outlets": options["min_outlets"]}
+    options = {"min_confidence": align_params(options).min_confidence, "min_outlets": options["min_outlets"],
+               "corrections": _version()}
     source = {"article_ids": [a.id for a in articles]} if stored else {"articles": [a.to_dict() for a in articles]}
     try:
         job = redis_client.jobs().submit_comparison(key, options=options, **source)
@@ -86,7 +88,19 @@ def _submit(key: str, articles, options: dict, *, stored: bool):
 
 
 def _key(article_ids: list[str], options: dict) -> str:
-    return comparison_id(article_ids, effective_options(align_params(options), options["min_outlets"]))
+    return comparison_key(article_ids, options, _version())
+
+
+def _version() -> str | None:
+    """The corrections' state, read once per request (none when Redis is down: the answer is computed without
+    corrections and not cached)."""
+    if "corrections_version" not in g:
+        try:
+            g.corrections_version = corrections_version(redis_client.corrections())
+        except redis.RedisError as error:
+            log.warning("corrections unavailable", extra={"error": str(error)})
+            g.corrections_version = None
+    return g.corrections_version
 
 
 class ValidatedRequests:

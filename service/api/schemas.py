@@ -191,6 +191,30 @@ class EventsRequest(Schema):
             raise ValidationError("`since` is after `until`", field_name="until")
 
 
+class Mention(Schema):
+    article_id = Label(required=True, validate=validate.Length(min=1, max=64))
+    sentence_index = fields.Integer(required=True, validate=validate.Range(min=0))
+
+
+class CorrectionOperation(Schema):
+    op = fields.String(required=True, validate=validate.OneOf(("unlink", "link", "split", "merge")))
+    mentions = fields.List(fields.Nested(Mention), validate=validate.Length(max=200))
+    groups = fields.List(fields.List(fields.Nested(Mention), validate=validate.Length(max=200)),
+                         validate=validate.Length(max=20))
+    facts = fields.List(Label(validate=validate.Length(min=1, max=64)), validate=validate.Length(max=50))
+
+
+class CorrectionRequest(Schema):
+    operations = fields.List(fields.Nested(CorrectionOperation), required=True, validate=validate.Length(min=1, max=50))
+    note = Text(load_default="", validate=validate.Length(max=2000))
+
+
+class CorrectionQuery(ListQuery):
+    outlet = None
+    article = Label(load_default=None)
+    who = Label(load_default=None)
+
+
 def _check_date(value: str) -> None:
     if not value.strip()[:1].isdigit() or published_epoch(parse_date(value)) is None:
         raise ValidationError("not a date: use ISO 8601, e.g. 2024-04-20 or 2024-04-20T00:00:00+00:00")
@@ -199,4 +223,5 @@ def _check_date(value: str) -> None:
 # Schemas are stateless once built and building one is costly (marshmallow copies its fields): one each.
 comparison_request, comparison_options, events_request = ComparisonRequest(), ComparisonOptions(), EventsRequest()
 list_query, document_input, ingest_query = ListQuery(), DocumentInput(), IngestQuery()
-document_overrides = DocumentInput(partial=("content",))  # the form fields beside uploaded files
+document_overrides = DocumentInput(partial=("content",))
+correction_request, correction_query = CorrectionRequest(), CorrectionQuery()  # the form fields beside uploaded files

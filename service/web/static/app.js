@@ -437,7 +437,8 @@
         : el("span", { title: text, text: snippet(text) });
       var present = new Set(fact.outlets);
       var row = el("tr", { class: fact.outlets.length > 1 ? "shared" : "single", "data-fact": fact.id }, [
-        el("td", { class: "n num", text: number }),
+        el("td", { class: "n num" }, [el("input", { type: "checkbox", class: "pick-fact", value: fact.id,
+          "aria-label": "select fact " + number + " to join with others" }), " " + number]),
         el("td", { class: "fact-col zh" }, label)
       ].concat(ctx.outlets.map(function (outlet) {
         if (present.has(outlet)) {
@@ -454,6 +455,43 @@
     append(table, [head, body]);
     applySharedFilter();
   }
+
+  /* ---------- corrections: a reviewer takes a sentence out of a fact, or joins facts ---------- */
+
+  function correct(operations, note) {
+    var result = state.result;
+    setStatus("Saving the correction…");
+    return postJson("v1/comparisons/" + encodeURIComponent(result.id) + "/corrections",
+      { operations: operations, note: note || "" }).then(function (answer) {
+      if (!answer.comparison) throw new Error("the correction is saved; compare the articles again to see it");
+      return api("GET", "v1/comparisons/" + encodeURIComponent(answer.comparison));
+    }).then(function (corrected) {
+      show(corrected);
+      history.replaceState(null, "", "#comparison=" + encodeURIComponent(corrected.id));
+      setStatus("Correction saved: it applies to every later comparison of these sentences.");
+    }).catch(function (error) {
+      setStatus("");
+      showError(error.message, error.fieldErrors);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.unlink");
+    if (button) {
+      correct([{ op: "unlink", mentions: [{ article_id: button.getAttribute("data-article"),
+        sentence_index: Number(button.getAttribute("data-sentence")) }] }]);
+      return;
+    }
+    if (event.target.id === "merge-facts") {
+      var picked = Array.prototype.map.call(document.querySelectorAll("input.pick-fact:checked"),
+        function (box) { return box.value; });
+      if (picked.length < 2) {
+        showError("select two or more facts in the matrix to join them");
+        return;
+      }
+      correct([{ op: "merge", facts: picked }]);
+    }
+  });
 
   function applySharedFilter() {
     var only = $("shared-only").checked;
@@ -571,7 +609,10 @@
             isReference ? el("span", { class: "chip", text: "reference" }) : null,
             mention.role && mention.role !== "body" ? el("span", { class: "chip role", text:
               mention.role === "heading" ? "subhead" : "caption" }) : null,
-            confidenceChip(mention)]),
+            confidenceChip(mention),
+            el("button", { type: "button", class: "link-button unlink", "data-article": mention.article_id,
+              "data-sentence": String(mention.sentence_index), title: "This sentence does not report this fact: " +
+              "take it out (kept for every later comparison of these sentences)", text: "not the same" })]),
           markedText(mention.text, marks[key(mention)]),
           mentionMeta(mention)
         ]);
@@ -580,7 +621,9 @@
       var missing = fact.missing && fact.missing.length ? " · not in " + fact.missing.join(", ") : "";
       append(box, el("article", { class: "fact", id: "fact-" + fact.id }, [
         el("header", null, [el("span", { class: "fact-num", text: "#" + ctx.number[fact.id] }),
-          " reported by " + fact.outlets.join(", ") + missing]),
+          " reported by " + fact.outlets.join(", ") + missing,
+          fact.corrected ? el("span", { class: "chip corrected", title: "changed by a reviewer's correction",
+            text: "corrected" }) : null]),
         el("div", { class: "mentions" }, columns),
         labels.length ? el("ul", { class: "diffs" }, labels) : null
       ]));
