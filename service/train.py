@@ -116,14 +116,16 @@ def one_sentence_matrix(pairs: list[TextPair], weight: float) -> Matrix:
     return Matrix(pair_matrix(features), np.array([p.same for p in pairs], dtype=bool), np.full(len(pairs), weight))
 
 
-def training_data(shared: Path) -> tuple[Matrix, str, dict]:
+def training_data(shared: Path, *, corrections: Path | None = None) -> tuple[Matrix, str, dict]:
     public = [*datasets.cnsd("train", shared / "datasets", role="fitted").pairs,
               *datasets.msrp(shared / "datasets", role="fitted").pairs]
     news = news_pairs()
     unrelated = unrelated_pairs(news)
+    if corrections is not None:  # reviewers' judgements count as labelled news pairs
+        news += [TextPair(p.a.text, p.b.text, p.same) for p in datasets.corrections_export(corrections).pairs]
     parts = [one_sentence_matrix([*news, *unrelated], NEWS_WEIGHT),
              one_sentence_matrix([TextPair(p.a.text, p.b.text, p.same) for p in public], 1.0)]
-    files = [p for p in NEWS_TRAIN if p.exists()] + [shared / "datasets" / "chinese-sts" / "cnsd-sts-train.txt",
+    files = [p for p in [*NEWS_TRAIN, corrections] if p is not None and p.exists()] + [shared / "datasets" / "chinese-sts" / "cnsd-sts-train.txt",
                                                    shared / "datasets" / "msrp" / "msr_paraphrase_train.txt"]
     digest = hashlib.sha256()
     for path in files:
@@ -217,8 +219,10 @@ def _reload_model() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service.train", description=__doc__)
     parser.add_argument("--shared", type=Path, default=datasets.SHARED)
+    parser.add_argument("--corrections", type=Path, default=None,
+                        help="reviewers' corrections to fit on as well (the JSON Lines of GET /v1/corrections/export)")
     args = parser.parse_args(argv)
-    data, digest, counts = training_data(args.shared)
+    data, digest, counts = training_data(args.shared, corrections=args.corrections)
     params = fit(data)
     document = {
         "version": VERSION, "kind": "logistic regression, standardised features, sign-constrained coefficients", **params,

@@ -194,3 +194,22 @@ def test_corrections_outlive_a_restart_of_the_embedded_redis(tmp_path):
         assert [c.label for c in restored.constraints_for(["乙。", "甲。"])] == ["different"]
     finally:
         again.stop()
+
+
+def test_exported_corrections_are_a_labelled_set_for_eval_and_training(client, pair, tmp_path):
+    from service.eval import evaluate_set
+    from service.eval.datasets import corrections_export
+    from service.train import TextPair, one_sentence_matrix
+
+    _, before = pair
+    fact = shared_fact(before)
+    client.post(f"/v1/comparisons/{before['id']}/corrections",
+                json={"operations": [{"op": "unlink", "mentions": [ref(fact["mentions"][0])]}]})
+    path = tmp_path / "corrections.jsonl"
+    path.write_bytes(client.get("/v1/corrections/export").get_data())
+    labelled = corrections_export(path)
+    assert [p.same for p in labelled.pairs] == [False]
+    assert {labelled.pairs[0].a.text, labelled.pairs[0].b.text} == {m["text"] for m in fact["mentions"]}
+    assert evaluate_set(labelled)["all"]["pairs"] == 1
+    rows = one_sentence_matrix([TextPair(p.a.text, p.b.text, p.same) for p in labelled.pairs], 1.0)
+    assert rows.rows.shape[0] == 1 and not rows.labels[0]

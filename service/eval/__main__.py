@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import BASELINE, SET_NAMES, check_baseline, datasets, evaluate_sets, render_table
+from . import BASELINE, SET_NAMES, check_baseline, datasets, evaluate_set, evaluate_sets, render_table
 from .corpus import corpus_listing, render_listing
 
 
@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"comma-separated, from: {', '.join(SET_NAMES)} (default: all)")
     parser.add_argument("--shared", type=Path, default=None,
                         help="the shared folder holding datasets/ and corpus/ (default ../shared or $NEWS_SHARED_DIR)")
+    parser.add_argument("--corrections", type=Path, default=None,
+                        help="also score reviewers' corrections (the JSON Lines of GET /v1/corrections/export)")
     parser.add_argument("--out", type=Path, default=Path("var/eval.json"), help="where the JSON report goes")
     parser.add_argument("--baseline", type=Path, default=BASELINE)
     parser.add_argument("--write-baseline", action="store_true",
@@ -25,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         report = evaluate_sets([s for s in args.sets.split(",") if s], shared=args.shared)
+        if args.corrections:
+            report["sets"]["corrections"] = evaluate_set(datasets.corrections_export(args.corrections))
     except FileNotFoundError as error:
         print(f"eval: {error}: give the shared folder with --shared or NEWS_SHARED_DIR", file=sys.stderr)
         return 2

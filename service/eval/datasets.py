@@ -98,6 +98,17 @@ def msrp(datasets: Path = SHARED / "datasets", *, role: str) -> LabelledSet:
     return LabelledSet("MSRP train", role, pairs, one_sentence=True, note="quality 1 same")
 
 
+def corrections_export(path: Path) -> LabelledSet:
+    """Reviewers' corrections exported by GET /v1/corrections/export (JSON Lines of labelled sentence pairs)."""
+    import json
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = [LabelledPair(Side(f"{k}a", row["a"]["text"]), Side(f"{k}b", row["b"]["text"]), row["label"] == "same",
+                          "correction", "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in row["a"]["text"]) else "en")
+             for k, row in enumerate(rows)]
+    return LabelledSet("corrections", "check", pairs, one_sentence=True, note=f"reviewers' corrections ({path.name})")
+
+
 def _yaml_pairs(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]
 
