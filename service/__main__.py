@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 
-from .api.schemas import ArticleSchema
+from .shapes import ArticleSchema
 from .ingest import IngestError, parse_document
 
 PROGRESS_MIN_FILES = 10  # `compare` draws a progress bar on stderr for more files than this

@@ -12,7 +12,7 @@ from flask import Flask, current_app, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 
-from .api.errors import ApiProblem
+from .problems import ApiProblem
 
 WRITE_METHODS = frozenset(("POST", "DELETE", "PUT", "PATCH"))
 PROTECTED = re.compile(r"^/v1/articles|^/v1/corrections|^/v1/comparisons/[^/]+/corrections")  # writes here need

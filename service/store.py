@@ -10,10 +10,10 @@ import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import redis
 
+from .ingest.dates import published_epoch, query_bound
 from .models import Article
 from .results import DELETED_KEY, USES_KEY, forget_results
 
@@ -135,27 +135,6 @@ class ArticleStore:
         """The stored articles among `article_ids`, in order, read a chunk at a time."""
         for start in range(0, len(article_ids), LOAD_CHUNK):
             yield from (a for a in self.get_many(article_ids[start:start + LOAD_CHUNK]) if a is not None)
-
-
-def published_epoch(stamp: str | None) -> float | None:
-    """Epoch seconds of an ISO 8601 publication time (a date alone is its midnight; no offset means UTC)."""
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.timestamp()
-
-
-def query_bound(stamp: str, *, end_of_day: bool = False) -> float:
-    """A query bound: a date alone as `until` covers that whole day."""
-    value = published_epoch(stamp)
-    if value is None:
-        raise ValueError(f"not a date: {stamp!r}")
-    return value + 86_399.999 if end_of_day and len(stamp) == 10 else value
 
 
 def _index_published(pipe, article: Article) -> None:

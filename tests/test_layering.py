@@ -8,7 +8,7 @@ from pathlib import Path
 SERVICE = Path(__file__).resolve().parent.parent / "service"
 # rank of each module or package of service/, lowest first: a module may import only its own rank or lower
 LAYERS = [
-    {"models", "tuning", "datafiles", "caches"},
+    {"models", "tuning", "datafiles", "caches", "problems", "shapes"},
     {"text"},
     {"ingest"},
     {"align"},

@@ -112,3 +112,13 @@ def _existing(article_id: str) -> Article:
 
 def _not_found(article_id: str) -> ApiProblem:
     return ApiProblem(404, f"no article with id {article_id!r}", slug="article-not-found")
+
+
+def stored_articles(ids: list[str]) -> list[Article]:
+    """The stored articles of these ids, in order; 422 naming the ids that are not stored."""
+    found = redis_client.articles().get_many(ids)
+    missing = [i for i, article in zip(ids, found) if article is None]
+    if missing:
+        raise ApiProblem(422, f"unknown article ids: {', '.join(missing)}", slug="unknown-articles",
+                         errors={"articles": [f"unknown article id: {i}" for i in missing]})
+    return found

@@ -16,7 +16,7 @@ from ..ingest import parse_document
 from ..metrics import record_comparison
 from ..report import render_markdown
 from ..security import writes_allowed
-from .articles import documents_from_request
+from .articles import documents_from_request, stored_articles
 from .body import json_body
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
@@ -36,16 +36,17 @@ def _remember_validated_requests(state) -> None:
 def create_comparison():
     stored_ids, payload = _stored_ids_and_options()
     if stored_ids is not None:  # stored articles: a cached answer needs only their ids
-        raw = _cache_get(_key(stored_ids, payload["options"]))
+        key = _key(stored_ids, payload["options"])
+        raw = _cache_get(key)
         if raw is not None:
             record_comparison(cached=True, articles=len(stored_ids), sentences=0)
-            return _respond_raw(raw)
+            return _respond_raw(raw, key)
     articles, options = _articles_and_options(stored_ids, payload)
     key = _key([a.id for a in articles], options)
     raw = _cache_get(key) if stored_ids is None else None  # stored ids were looked up above
     if raw is not None:
         record_comparison(cached=True, articles=len(articles), sentences=0)
-        return _respond_raw(raw)
+        return _respond_raw(raw, key)
     if _runs_as_job(articles):
         return _submit(key, articles, options, stored=stored_ids is not None)
     result = run_comparison(articles, options, store=redis_client.corrections(), version=_version())
@@ -65,7 +66,7 @@ def get_comparison(comparison_id: str):
                                   "deleted; compare the remaining articles again", slug="comparison-gone")
         raise ApiProblem(404, f"no comparison {comparison_id!r}: unknown, or expired from the cache "
                               "(post the articles again to recompute it)", slug="comparison-not-found")
-    return _respond_raw(raw)
+    return _respond_raw(raw, comparison_id)
 
 
 def _runs_as_job(articles) -> bool:
@@ -161,7 +162,7 @@ def _articles_and_options(stored_ids, payload):
                                   "multipart/form-data files", slug="unsupported-media-type")
         options = payload["options"]
         if stored_ids is not None:
-            articles, parsed = _stored(stored_ids), False
+            articles, parsed = stored_articles(stored_ids), False
         else:
             _check_count(range(len(payload["documents"])), settings.max_documents)
             articles = [_parse_indexed(i, d) for i, d in enumerate(payload["documents"])]
@@ -192,15 +193,6 @@ def _check_count(ids, limit: int, *, stored_limit: int | None = None) -> None:
            "document always gets the same id)" if repeated and count < 2 else f"got {count}")
     raise ApiProblem(422, f"a comparison takes from 2 to {limit} distinct articles{also}; {got}",
                      slug="article-count", errors={"articles": [f"between 2 and {upper} distinct articles"]})
-
-
-def _stored(ids: list[str]):
-    found = redis_client.articles().get_many(ids)
-    missing = [i for i, article in zip(ids, found) if article is None]
-    if missing:
-        raise ApiProblem(422, f"unknown article ids: {', '.join(missing)}", slug="unknown-articles",
-                         errors={"articles": [f"unknown article id: {i}" for i in missing]})
-    return found
 
 
 def _parse_indexed(index: int, document: dict):
@@ -239,10 +231,9 @@ def _cache_put(key: str, result: dict) -> None:
         log.warning("comparison not cached", extra={"error": str(error)})
 
 
-def _respond_raw(raw: bytes):
-    """A cached comparison, answered from its stored bytes (JSON is not decoded unless a report is wanted)."""
-    comparison = raw[raw.index(b'"id": "') + 7:]
-    comparison = comparison[:comparison.index(b'"')].decode()
+def _respond_raw(raw: bytes, comparison: str):
+    """A cached comparison (cached under its id), answered from its stored bytes (JSON is not decoded unless a
+    report is wanted)."""
     if _wants_markdown() or request.method == "GET" and f'"{comparison}"' in request.headers.get("If-None-Match", ""):
         return _respond(json.loads(raw), cached=True)
     body = b'{"cached": true, ' + raw[1:]

@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from ..ingest import IngestError
+from ..problems import ApiProblem
 
 bp = Blueprint("errors", __name__)
 log = logging.getLogger(__name__)
@@ -17,15 +18,6 @@ TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Metho
           413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
           429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
 MAX_NAMED_FIELDS = 5  # a validation detail names this many fields; `errors` has them all
-
-
-class ApiProblem(Exception):
-    """Raised by views for an error a client can fix (or wait out); rendered as problem+json."""
-
-    def __init__(self, status: int, detail: str, *, slug: str | None = None, errors: dict | None = None,
-                 headers: dict | None = None):
-        super().__init__(detail)
-        self.status, self.detail, self.slug, self.errors, self.headers = status, detail, slug, errors, headers
 
 
 def problem(status: int, detail: str, *, slug: str | None = None, errors: dict | None = None,

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, request
 from .. import redis_client
 from ..events import group_events
 from ..ingest.dates import parse_date
-from .comparisons import _stored
+from .articles import stored_articles
 from .body import json_body
 from .errors import ApiProblem
 from .jobs import accepted, unavailable
@@ -33,7 +33,7 @@ def create_events():
         raise ApiProblem(422, f"at most {settings.max_documents} articles per request; got {len(ids)} (a corpus "
                               "query takes more)", slug="article-count",
                          errors={"articles": [f"at most {settings.max_documents}"]})
-    articles = _stored(ids)
+    articles = stored_articles(ids)
     return {"events": group_events(articles)}
 
 

@@ -5,9 +5,9 @@ import re
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
-from ..ingest.dates import parse_date
+from ..shapes import ARTICLE_FIELDS, ArticleSchema, ArticleSummarySchema  # noqa: F401 (the views' output shapes)
+from ..ingest.dates import parse_date, published_epoch, query_bound
 from ..ingest.decode import BIDI_CONTROLS, LONE_SURROGATE
-from ..store import published_epoch, query_bound
 
 NOT_IN_LABELS = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 
@@ -77,57 +77,6 @@ class ListQuery(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=None, validate=validate.Range(min=1))
     outlet = Label(load_default=None)
-
-
-class OutletSchema(Schema):
-    id = fields.String()
-    name = fields.String()
-    kind = fields.String()
-
-
-class ParagraphSchema(Schema):
-    index = fields.Integer()
-    text = fields.String()
-    heading = fields.Boolean()
-
-
-class SentenceSchema(Schema):
-    index = fields.Integer()
-    paragraph = fields.Integer()
-    text = fields.String()
-
-
-class StorySchema(Schema):
-    index = fields.Integer()
-    title = fields.String(allow_none=True)
-    first_paragraph = fields.Integer()
-    last_paragraph = fields.Integer()
-
-
-class ArticleSummarySchema(Schema):
-    id = fields.String()
-    outlet = fields.Nested(OutletSchema, allow_none=True)
-    via = fields.Nested(OutletSchema, allow_none=True)
-    url = fields.String(allow_none=True)
-    title = fields.String(allow_none=True)
-    published_at = fields.String(allow_none=True)
-    language = fields.String()
-    script = fields.String(allow_none=True)
-    sentence_count = fields.Function(lambda a: len(a.sentences))
-    ingested_at = fields.String(allow_none=True)
-
-
-class ArticleSchema(ArticleSummarySchema):
-    retrieved_at = fields.String(allow_none=True)
-    byline = fields.String(allow_none=True)
-    format = fields.String()
-    paragraphs = fields.List(fields.Nested(ParagraphSchema))
-    captions = fields.List(fields.String())
-    sentences = fields.List(fields.Nested(SentenceSchema))
-    stories = fields.List(fields.Nested(StorySchema))
-
-
-ARTICLE_FIELDS = tuple(ArticleSchema().fields)
 
 
 class IngestQuery(Schema):

@@ -97,3 +97,24 @@ def compact_date(text: str | None) -> str | None:
         return None
     day = "-".join(match.groups())
     return day if _valid(day) else None
+
+
+def published_epoch(stamp: str | None) -> float | None:
+    """Epoch seconds of an ISO 8601 publication time (a date alone is its midnight; no offset means UTC)."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def query_bound(stamp: str, *, end_of_day: bool = False) -> float:
+    """A query bound: a date alone as `until` covers that whole day."""
+    value = published_epoch(stamp)
+    if value is None:
+        raise ValueError(f"not a date: {stamp!r}")
+    return value + 86_399.999 if end_of_day and len(stamp) == 10 else value
