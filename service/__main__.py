@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 
+from .config import Settings
 from .shapes import ArticleSchema
 from .ingest import IngestError, parse_document
 
@@ -30,10 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     comparison.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                             help=f"progress bar on stderr (default: with more than {PROGRESS_MIN_FILES} files)")
     serve = commands.add_parser("serve", help="run the API with gunicorn (embedded Redis unless REDIS_URL is set)")
-    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    serve.add_argument("--port", default=os.environ.get("PORT", "8000"))
-    serve.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "2"))
-    serve.add_argument("--job-workers", type=int, default=int(os.environ.get("JOB_WORKERS", "1")),
+    settings = Settings.from_env()  # HOST, PORT, WEB_CONCURRENCY, JOB_WORKERS: read in one place
+    serve.add_argument("--host", default=settings.host)
+    serve.add_argument("--port", default=str(settings.port))
+    serve.add_argument("--workers", default=str(settings.web_concurrency))
+    serve.add_argument("--job-workers", type=int, default=settings.job_workers,
                        help="RQ workers started beside the API for large comparisons and corpus events")
     worker = commands.add_parser("worker", help="run an RQ worker for the API's jobs (needs REDIS_URL)")
     worker.add_argument("--burst", action="store_true", help="quit when the queue is empty")
@@ -45,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
         return _compare(args.files, as_json=args.json, min_confidence=args.min_confidence, min_outlets=args.min_outlets,
                         progress=show)
     if args.command == "worker":
-        from .config import Settings
         from .worker import run_worker
 
         return run_worker(Settings.from_env(), burst=args.burst)
@@ -122,7 +123,6 @@ def _guess_type(path: str) -> str | None:
 def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
     """gunicorn, and `job_workers` RQ workers beside it, on REDIS_URL or an embedded Redis (restarted by a
     supervisor when it dies); all stop together."""
-    from .config import Settings
     from .logs import log_as_json
     from .redis_supervisor import RedisSupervisor
 

@@ -42,6 +42,10 @@ class Settings:
     worker_heartbeat: int = 10  # seconds between a busy worker's heartbeats
     worker_grace: int = 60  # a job whose worker missed heartbeats for this long is abandoned (retried or failed)
     worker_maintenance: int = 60  # seconds between an idle worker's checks for abandoned jobs
+    host: str = "127.0.0.1"  # where `serve` (make run) listens
+    port: int = 8000
+    web_concurrency: int = 2  # gunicorn workers `serve` starts
+    job_workers: int = 1  # job workers `serve` starts beside the API
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -70,6 +74,10 @@ class Settings:
             worker_heartbeat=_env_int("WORKER_HEARTBEAT", cls.worker_heartbeat),
             worker_grace=_env_int("WORKER_GRACE", cls.worker_grace),
             worker_maintenance=_env_int("WORKER_MAINTENANCE", cls.worker_maintenance),
+            host=os.environ.get("HOST") or cls.host,
+            port=_env_int("PORT", cls.port),
+            web_concurrency=_env_int("WEB_CONCURRENCY", cls.web_concurrency),
+            job_workers=_env_int("JOB_WORKERS", cls.job_workers),
         )
 
     def replace(self, **changes) -> "Settings":
