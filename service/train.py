@@ -34,6 +34,7 @@ from .datafiles import load_json
 from .eval import datasets, evaluate_set
 from .eval.metrics import roc_auc
 from .eval.runner import paired_features
+from .text.sentences import HAN_CHARACTER
 from .tuning import AlignParams
 
 NEWS_TRAIN = (datasets.GOLD / "train-zh.yaml", datasets.GOLD / "train-en.yaml")
@@ -56,7 +57,7 @@ class Matrix:
 
 UNRELATED_PAIRS = 1200  # negatives by construction (see unrelated_pairs), over both languages
 UNRELATED_DAYS = 30  # documents this far apart report different events
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = HAN_CHARACTER
 SOURCE_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")  # news/20230619.md, .../2022-07-28-readout-....md
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from cydifflib import SequenceMatcher  # difflib's algorithm in C++, the same opcodes
 
 from ..text.normalize import fold_in_place
+from ..text.sentences import is_cjk
 from ..tuning import MAX_SPAN_CHARS, MIN_SHARED_WORDS, TEXT_CACHE_ENTRIES
 from .features import WORD_RUN, segment
 
@@ -19,7 +20,7 @@ def word_spans(text: str) -> tuple[tuple[str, str], ...]:
     for match in WORD_RUN.finditer(fold_in_place(text)):
         start, end = match.span()
         original = text[start:end]
-        if "\u4e00" <= match.group()[0] <= "\u9fff":
+        if is_cjk(match.group()[0]):
             offset = 0
             for word in segment(match.group()):
                 spans.append((word, original[offset:offset + len(word)]))

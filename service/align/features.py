@@ -9,13 +9,13 @@ from functools import cache, lru_cache
 from ..text.entities import entities
 from ..text.normalize import alias_table, normalize, people_positions, strip_punctuation
 from ..text.when import day_mentions, publication_day, resolve_days
-from ..text.sentences import is_cjk
+from ..text.sentences import HAN, is_cjk
 from ..tuning import TEXT_CACHE_ENTRIES
 
 CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-WORD_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
+WORD_RUN = re.compile(f"[{HAN}]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
 WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 ENGLISH_WEEKDAYS = {"mon": "一", "tues": "二", "wednes": "三", "thurs": "四", "fri": "五", "satur": "六", "sun": "日"}
 QUOTED = re.compile(r'"([^"]{4,})"')
@@ -28,7 +28,7 @@ ENCOUNTERS = {
 }
 # clauses that say who said it, not what was said: they match across unrelated sentences
 ATTRIBUTION = re.compile(r"^\s*(根据|据|按照|援引|引述|according to)|(表示|说|称|指出|强调|认为|写道|透露|报道|said|says)\s*$")
-ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,4}(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
+ATTRIBUTIVE = re.compile(f"[{HAN}]{{2,4}}" r"(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
 OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
 PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from ..text.sentences import is_cjk
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = ROOT / "tests" / "gold"
 DEV_GOLD = GOLD / "alignment.yaml"
@@ -104,7 +106,7 @@ def corrections_export(path: Path) -> LabelledSet:
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [LabelledPair(Side(f"{k}a", row["a"]["text"]), Side(f"{k}b", row["b"]["text"]), row["label"] == "same",
-                          "correction", "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in row["a"]["text"]) else "en")
+                          "correction", "zh" if any(map(is_cjk, row["a"]["text"])) else "en")
              for k, row in enumerate(rows)]
     return LabelledSet("corrections", "check", pairs, one_sentence=True, note=f"reviewers' corrections ({path.name})")
 

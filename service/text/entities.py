@@ -19,13 +19,14 @@ from functools import cache, lru_cache
 from ..datafiles import load_yaml
 from ..tuning import TEXT_CACHE_ENTRIES
 from .normalize import alias_table, names_in
+from .sentences import HAN
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 PLACE_TAGS = frozenset({"ns"})
 ORGANISATION_TAGS = frozenset({"nt"})
 MIN_NAME_CHARS = 2  # jieba tags single characters of unknown names (布, 王) as nr: not names on their own
 MAX_NAME_CHARS = 4
-CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+CJK_RUN = re.compile(f"[{HAN}]+")
 CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*)*")
 # words that start capitalised runs without naming anyone: titles, calendar words, pronouns, sentence openers
 ENGLISH_NOT_NAMES = frozenset(

@@ -7,6 +7,8 @@ from functools import cache
 
 import opencc
 
+from .sentences import HAN
+
 
 MIXED_MINORITY_SHARE = 0.15  # below this share of distinctive characters the minority script is noise
 
@@ -24,7 +26,7 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
-HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")  # what sentences.is_cjk accepts
+HAN_RUN = re.compile(f"[{HAN}]+")
 KANA = re.compile("[\u3040-\u30ff]+")
 HANGUL = re.compile("[\uac00-\ud7af]+")
 LATIN = re.compile("[A-Za-z]+")
@@ -36,7 +38,7 @@ def _count(pattern: re.Pattern, text: str) -> int:
 
 def detect_language(text: str) -> str:
     """`zh`, `ja`, `ko`, `en` (or another Latin-script language, reported as `en`), or `und`."""
-    counts = {"han": _count(HAN, text), "kana": _count(KANA, text), "hangul": _count(HANGUL, text),
+    counts = {"han": _count(HAN_RUN, text), "kana": _count(KANA, text), "hangul": _count(HANGUL, text),
               "latin": _count(LATIN, text)}
     if counts["kana"] > 0.1 * (counts["han"] + counts["kana"]) and counts["kana"] > 20:
         return "ja"
@@ -52,7 +54,7 @@ def detect_language(text: str) -> str:
 
 def detect_script(text: str) -> str | None:
     """`hans`, `hant` or `mixed` for Chinese text; None when it has no script-distinctive characters."""
-    han = "".join(HAN.findall(unicodedata.normalize("NFKC", text)))
+    han = "".join(HAN_RUN.findall(unicodedata.normalize("NFKC", text)))
     if not han:
         return None
     simplified = to_simplified(han)

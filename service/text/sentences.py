@@ -11,6 +11,9 @@ import re
 from ..models import Sentence
 
 LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")  # "1. 央行宣布……": an item's number, not a sentence
+HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"  # Chinese characters: the one definition of the ranges, for
+# character classes elsewhere ([{HAN}])
+HAN_CHARACTER = re.compile(f"[{HAN}]")
 CAPTION_PARAGRAPH = -1  # the paragraph number of caption sentences
 STRONG_TERMINATORS = frozenset("。！？")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
@@ -136,7 +139,7 @@ def _sentence_starts_after(text: str, j: int) -> bool:
 
 
 def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    return bool(HAN_CHARACTER.match(ch))
 
 
 def caption_sentences(captions: list[str], first_index: int) -> list[Sentence]:
