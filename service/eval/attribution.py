@@ -18,6 +18,7 @@ import yaml
 
 from ..framing.attribution import frame_article
 from ..framing.lexicon import lexicon
+from ..framing.speakers import joint
 from ..ingest import parse_document
 from ..text.normalize import alias_table, fold
 from ..text.sentences import caption_sentences
@@ -26,11 +27,11 @@ from .datasets import GOLD, ROOT, SHARED
 ATTRIBUTION_GOLD = GOLD / "attribution.yaml"
 FIELDS = ("speaker", "side", "type", "verb_class")
 SPLITS = ("dev", "heldout")
-JOINT_SPEAKER = "both sides"  # the gold's name for joint speakers (双方, the two leaders)
+JOINT_SPEAKER = "both sides"  # the gold's name for joint speakers; the service's is speakers.joint() (双方)
 TYPE_NAMES = {"direct": "direct", "indirect": "indirect", "unattributed": "none"}
 # the service's verb classes -> the gold's four (neutral, emphatic, critical, conciliatory)
 VERB_CLASS_NAMES = {"neutral": "neutral", "belief": "neutral", "emphatic": "emphatic", "appeal": "emphatic",
-                    "accusatory": "critical", "warning": "critical", "distancing": "critical",
+                    "accusatory": "critical", "warning": "critical", "distancing": "neutral",
                     "conciliatory": "conciliatory"}
 
 
@@ -104,7 +105,7 @@ def canonical_speaker(name: str | None) -> str | None:
 
 @cache
 def _joint_names() -> frozenset[str]:
-    return frozenset({fold(JOINT_SPEAKER), *(fold(name) for name in getattr(lexicon(), "joint_speakers", ()))})
+    return frozenset({fold(JOINT_SPEAKER), fold(joint().name)})
 
 
 def attribution_figures(pairs: list[tuple[LabelledAttribution, dict]]) -> dict:

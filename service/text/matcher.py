@@ -6,6 +6,7 @@ are looked at in Python. ASCII words match only on word boundaries ("xi" is not 
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import ahocorasick
@@ -73,3 +74,40 @@ def word_bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+class WordPattern:
+    """The same words as a LiteralMatcher, as one compiled alternation (longest first): for the short phrases
+    framing reads many times (a speaker's few words), where a regex call costs less than walking the automaton."""
+
+    def __init__(self, words):
+        self.words = frozenset(word for word in words if word)
+        alternatives = [_bounded(word) for word in sorted(self.words, key=lambda w: (-len(w), w))]
+        self._pattern = re.compile("|".join(alternatives) or r"(?!)")
+        self._at_end = re.compile(f"(?:{self._pattern.pattern})$")
+
+    def finditer(self, text: str, *, overlapping: bool = False):
+        """Leftmost-longest matches, left to right, not overlapping (`overlapping` is for LiteralMatcher's
+        interface: a phrase needs no overlapping matches)."""
+        for match in self._pattern.finditer(text):
+            yield Match(match.start(), match.end(), match.group())
+
+    def search(self, text: str) -> Match | None:
+        match = self._pattern.search(text)
+        return Match(match.start(), match.end(), match.group()) if match else None
+
+    def ends(self, text: str) -> bool:
+        """Whether one of the words ends the text."""
+        return self._at_end.search(text) is not None
+
+    def sub(self, replace, text: str) -> str:
+        return self._pattern.sub(lambda match: replace(match.group()), text)
+
+
+def _bounded(word: str) -> str:
+    escaped = re.escape(word)
+    if word[:1].isascii() and word[:1].isalnum():
+        escaped = r"(?<![a-z0-9])" + escaped
+    if word[-1:].isascii() and word[-1:].isalnum():
+        escaped += r"(?![a-z0-9])"
+    return escaped

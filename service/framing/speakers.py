@@ -1,0 +1,372 @@
+"""Naming a speaker from the words of a frame's subject, without a hand list of who may speak.
+
+A subject phrase ("美国国务院一位高级官员", "国家副主席王岐山", "位于华盛顿的智库史汀生中心高级研究员凯利·格里科",
+"两国元首", "President Biden", "他") becomes a Speaker: a person (alias key, or a name found by its shape after a
+title or by the sentence's name tagging), a body (a source of framing.yaml, or a polity followed by a government
+word: 俄罗斯国防部), the joint speaker, or a reference the document's context resolves (pronoun, bare title,
+document). Sides come from the alias table, the sources, and the polity, media, analyst and other words of
+data/speakers.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from ..align.features import tagged_people
+from ..datafiles import load_yaml
+from ..text.entities import _name_shapes, looks_like_a_name
+from ..text.matcher import LiteralMatcher, WordPattern
+from ..text.normalize import alias_table, fold
+from ..tuning import TEXT_CACHE_ENTRIES
+from .lexicon import lexicon
+
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
+                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
+                  r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
+TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
+QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
+                        r"|^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
+# a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
+ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
+                         r"学会|學會|基金会|基金會|大学|大學))")
+ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
+PLURAL = "们"
+TOKEN_BREAK = re.compile(r"[\s的]+")
+ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
+POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
+OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
+JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
+MAX_BODY_CHARS = 10
+MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
+PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
+SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)(?:方面|方)$")  # 哈马斯方面: the party itself
+LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
+NAME_DOT = "·"
+MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
+MAX_BARE_NAME_PHRASE = 5  # a phrase that is only a name (马克龙, 王岐山) is short
+PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
+
+
+class Speaker(NamedTuple):
+    name: str | None  # canonical name; None for references the context resolves
+    side: str | None
+    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document
+    affiliation: str | None = None  # a body named with the person (史汀生中心 of 格里科)
+
+    @property
+    def resolved(self) -> bool:
+        return self.name is not None
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    polities: dict[str, str]  # folded polity name -> side
+    polity: WordPattern
+    government: WordPattern
+    media: WordPattern
+    analyst: WordPattern
+    others: WordPattern
+    joint: WordPattern
+    joint_speaker: str
+    topic_verbs: frozenset[str]
+    documents: WordPattern
+    issuing: WordPattern
+    roles: WordPattern
+    prc_units: tuple[str, ...]
+    meetings: WordPattern
+    single_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    fillers: WordPattern
+    titles: WordPattern
+    people: LiteralMatcher  # alias variants of people (many: the automaton beats a regex alternation)
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    data = load_yaml("speakers.yaml")
+    polities = {fold(word): side for side, words in data["polities"].items() for word in words}
+    folded = lambda key: [fold(w) for w in data[key]]  # noqa: E731
+    names = load_yaml("names.yaml")
+    people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
+    return SpeakerWords(
+        polities=polities, polity=WordPattern(polities), government=WordPattern(folded("government_words")),
+        media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
+        others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
+        joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
+        documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
+        roles=WordPattern(folded("person_roles")), prc_units=tuple(folded("prc_units")),
+        meetings=WordPattern(folded("meeting_words")),
+        single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
+        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])), fillers=WordPattern(folded("filler_words")),
+        titles=WordPattern({fold(t) for t in names["titles"]} | {"president", "secretary", "minister",
+                                                                      "mr.", "ms.", "mrs.", "dr."}),
+        people=LiteralMatcher(people))
+
+
+def joint() -> Speaker:
+    return Speaker(speaker_words().joint_speaker, "both", "joint")
+
+
+def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker | None:
+    """The speaker a subject phrase names (`phrase` folded; `original` the same words as written, for English
+    names; `sentence`: the whole sentence, whose name tagging may know a name no rule finds), or None when it
+    names no one who could speak."""
+    named = _named(phrase, original)
+    if named is None and sentence and not phrase.isascii():
+        cleaned = clean(phrase)
+        tagged = [p for p in tagged_people(sentence) if cleaned.endswith(p) and 2 <= len(p) <= MAX_NAME_CHARS]
+        if tagged and not _is_common_word(cleaned[-3:]):
+            name = max(tagged, key=len)
+            rest = cleaned[:-len(name)]
+            return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+    return named
+
+
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _named(phrase: str, original: str) -> Speaker | None:
+    """name_phrase without the sentence's name tagging: cached by phrase (the same subjects come back)."""
+    words = speaker_words()
+    pronoun = _pronoun(phrase)
+    if pronoun is not None:
+        return pronoun
+    if words.joint.search(phrase):
+        return joint()
+    cleaned = clean(phrase)
+    if not cleaned:
+        return None
+    pronoun = _pronoun(cleaned)  # 他还 → 他
+    if pronoun is not None:
+        return pronoun
+    persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
+    if _joint(cleaned, persons):
+        return joint()
+    heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
+    if heads:
+        alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
+        return Speaker(alias.key, alias.side or side_of_words(cleaned) or "other", "person", alias.affiliation)
+    name = _unknown_name(cleaned, original)
+    if name:
+        rest = cleaned.replace(fold(name), " ")
+        return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+    return _body(cleaned) or _reference(cleaned)
+
+
+def _pronoun(phrase: str) -> Speaker | None:
+    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one."""
+    match = _pronoun_pattern().match(phrase.strip(" ,，"))
+    if match is None:
+        return None
+    return Speaker(None, None, "plural" if match.group("plural") else "pronoun")
+
+
+@cache
+def _pronoun_pattern() -> re.Pattern:
+    words = speaker_words()
+    alternatives = lambda pronouns: "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?:(?P<plural>{alternatives(words.plural_pronouns)})|(?:{alternatives(words.single_pronouns)}))"
+                      r"(?:$|的|\s(?:\S+)?$)")
+
+
+def clean(phrase: str) -> str:
+    """The phrase without brackets, times, quantifiers, 的, and the fillers at its ends (还, 也, 则, also)."""
+    text = BRACKETED.sub(" ", phrase) if "(" in phrase or "（" in phrase else phrase
+    text = QUANTIFIER.sub(" ", TIME.sub(" ", text) if TIME_HINT.search(text) else text)
+    english = text.isascii()
+    tokens = text.split() if english else [t for t in TOKEN_BREAK.split(text) if t]
+    fillers = speaker_words().fillers.words
+    while tokens and (tokens[0] in fillers or english and tokens[0] in ("the", "and", "but", "so")):
+        tokens.pop(0)
+    while tokens and (tokens[-1] in fillers or ADVERB.fullmatch(tokens[-1]) and len(tokens) > 1):
+        tokens.pop()
+    if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
+        tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
+        tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
+    return (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
+
+
+def _strip_glued_fillers(token: str, leading: bool = False) -> str:
+    """A token without the fillers glued to its start (`leading`) or its end (美国官员开始 → 美国官员), never all of it;
+    也门 keeps its 也 (a polity)."""
+    words = speaker_words()
+    if leading:
+        polity = words.polity.search(token)
+        if polity is not None and polity.start == 0 and len(polity.word) > 1:
+            return token
+        stripped = _filler_runs()[0].sub("", token)
+    else:
+        stripped = _filler_runs()[1].sub("", token)
+    return stripped or token
+
+
+@cache
+def _filler_runs() -> tuple[re.Pattern, re.Pattern]:
+    """Fillers at the start of a token, at its end."""
+    alternatives = "|".join(sorted(map(re.escape, speaker_words().fillers.words), key=len, reverse=True))
+    return re.compile(f"^(?:{alternatives})+"), re.compile(f"(?:{alternatives})+$")
+
+
+def _joint(cleaned: str, persons) -> bool:
+    """Both parties: a joint word (双方, the two leaders), or two people joined (拜登和习近平, Biden and Xi)."""
+    words = speaker_words()
+    if words.joint.search(cleaned):
+        return True
+    if len(persons) >= 2:
+        between = cleaned[persons[-2].end:persons[-1].start]
+        after = cleaned[persons[-1].end:]
+        return bool(JOINED.fullmatch(between)) and not words.fillers.sub(lambda w: "", after).strip(" 的")
+    return False
+
+
+def _unknown_name(cleaned: str, original: str) -> str | None:
+    """A person's name the alias table does not know: after a title or role (发言人巴特尔, 主人刘学梅), with a
+    transliteration dot (哈利勒·哈亚 is 哈亚), the whole phrase when it has a name's shape (马克龙), or an English
+    name."""
+    words = speaker_words()
+    if cleaned.isascii():
+        return _english_name(original or cleaned)
+    marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
+    tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
+    dotted = tail if NAME_DOT in tail else cleaned
+    if NAME_DOT in dotted:
+        given, last = dotted.rsplit(NAME_DOT, 1)
+        if 2 <= len(last) <= MAX_NAME_CHARS:
+            return last  # 凯利·格里科 is 格里科, as the alias table keys people
+        if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
+            return (given if dotted is tail else _tail_name(given)) + NAME_DOT + last
+    for candidate in (tail, cleaned if len(cleaned) <= MAX_BARE_NAME_PHRASE else ""):
+        if 2 <= len(candidate) <= MAX_NAME_CHARS and looks_like_a_name(candidate) and not _is_common_word(candidate):
+            return candidate
+    return None
+
+
+def _is_common_word(word: str) -> bool:
+    """A word with a name's shape that holds a polity, body, title or group word of two or more characters
+    (胡塞武装 is no 胡塞; 巴特尔 is a name although 巴 abbreviates Pakistan)."""
+    return _common_words().search(word) is not None
+
+
+@cache
+def _common_words() -> WordPattern:
+    words = speaker_words()
+    return WordPattern(w for matcher in (words.polity, words.government, words.media, words.analyst, words.others,
+                                         words.joint, words.documents, words.titles, words.roles, words.meetings)
+                       for w in matcher.words if len(w) > 1)
+
+
+def _english_name(original: str) -> str | None:
+    """Capitalised words that are not titles ("Marc Stewart", "Lael Brainard"), as written."""
+    words = speaker_words()
+    names = [w.strip(",.") for w in original.split() if w[:1].isupper()]
+    names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
+             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")]
+    return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
+
+
+def _body(cleaned: str) -> Speaker | None:
+    """A body or group: a document and who issued it (白宫声明), a meeting, a source of framing.yaml, a polity
+    alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
+    方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
+    words, lex = speaker_words(), lexicon()
+    document = words.documents.search(cleaned)
+    if document is not None and document.end == len(cleaned):
+        issuer = ISSUED.sub("", cleaned[:document.start]).strip()
+        named = _body(issuer) if issuer else None
+        return Speaker(named.name if named else None, named.side if named else None, "document", cleaned)
+    meeting = words.meetings.search(cleaned)
+    if meeting is not None and meeting.end == len(cleaned):
+        return Speaker(meeting.word, side_of_words(cleaned[:meeting.start]), "meeting")
+    headed = _ends_with_head(cleaned)
+    source = lex.source_pattern.search(cleaned)
+    if source is not None:
+        entry = lex.sources[source.word]
+        rest = (cleaned[:source.start] + cleaned[source.end:]).strip()
+        outlet = entry.side == "media" or entry.kind in OUTLET_KINDS  # 新华社 in its own voice is media
+        kind, side = ("media", "media") if outlet else ("body", entry.side)
+        if not rest or _is_polity(rest) or source.end == len(cleaned):
+            return Speaker(entry.key, side, kind)  # 美国智库布鲁金斯学会 is 布鲁金斯学会
+        if headed and source.start == 0:
+            return Speaker(cleaned, side, kind)  # 中国外交部发言人
+        return None
+    anonymous = lex.anonymous.search(cleaned)
+    if _is_polity(cleaned):
+        return Speaker(cleaned, side_of_words(cleaned) or words.polities.get(cleaned), "body")
+    if not headed and not (anonymous and anonymous.end == len(cleaned)):
+        party = SIDE_OF_PARTY.fullmatch(cleaned)
+        return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None
+    side = side_of_words(cleaned)
+    party = SIDE_OF_PARTY.fullmatch(cleaned)
+    if side is None and party is not None and len(cleaned) <= 10:
+        return Speaker(party.group(1), "other", "other")  # 哈马斯方面
+    if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
+            and not MODAL_START.match(cleaned):
+        side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
+    if side is None:
+        return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None
+    kind = {"media": "media", "analyst": "analyst", "other": "other"}.get(side, "body")
+    return Speaker(cleaned, side, "anonymous" if anonymous and kind == "body" else kind)
+
+
+def _is_polity(text: str) -> bool:
+    """A polity's own name, alone or with 方面/方 (中国, 美方, 北京方面); one-character names only with 方."""
+    words = speaker_words()
+    bare = POLITY_SUFFIX.sub("", text) if len(text) > 1 else text
+    return bare in words.polities and (len(bare) > 1 or bare != text)
+
+
+def _ends_with_head(text: str) -> bool:
+    """The phrase ends with a government, media, analyst or group word: what it names is a body or a group."""
+    words = speaker_words()
+    return any(matcher.ends(text) for matcher in (words.government, words.media, words.analyst, words.others))
+
+
+def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
+    """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
+    followed by a government word (or alone), else media, analysts, others."""
+    words = speaker_words()
+    if any(unit in text for unit in words.prc_units) and words.government.search(text):
+        return "prc_gov"  # 黑龙江省有关负责人
+    polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
+    for match in reversed(polities) if anywhere else polities:
+        rest = text[match.end:].strip()
+        single = len(match.word) == 1
+        if not rest and not single or words.government.search(rest) and (
+                not single or rest[:1] in "方军軍" or words.government.search(rest[:3])):
+            if words.media.search(rest):
+                return "media"
+            return words.polities[match.word]
+    if words.media.search(text):
+        return "media"
+    if words.analyst.search(text):
+        return "analyst"
+    if words.others.search(text):
+        return "other"
+    return None
+
+
+def _tail_name(text: str) -> str:
+    """The name-shaped characters at the end of a text (the given name before a dot)."""
+    _, transliteration = _name_shapes()
+    k = len(text)
+    while k > 0 and text[k - 1] in transliteration:
+        k -= 1
+    return text[k:] or text[-2:]
+
+
+def _affiliation(rest: str) -> str | None:
+    """The body named before a person in the same phrase (智库史汀生中心 of its 高级研究员)."""
+    words = speaker_words()
+    titles = list(words.titles.finditer(rest))
+    before = rest[:titles[-1].start] if titles else rest
+    before = re.sub(r"^位于\S*?的|^(?:美国|中国)?(?:华盛顿|华府|北京)?的?智库", "", before.strip()).strip(" 的")
+    return before if len(before) >= 2 else None
+
+
+def _reference(cleaned: str) -> Speaker | None:
+    """A bare title that stands for a person named elsewhere (总书记, the President)."""
+    title = speaker_words().titles.search(cleaned)
+    if title is not None and len(cleaned) - (title.end - title.start) <= 2:
+        return Speaker(None, None, "title", title.word)
+    return None

@@ -1,0 +1,89 @@
+"""Speech that runs over several sentences: what makes a sentence without a frame of its own more of what the
+speaker before says, and whether a sentence quotes an utterance or only a phrase.
+
+A quotation that spans sentences belongs to the speaker framed in any of them; a sentence that is all quotation
+goes on from the speaker just before, or takes the speaker the next sentence names on its own ("”…“ 罗伯特·戴利
+强调。"); unquoted speech goes on within its paragraph (CCTV's 习近平指出，…。…。) and into a paragraph that opens
+the way speech goes on (我们要…, 一是…), unless the sentence is about someone else (华盛顿已经…).
+"""
+from __future__ import annotations
+
+import re
+
+from .frames import Frame, leading_subject
+from .lexicon import lexicon
+from .reading import Reading, read
+from .speakers import Speaker
+
+UTTERANCE_BEFORE = re.compile(r"(?:^|[：:]|说|說|道|称|稱|表示|指出|强调|強調|写道|寫道|says?|said|told|wrote)\s*[，,]?\s*$")
+UTTERANCE_AFTER = re.compile(r"^\s*(?:$|[，,。.！!？?；;])")
+WORD_CHARACTER = re.compile(r"[^\s\W_]")
+CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
+SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
+# how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
+SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
+                          r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
+SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
+
+
+def quote_runs(bits: list[bytes]) -> list[int | None]:
+    """For each sentence, the number of the run of sentences one quotation spans (None outside such runs)."""
+    runs: list[int | None] = [None] * len(bits)
+    run = 0
+    for k in range(1, len(bits)):
+        if bits[k - 1][-1:] == b"\x01" and bits[k][:1] == b"\x01":
+            if runs[k - 1] is None:
+                run += 1
+                runs[k - 1] = run
+            runs[k] = runs[k - 1]
+    return runs
+
+
+def all_quoted(reading: Reading) -> bool:
+    return bool(reading.quoted) and WORD_CHARACTER.search(reading.outside) is None
+
+
+def is_utterance(text: str, quoted: bytes) -> bool:
+    """Whether the sentence quotes an utterance (a clause or more: internal clause punctuation, a closing comma
+    before the frame, or a reporting verb before and the clause's end after), not a word or phrase."""
+    reading = read(text, quoted)
+    if not reading.quoted:
+        return False
+    start = 0
+    for span in reading.quoted:
+        at = text.find(span, start)
+        start = at + len(span)
+        core = span.rstrip("，,。.！!？?；; ")
+        if CLAUSE_MARK.search(core) or core != span.rstrip() and len(core) > lexicon().scare_max_chars:
+            return True
+        before = reading.outside[:max(0, at - 1)].rstrip(" “”\"「『")
+        if len(core) > lexicon().scare_max_chars and UTTERANCE_BEFORE.search(before) and \
+                UTTERANCE_AFTER.match(reading.outside[at + len(span) + 1:]):
+            return True
+    return False
+
+
+def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
+    """Whether a sentence without a frame can be more of what `speaker` says: not a 根据… sentence, and not about
+    another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…)."""
+    if speaker is None or SOURCE_START.match(text):
+        return False
+    subject = leading_subject(text, quoted)
+    if subject is None or not subject.resolved or subject.kind == "joint":
+        return True
+    if subject.kind == "person":
+        return subject.name == speaker.name
+    return subject.side == speaker.side
+
+
+def opens_like_speech(text: str) -> bool:
+    return bool(SPEECH_START.match(text))
+
+
+def self_reference(frame: Frame, running: Speaker | None) -> bool:
+    """A frame whose subject is the running speaker's own country (美方认同…, 中方愿…) in the words of a person:
+    the person still speaks."""
+    speaker = frame.speaker
+    return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
+            and speaker.side == running.side and speaker.name is not None
+            and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))
