@@ -38,6 +38,7 @@ VERB_CLASS_NAMES = {"neutral": "neutral", "belief": "neutral", "emphatic": "emph
 @dataclass(frozen=True)
 class LabelledAttribution:
     doc: str
+    index: int  # the sentence's index when labelled (corpus documents since gained a front-matter line)
     text: str
     split: str
     speaker: str | None
@@ -53,7 +54,7 @@ def attribution_gold(path: Path = ATTRIBUTION_GOLD) -> list[LabelledAttribution]
     for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]:
         note = entry.get("note") or ""
         tags = tuple(t.strip() for t in note[1:note.index("]")].split(",")) if note.startswith("[") else ()
-        items.append(LabelledAttribution(entry["doc"], entry["text"], entry["split"], entry["speaker"],
+        items.append(LabelledAttribution(entry["doc"], entry["index"], entry["text"], entry["split"], entry["speaker"],
                                          entry["side"], entry["type"], entry["verb_class"], entry.get("source"),
                                          tags))
     return items
@@ -62,7 +63,7 @@ def attribution_gold(path: Path = ATTRIBUTION_GOLD) -> list[LabelledAttribution]
 def predicted(items: list[LabelledAttribution], shared: Path = SHARED) -> list[tuple[LabelledAttribution, dict]]:
     """Each labelled sentence with the attribution the service gives it in its document. Documents that are
     not there (no ../shared) are left out with their sentences."""
-    framed: dict[str, tuple[dict[str, int], dict]] = {}
+    framed: dict[str, tuple[dict[str, list[int]], dict]] = {}
     found = []
     for item in items:
         if item.doc not in framed:
@@ -72,10 +73,14 @@ def predicted(items: list[LabelledAttribution], shared: Path = SHARED) -> list[t
             article = parse_document(path.read_bytes(),
                                      content_type="text/markdown" if item.doc.endswith(".md") else None)
             sentences = [*article.sentences, *caption_sentences(article.captions, len(article.sentences))]
-            framed[item.doc] = ({s.text: s.index for s in reversed(sentences)}, frame_article(article))
-        index, framing = framed[item.doc]
-        if item.text in index:
-            found.append((item, framing[index[item.text]].attribution))
+            places: dict[str, list[int]] = {}
+            for sentence in sentences:
+                places.setdefault(sentence.text, []).append(sentence.index)
+            framed[item.doc] = (places, frame_article(article))
+        places, framing = framed[item.doc]
+        if item.text in places:  # a text said twice ("Thank you.") is the one nearest the labelled index
+            index = min(places[item.text], key=lambda k: abs(k - item.index))
+            found.append((item, framing[index].attribution))
     return found
 
 

@@ -21,7 +21,7 @@ from .frames import NO_FRAME, Frame, parse_frame
 from .lexicon import lexicon
 from .reading import quote_bits, quote_mask, read
 from .speakers import Speaker
-from .speech import all_quoted, goes_on, is_utterance, opens_like_speech, quote_runs, self_reference
+from .speech import all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs, self_reference
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 FRAMING_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -101,7 +101,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         else:
             story.unattributed(text, line.quoted, k)
         if "issuing" in reading.hits:
-            record_issuing(reading.folded, story, attribution.speaker)
+            record_issuing(text, line.quoted, reading.folded, story, attribution.speaker)
         found.append(attribution)
     result = [(line.index, _framing(line.text, line.quoted, attribution))
               for line, attribution in zip(lines, found)]
@@ -162,9 +162,12 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
-    if story.last_at != k - 1 or reading.hits.get("evidential"):
+    if story.last_at != k - 1 or not found[k - 1].opens or reading.hits.get("evidential") or narrates(reading.folded):
         return UNATTRIBUTED
-    if (not line.first or not line.framed_paragraph and opens_like_speech(text)) and goes_on(text, quoted, story.last):
+    # within a paragraph; into one without a frame that opens like speech or follows speech that ran on unframed
+    runs_on = not line.first or not line.framed_paragraph and (
+        opens_like_speech(text) or found[k - 1].type == "indirect" and found[k - 1].verb is None)
+    if runs_on and goes_on(text, quoted, story.last):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
     return UNATTRIBUTED
 
@@ -176,9 +179,9 @@ def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, a
     speaker, inferred = resolve(frame.speaker, story, number)
     kind = "direct" if is_utterance(text, quoted) or not frame.content and after_quote else "indirect"
     if speaker is None:
-        return Attribution(kind, None, frame.verb, frame.verb_class, inferred, frame.listener, frame.source) \
-            if inferred else UNATTRIBUTED
-    return Attribution(kind, speaker, frame.verb, frame.verb_class, None, frame.listener, frame.source)
+        return Attribution(kind, None, frame.verb, frame.verb_class, inferred, frame.listener, frame.source,
+                           frame.opens) if inferred else UNATTRIBUTED
+    return Attribution(kind, speaker, frame.verb, frame.verb_class, None, frame.listener, frame.source, frame.opens)
 
 
 def _named_after(following: Frame, story: Story, number: int) -> Attribution | None:

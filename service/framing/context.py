@@ -39,6 +39,7 @@ class Attribution(NamedTuple):
     inferred: str | None = None  # the likely speaker when the text does not settle it
     listener: str | None = None
     source: str | None = None
+    opens: bool = True  # what it reports may run on into the sentences after it
 
     def as_dict(self) -> dict:
         attributed = self.type != "unattributed"
@@ -172,23 +173,30 @@ def _issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None
     return None, None
 
 
-def record_issuing(folded: str, story: Story, speaker: Speaker | None) -> None:
-    """A sentence where someone signs, publishes or issues a document (习近平签署…主席令) says who speaks when
-    that document later 说/指出."""
+def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker: Speaker | None) -> None:
+    """A sentence where someone signs, publishes or issues a document (习近平签署…主席令, 徐留平…致贺词) says who
+    speaks when that document later 说/指出."""
     issuing = _issuing_pattern().search(folded)
     if issuing is None:
         return
     words = speaker_words()
-    issuer = speaker
-    if issuer is None:
-        persons = list(words.people.finditer(folded[:issuing.start()]))
-        if persons:
-            alias = alias_table()[persons[-1].word]
-            issuer = Speaker(alias.key, alias.side or "other", "person")
-    if issuer is None:
-        return
-    for document in words.documents.finditer(folded[issuing.end():]):
-        story.documents[document.word] = issuer
+    subject = leading_subject(text, quoted)
+    before = _last_person(folded[:issuing.start()]) or (subject if subject is not None and subject.resolved
+                                                        and subject.kind == "person" else None)
+    after = folded[issuing.end():]
+    for document in words.documents.finditer(after):
+        # 《求是》杂志发表…习近平的重要文章: the person named with the document; else who signs or speaks
+        issuer = _last_person(after[:document.start]) or speaker or before
+        if issuer is not None:
+            story.documents[document.word] = issuer
+
+
+def _last_person(text: str) -> Speaker | None:
+    persons = list(speaker_words().people.finditer(text))
+    if not persons:
+        return None
+    alias = alias_table()[persons[-1].word]
+    return Speaker(alias.key, alias.side or "other", "person")
 
 
 @cache

@@ -18,7 +18,7 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .reading import Reading, read
-from .speakers import Speaker, joint, name_phrase, speaker_words
+from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, joint, name_phrase, speaker_words
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
 BREAK = re.compile(r"[，,；;：:。！？!?“”「」『』‘’\"]")
@@ -32,11 +32,12 @@ LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)
 # words that end a subject phrase: prepositions (对/向 start the listener), the verbs of meeting and issuing, and
 # adverbs between a subject and its verb (美国官员开始更迫切地提出); 与/和/同/跟 are looked at on their own
 SUBJECT_END = re.compile(
-    r"(?<=..)(?:还|還|也|则|則|均|亦|又|曾|已|再|更|正|将|將|并|並)|(?<=.)(?:已经|已經|开始|開始|一再|多次|再次|首先|随后|隨後|"
+    r"(?<=..)(?:还|還|也|则|則|均|亦|又|曾|已|再|更|正|将|將|并|並|(?<![重主需只纲綱])要(?!求)|应该|應該|应当|應當|"
+    r"(?<![反响響适適])应(?![对對用邀])|必须|必須|(?<![邀申提聘宴])请(?![求示]))|(?<=.)(?:已经|已經|开始|開始|一再|多次|再次|首先|随后|隨後|"
     r"同时|同時|一直|始终|始終|进一步|進一步|"
     r"(?<![反针相面绝敌应以])对(?![话於于手方象抗比])|對(?![話於手方象抗比])|向(?!来|來)|"
     r"(?<![现現存实實正所自内內])在|(?<![位关關对對由属屬至等基处處终終善])于|給|给|(?<![成])就(?![是])|"
-    r"(?<![自])从|從|把|被|当|當|通过|通過|围绕|圍繞|结合|結合|针对|針對|接受|出席|会见|會見|会晤|會晤|举行|舉行|"
+    r"(?<![自])从|從|把|被|当|當|(?<![作认認因成称稱视視以行更])为(?![了何什])|通过|通過|围绕|圍繞|结合|結合|针对|針對|接受|出席|会见|會見|会晤|會晤|举行|舉行|"
     r"访问|訪問|抵达|抵達|主持|签署|簽署|发表|發表|发布|發布|公布|作出|做出|受到|得到|获得|獲得|赢得|贏得)")
 COMITATIVE = re.compile(r"(?<=.)(?:(?<![参给赋授])与|與|(?<![共])和(?![平谐諧解])|(?<![共陪认認赞讚相如])同(?![意時时样樣步期])|跟)")
 AFTER_LISTENER = re.compile(r"^[^，,]{1,16}?(?:会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|見面|见面|会面|會面|举行|舉行|"
@@ -65,6 +66,8 @@ COLON = re.compile(r"[：:]")
 SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
 QUOTING_HINT = re.compile(r"援引|引述|引用")
 JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
+OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
+ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
@@ -81,6 +84,7 @@ class Frame(NamedTuple):
     label: bool = False  # a headline's "王毅：…"
     topic_only: bool = False  # "the two leaders discussed …": a frame that reports no position
     content: bool = True  # words follow the verb (not "…罗伯特·戴利强调。" after a quote)
+    opens: bool = True  # what follows is speech that may run on (指出，…); not an act (宣布大会开幕)
 
 
 NO_FRAME = Frame(None)
@@ -103,7 +107,7 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
         relay = frame.speaker != frames[0].speaker
         credited = frames[0].speaker.name if relay else source.name if source else None
         return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener, frame.source or credited,
-                     frame.subjectless, content=frame.content)
+                     frame.subjectless, content=frame.content, opens=frame.opens)
     label = _label(reading, start)
     if label is not None:
         return label
@@ -176,20 +180,28 @@ def _frames(reading: Reading, start: int):
         if speaker is not None and speaker.kind in ("joint", "plural") and match.word in words.topic_verbs:
             yield TOPIC_ONLY  # "the two leaders discussed …": topics, no position
             continue
-        if match.word in lex.stance_only and verb_class == "neutral":
-            continue  # 提出, raised without a stance word: an act, not a report
+        if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end):
+            continue  # 提出, raised without a stance word or a colon after it: an act, not a report
         if speaker is not None:
             own_subject = speaker
         subjectless = speaker is None and shared and not reading.outside[start:match.start].strip(" ，,并並还還也又")
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
+        opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
+                                            or match.word not in ACTS)  # 同意…, 祝贺你… go on with the speech
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
-                    content=content)
+                    content=content, opens=opens)
 
 
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _opens_colon(outside: str, at: int) -> bool:
+    """The verb's clause ends with a colon: what follows is its content (习近平提出三点建议：)."""
+    end = CLAUSE_END.search(outside, at)
+    return end is not None and outside[end.start()] in "：:"
 
 
 def _own_clause(outside: str, start: int, end: int) -> str:
@@ -255,6 +267,8 @@ def _subject(reading: Reading, start: int, verb):
             return joint(), None, False
         (subject, written), listener = _split_subject(outside, text, a, b, english)
         speaker = name_phrase(subject, written, text) if subject else None
+        if speaker is None and own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
+            speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
         if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not own or \
                 speaker is not None and speaker.kind == "pronoun" and own:
             pronoun = pronoun or speaker  # 他的发言更加直截了当: an earlier clause of this sentence may name him
@@ -310,8 +324,10 @@ def _joint_clause(phrase: str) -> bool:
     people joined (习近平主席和拜登总统都认为) right before the verb."""
     words = speaker_words()
     joint_word = words.joint.search(phrase)
-    if joint_word is not None:
-        return not SUBJECT_END.search(phrase[:joint_word.start]) and not COMITATIVE.search(phrase[:joint_word.start])
+    if joint_word is not None:  # first in the clause: 两国元首同意; not 我们指导双方团队…
+        before = phrase[:joint_word.start]
+        return _only_fillers(before) or not SUBJECT_END.search(before) and not COMITATIVE.search(before) \
+            and len(before.strip()) <= JOINT_PREFIX_CHARS
     if len(phrase) <= 3 or not JOINER.search(phrase):
         return False
     return len(list(words.people.finditer(phrase))) >= 2 and name_phrase(phrase.strip()) == joint()

@@ -26,6 +26,7 @@ BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
                   r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
+EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
                         r"|^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
@@ -40,13 +41,25 @@ POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
 MAX_BODY_CHARS = 10
+JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint word
+POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|南|朝)方)")  # a country's 方
+PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
+DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
+# subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
+NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
+                      "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
+                      "内容 全文 原文 评论 社论 观点".split())
+# function characters no name holds
+NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
+                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日"
 MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
 PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
-SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)(?:方面|方)$")  # 哈马斯方面: the party itself
+SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 NAME_DOT = "·"
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
-MAX_BARE_NAME_PHRASE = 5  # a phrase that is only a name (马克龙, 王岐山) is short
+MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 
 
@@ -72,6 +85,7 @@ class SpeakerWords:
     joint: WordPattern
     joint_speaker: str
     topic_verbs: frozenset[str]
+    narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
     roles: WordPattern
@@ -96,6 +110,7 @@ def speaker_words() -> SpeakerWords:
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
+        narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=tuple(folded("prc_units")),
         meetings=WordPattern(folded("meeting_words")),
@@ -132,14 +147,18 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pronoun = _pronoun(phrase)
     if pronoun is not None:
         return pronoun
-    if words.joint.search(phrase):
-        return joint()
+    joint_word = words.joint.search(phrase)
+    if joint_word is not None and len(clean(phrase[:joint_word.start])) <= JOINT_PREFIX_CHARS:
+        return joint()  # 两国元首, 中美双方; not 我们指导双方团队
     cleaned = clean(phrase)
     if not cleaned:
         return None
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
         return pronoun
+    led = _polity_led(cleaned)
+    if led is not None:
+        return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
     if _joint(cleaned, persons):
         return joint()
@@ -184,7 +203,8 @@ def clean(phrase: str) -> str:
     if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
         tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
-    return (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
+    joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
+    return EXISTENTIAL.sub("", joined)  # 有专家 → 专家
 
 
 def _strip_glued_fillers(token: str, leading: bool = False) -> str:
@@ -209,10 +229,8 @@ def _filler_runs() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _joint(cleaned: str, persons) -> bool:
-    """Both parties: a joint word (双方, the two leaders), or two people joined (拜登和习近平, Biden and Xi)."""
+    """Two people joined (拜登和习近平, Biden and Xi) with nothing after them but fillers."""
     words = speaker_words()
-    if words.joint.search(cleaned):
-        return True
     if len(persons) >= 2:
         between = cleaned[persons[-2].end:persons[-1].start]
         after = cleaned[persons[-1].end:]
@@ -236,9 +254,23 @@ def _unknown_name(cleaned: str, original: str) -> str | None:
             return last  # 凯利·格里科 is 格里科, as the alias table keys people
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else _tail_name(given)) + NAME_DOT + last
-    for candidate in (tail, cleaned if len(cleaned) <= MAX_BARE_NAME_PHRASE else ""):
-        if 2 <= len(candidate) <= MAX_NAME_CHARS and looks_like_a_name(candidate) and not _is_common_word(candidate):
-            return candidate
+    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not _is_common_word(tail) \
+            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
+        return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
+    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not _is_common_word(cleaned) \
+            and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
+        return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    return None
+
+
+def bare_name(phrase: str) -> Speaker | None:
+    """A subject of two to four characters right before its reporting verb that no rule names (栗战书说,
+    威尔莫思表示: a rare surname, a transliteration the tables miss) is a person, unless it is a word for
+    something that reports (数据, 报告) or holds characters no name does (也再一次, 我愿)."""
+    cleaned = clean(phrase)
+    if 2 <= len(cleaned) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(cleaned) and cleaned not in NOT_NAMES \
+            and not _is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
+        return Speaker(cleaned, None, "person")
     return None
 
 
@@ -257,11 +289,13 @@ def _common_words() -> WordPattern:
 
 
 def _english_name(original: str) -> str | None:
-    """Capitalised words that are not titles ("Marc Stewart", "Lael Brainard"), as written."""
+    """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
+    written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
     words = speaker_words()
-    names = [w.strip(",.") for w in original.split() if w[:1].isupper()]
+    names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
     names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
-             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")]
+             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
+             and not _common_words().search(fold(w))]
     return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
 
 
@@ -285,14 +319,16 @@ def _body(cleaned: str) -> Speaker | None:
         rest = (cleaned[:source.start] + cleaned[source.end:]).strip()
         outlet = entry.side == "media" or entry.kind in OUTLET_KINDS  # 新华社 in its own voice is media
         kind, side = ("media", "media") if outlet else ("body", entry.side)
-        if not rest or _is_polity(rest) or source.end == len(cleaned):
-            return Speaker(entry.key, side, kind)  # 美国智库布鲁金斯学会 is 布鲁金斯学会
+        if not rest or _is_polity(rest) or rest in PARTY_WORDS or source.end == len(cleaned) and DESCRIPTOR.fullmatch(
+                words.polity.sub(lambda w: "", rest)):
+            return Speaker(entry.key, side, kind)  # 联合国方面 is 联合国; 美国智库布鲁金斯学会 is 布鲁金斯学会
         if headed and source.start == 0:
             return Speaker(cleaned, side, kind)  # 中国外交部发言人
         return None
     anonymous = lex.anonymous.search(cleaned)
     if _is_polity(cleaned):
-        return Speaker(cleaned, side_of_words(cleaned) or words.polities.get(cleaned), "body")
+        bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
+        return Speaker(bare, side_of_words(cleaned) or words.polities.get(bare), "body")  # 联合国方面 is 联合国
     if not headed and not (anonymous and anonymous.end == len(cleaned)):
         party = SIDE_OF_PARTY.fullmatch(cleaned)
         return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None
@@ -307,6 +343,21 @@ def _body(cleaned: str) -> Speaker | None:
         return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None
     kind = {"media": "media", "analyst": "analyst", "other": "other"}.get(side, "body")
     return Speaker(cleaned, side, "anonymous" if anonymous and kind == "body" else kind)
+
+
+def _polity_led(cleaned: str) -> Speaker | None:
+    """A phrase that opens with a country naming itself (美方, 中方, 北京方面) followed by anything but a title, a
+    body or a name: that country is the subject."""
+    words = speaker_words()
+    match = POLITY_LEAD.match(cleaned)
+    if match is None or match.end() == len(cleaned):
+        return None
+    rest = cleaned[match.end():]
+    if words.government.search(rest[:4]) or words.titles.search(rest[:4]) or words.people.search(rest[:4]):
+        return None
+    polity = match.group(1)
+    return Speaker(polity, words.polities.get(polity[:-1]) or words.polities.get(polity) or side_of_words(polity),
+                   "body")
 
 
 def _is_polity(text: str) -> bool:
@@ -328,6 +379,7 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     words = speaker_words()
     if any(unit in text for unit in words.prc_units) and words.government.search(text):
         return "prc_gov"  # 黑龙江省有关负责人
+    anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official
     polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
     for match in reversed(polities) if anywhere else polities:
         rest = text[match.end:].strip()

@@ -13,12 +13,15 @@ import re
 from .frames import Frame, leading_subject
 from .lexicon import lexicon
 from .reading import Reading, read
-from .speakers import Speaker
+from .speakers import Speaker, speaker_words
 
 UTTERANCE_BEFORE = re.compile(r"(?:^|[：:]|说|說|道|称|稱|表示|指出|强调|強調|写道|寫道|says?|said|told|wrote)\s*[，,]?\s*$")
 UTTERANCE_AFTER = re.compile(r"^\s*(?:$|[，,。.！!？?；;])")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
 CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
+# what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
+DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
+FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
@@ -73,7 +76,13 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
         return True
     if subject.kind == "person":
         return subject.name == speaker.name
-    return subject.side == speaker.side
+    return subject.side == speaker.side or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech
+
+
+def narrates(folded: str) -> bool:
+    """The sentence tells what someone did or when (出席, 主持, 当地时间…): not more of what was said. A speaker
+    telling in the first person what they did (我此次访德并…主持…) still speaks."""
+    return not FIRST_PERSON.match(folded) and speaker_words().narration.search(folded) is not None
 
 
 def opens_like_speech(text: str) -> bool:
