@@ -144,10 +144,11 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     if story.transcript is not None:
         return Attribution("direct", story.transcript)
     if frame is not NO_FRAME:
-        before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run) \
-            else None
-        if before is not None and before.type != "unattributed" and self_reference(frame, before.speaker):
-            return Attribution(before.type, before.speaker)  # 美方认同…, in the words of 拜登
+        before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run
+                                         or opens_like_speech(text)) else None
+        if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
+                                                                     or _embedded(frame, before)):
+            return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
     if line.run is not None:
@@ -162,14 +163,24 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
-    if story.last_at != k - 1 or not found[k - 1].opens or reading.hits.get("evidential") or narrates(reading.folded):
+    if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):
         return UNATTRIBUTED
-    # within a paragraph; into one without a frame that opens like speech or follows speech that ran on unframed
-    runs_on = not line.first or not line.framed_paragraph and (
-        opens_like_speech(text) or found[k - 1].type == "indirect" and found[k - 1].verb is None)
+    listed = opens_like_speech(text)  # 一是…, 第一，…, 我们要…
+    if not found[k - 1].opens and not listed:
+        return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…
+    # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
+    runs_on = not line.first or listed or not line.framed_paragraph and (
+        found[k - 1].type == "indirect" and found[k - 1].verb is None)
     if runs_on and goes_on(text, quoted, story.last):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
     return UNATTRIBUTED
+
+
+def _embedded(frame: Frame, before: Attribution) -> bool:
+    """A frame of a body, meeting or document that opens no speech of its own (峰会宣布了…行动) inside a person's
+    running speech: part of what the person says."""
+    return (before.speaker is not None and before.speaker.kind == "person" and before.opens and not frame.opens
+            and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media"))
 
 
 def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, after_quote: bool) -> Attribution:

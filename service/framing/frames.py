@@ -18,7 +18,7 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .reading import Reading, read
-from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, joint, name_phrase, speaker_words
+from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
 BREAK = re.compile(r"[，,；;：:。！？!?“”「」『』‘’\"]")
@@ -69,6 +69,8 @@ JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
+PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|必须|必須|需要|不能|不要|坚持|堅持|推动|推動|加强|加強)")
+TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
@@ -177,7 +179,7 @@ def _frames(reading: Reading, start: int):
         if speaker is None and shared and own_subject is not None:
             speaker = own_subject
         verb_class = _verb_class(reading.outside, match)
-        if speaker is not None and speaker.kind in ("joint", "plural") and match.word in words.topic_verbs:
+        if speaker is not None and speaker.kind in ("joint", "plural", "meeting") and match.word in words.topic_verbs:
             yield TOPIC_ONLY  # "the two leaders discussed …": topics, no position
             continue
         if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end):
@@ -300,8 +302,15 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
         phrase = reading.outside[a:b]
         if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase):
             continue
+        if PRESCRIPTIVE_START.match(phrase):
+            return None  # 要组织…, 坚持…: what the speaker prescribes has no subject of its own
         (subject, written), _ = _split_subject(reading.outside, text, a, b, LATIN.match(phrase.strip()) is not None)
-        return name_phrase(subject, written, text) if subject else None
+        named = name_phrase(subject, written, text) if subject else None
+        if named is not None and named.name and named.kind == "person" and not phrase.isascii():
+            cleaned = clean(subject)
+            if cleaned.rfind(fold(named.name)) < len(cleaned) - len(named.name) - TITLE_AFTER_NAME:
+                return None  # the name is inside an object (…深入学习习近平总书记的论述), not the subject's head
+        return named
     return None
 
 

@@ -23,7 +23,8 @@ from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
+TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
+                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
                   r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
@@ -170,7 +171,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if name:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
-    return _body(cleaned) or _reference(cleaned)
+    return _reference(cleaned) or _body(cleaned)  # 总书记 stands for a person before it is a body
 
 
 def _pronoun(phrase: str) -> Speaker | None:
@@ -377,8 +378,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
-    if any(unit in text for unit in words.prc_units) and words.government.search(text):
-        return "prc_gov"  # 黑龙江省有关负责人
+    if any(unit in text for unit in words.prc_units) and (words.government.search(text) or words.titles.search(text)) \
+            and not any(words.polities[m.word] != "prc_gov" for m in words.polity.finditer(text) if len(m.word) > 1):
+        return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
     anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official
     polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
     for match in reversed(polities) if anywhere else polities:

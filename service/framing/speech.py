@@ -21,11 +21,13 @@ WORD_CHARACTER = re.compile(r"[^\s\W_]")
 CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
+FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
+GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
 
 
@@ -74,15 +76,22 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     subject = leading_subject(text, quoted)
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
+    if subject.name == speaker.name:
+        return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
-        return subject.name == speaker.name
-    return subject.side == speaker.side or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech
+        return False
+    if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
+        return True  # 很多中国企业…, 中方…: what the speaker says about them
+    return DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech; 华盛顿已经…: narration
 
 
 def narrates(folded: str) -> bool:
     """The sentence tells what someone did or when (出席, 主持, 当地时间…): not more of what was said. A speaker
     telling in the first person what they did (我此次访德并…主持…) still speaks."""
-    return not FIRST_PERSON.match(folded) and speaker_words().narration.search(folded) is not None
+    if FIRST_PERSON.match(folded):
+        return False
+    told = speaker_words().narration.search(folded)
+    return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
 
 
 def opens_like_speech(text: str) -> bool:
