@@ -16,7 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..text.normalize import alias_table, fold
-from .frames import leading_subject
+from .subjects import leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 
 TRANSCRIPT_LABEL = re.compile(

@@ -10,33 +10,21 @@ data/speakers.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..align.features import tagged_people
-from ..datafiles import load_yaml
 from ..text.entities import _name_shapes, looks_like_a_name
-from ..text.matcher import LiteralMatcher, WordPattern
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
+from .speaker_words import clean, common_words, is_common_word, pronoun_pattern, side_of_words, speaker_words
 
-BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
-                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
-                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
-                  r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
-EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
-TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
-QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
-                        r"|^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
+__all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
+
 # a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
 ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
                          r"学会|學會|基金会|基金會|大学|大學))")
-ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
-PLURAL = "们"
-TOKEN_BREAK = re.compile(r"[\s的]+")
 ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
@@ -75,53 +63,6 @@ class Speaker(NamedTuple):
         return self.name is not None
 
 
-@dataclass(frozen=True)
-class SpeakerWords:
-    polities: dict[str, str]  # folded polity name -> side
-    polity: WordPattern
-    government: WordPattern
-    media: WordPattern
-    analyst: WordPattern
-    others: WordPattern
-    joint: WordPattern
-    joint_speaker: str
-    topic_verbs: frozenset[str]
-    narration: WordPattern
-    documents: WordPattern
-    issuing: WordPattern
-    roles: WordPattern
-    prc_units: tuple[str, ...]
-    meetings: WordPattern
-    single_pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]
-    fillers: WordPattern
-    titles: WordPattern
-    people: LiteralMatcher  # alias variants of people (many: the automaton beats a regex alternation)
-
-
-@cache
-def speaker_words() -> SpeakerWords:
-    data = load_yaml("speakers.yaml")
-    polities = {fold(word): side for side, words in data["polities"].items() for word in words}
-    folded = lambda key: [fold(w) for w in data[key]]  # noqa: E731
-    names = load_yaml("names.yaml")
-    people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
-    return SpeakerWords(
-        polities=polities, polity=WordPattern(polities), government=WordPattern(folded("government_words")),
-        media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
-        others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
-        joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
-        narration=WordPattern(folded("narration_words")),
-        documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
-        roles=WordPattern(folded("person_roles")), prc_units=tuple(folded("prc_units")),
-        meetings=WordPattern(folded("meeting_words")),
-        single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
-        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])), fillers=WordPattern(folded("filler_words")),
-        titles=WordPattern({fold(t) for t in names["titles"]} | {"president", "secretary", "minister",
-                                                                      "mr.", "ms.", "mrs.", "dr."}),
-        people=LiteralMatcher(people))
-
-
 def joint() -> Speaker:
     return Speaker(speaker_words().joint_speaker, "both", "joint")
 
@@ -134,7 +75,7 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker 
     if named is None and sentence and not phrase.isascii():
         cleaned = clean(phrase)
         tagged = [p for p in tagged_people(sentence) if cleaned.endswith(p) and 2 <= len(p) <= MAX_NAME_CHARS]
-        if tagged and not _is_common_word(cleaned[-3:]):
+        if tagged and not is_common_word(cleaned[-3:]):
             name = max(tagged, key=len)
             rest = cleaned[:-len(name)]
             return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
@@ -176,57 +117,10 @@ def _named(phrase: str, original: str) -> Speaker | None:
 
 def _pronoun(phrase: str) -> Speaker | None:
     """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one."""
-    match = _pronoun_pattern().match(phrase.strip(" ,，"))
+    match = pronoun_pattern().match(phrase.strip(" ,，"))
     if match is None:
         return None
     return Speaker(None, None, "plural" if match.group("plural") else "pronoun")
-
-
-@cache
-def _pronoun_pattern() -> re.Pattern:
-    words = speaker_words()
-    alternatives = lambda pronouns: "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?:(?P<plural>{alternatives(words.plural_pronouns)})|(?:{alternatives(words.single_pronouns)}))"
-                      r"(?:$|的|\s(?:\S+)?$)")
-
-
-def clean(phrase: str) -> str:
-    """The phrase without brackets, times, quantifiers, 的, and the fillers at its ends (还, 也, 则, also)."""
-    text = BRACKETED.sub(" ", phrase) if "(" in phrase or "（" in phrase else phrase
-    text = QUANTIFIER.sub(" ", TIME.sub(" ", text) if TIME_HINT.search(text) else text)
-    english = text.isascii()
-    tokens = text.split() if english else [t for t in TOKEN_BREAK.split(text) if t]
-    fillers = speaker_words().fillers.words
-    while tokens and (tokens[0] in fillers or english and tokens[0] in ("the", "and", "but", "so")):
-        tokens.pop(0)
-    while tokens and (tokens[-1] in fillers or ADVERB.fullmatch(tokens[-1]) and len(tokens) > 1):
-        tokens.pop()
-    if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
-        tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
-        tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
-    joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
-    return EXISTENTIAL.sub("", joined)  # 有专家 → 专家
-
-
-def _strip_glued_fillers(token: str, leading: bool = False) -> str:
-    """A token without the fillers glued to its start (`leading`) or its end (美国官员开始 → 美国官员), never all of it;
-    也门 keeps its 也 (a polity)."""
-    words = speaker_words()
-    if leading:
-        polity = words.polity.search(token)
-        if polity is not None and polity.start == 0 and len(polity.word) > 1:
-            return token
-        stripped = _filler_runs()[0].sub("", token)
-    else:
-        stripped = _filler_runs()[1].sub("", token)
-    return stripped or token
-
-
-@cache
-def _filler_runs() -> tuple[re.Pattern, re.Pattern]:
-    """Fillers at the start of a token, at its end."""
-    alternatives = "|".join(sorted(map(re.escape, speaker_words().fillers.words), key=len, reverse=True))
-    return re.compile(f"^(?:{alternatives})+"), re.compile(f"(?:{alternatives})+$")
 
 
 def _joint(cleaned: str, persons) -> bool:
@@ -255,10 +149,10 @@ def _unknown_name(cleaned: str, original: str) -> str | None:
             return last  # 凯利·格里科 is 格里科, as the alias table keys people
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else _tail_name(given)) + NAME_DOT + last
-    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not _is_common_word(tail) \
+    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
             and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
         return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
-    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not _is_common_word(cleaned) \
+    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
     return None
@@ -270,23 +164,9 @@ def bare_name(phrase: str) -> Speaker | None:
     something that reports (数据, 报告) or holds characters no name does (也再一次, 我愿)."""
     cleaned = clean(phrase)
     if 2 <= len(cleaned) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(cleaned) and cleaned not in NOT_NAMES \
-            and not _is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
+            and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
         return Speaker(cleaned, None, "person")
     return None
-
-
-def _is_common_word(word: str) -> bool:
-    """A word with a name's shape that holds a polity, body, title or group word of two or more characters
-    (胡塞武装 is no 胡塞; 巴特尔 is a name although 巴 abbreviates Pakistan)."""
-    return _common_words().search(word) is not None
-
-
-@cache
-def _common_words() -> WordPattern:
-    words = speaker_words()
-    return WordPattern(w for matcher in (words.polity, words.government, words.media, words.analyst, words.others,
-                                         words.joint, words.documents, words.titles, words.roles, words.meetings)
-                       for w in matcher.words if len(w) > 1)
 
 
 def _english_name(original: str) -> str | None:
@@ -296,7 +176,7 @@ def _english_name(original: str) -> str | None:
     names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
     names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
              and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
-             and not _common_words().search(fold(w))]
+             and not common_words().search(fold(w))]
     return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
 
 
@@ -372,32 +252,6 @@ def _ends_with_head(text: str) -> bool:
     """The phrase ends with a government, media, analyst or group word: what it names is a body or a group."""
     words = speaker_words()
     return any(matcher.ends(text) for matcher in (words.government, words.media, words.analyst, words.others))
-
-
-def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
-    """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
-    followed by a government word (or alone), else media, analysts, others."""
-    words = speaker_words()
-    if any(unit in text for unit in words.prc_units) and (words.government.search(text) or words.titles.search(text)) \
-            and not any(words.polities[m.word] != "prc_gov" for m in words.polity.finditer(text) if len(m.word) > 1):
-        return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
-    anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official
-    polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
-    for match in reversed(polities) if anywhere else polities:
-        rest = text[match.end:].strip()
-        single = len(match.word) == 1
-        if not rest and not single or words.government.search(rest) and (
-                not single or rest[:1] in "方军軍" or words.government.search(rest[:3])):
-            if words.media.search(rest):
-                return "media"
-            return words.polities[match.word]
-    if words.media.search(text):
-        return "media"
-    if words.analyst.search(text):
-        return "analyst"
-    if words.others.search(text):
-        return "other"
-    return None
 
 
 def _tail_name(text: str) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .frames import Frame, leading_subject
+from .frames import Frame
+from .subjects import leading_subject
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, speaker_words
