@@ -179,12 +179,15 @@ def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker:
     issuing = _issuing_pattern().search(folded)
     if issuing is None:
         return
-    words = speaker_words()
-    subject = leading_subject(text, quoted)
-    before = _last_person(folded[:issuing.start()]) or (subject if subject is not None and subject.resolved
-                                                        and subject.kind == "person" else None)
     after = folded[issuing.end():]
-    for document in words.documents.finditer(after):
+    documents = list(speaker_words().documents.finditer(after))
+    if not documents:
+        return
+    before = _last_person(folded[:issuing.start()])
+    if before is None and speaker is None:
+        subject = leading_subject(text, quoted)
+        before = subject if subject is not None and subject.resolved and subject.kind == "person" else None
+    for document in documents:
         # 《求是》杂志发表…习近平的重要文章: the person named with the document; else who signs or speaks
         issuer = _last_person(after[:document.start]) or speaker or before
         if issuer is not None:

@@ -23,14 +23,22 @@ NUMBER = re.compile(
 NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 
 
-@lru_cache(maxsize=READING_CACHE_SIZE)
 def quote_mask(text: str) -> list[bool]:
     """True for each character inside quotation marks (the marks themselves excluded)."""
-    mask, waiting = [False] * len(text), []
-    if not QUOTE_MARK.search(text):
-        return mask
-    straight_open = False
-    for i, ch in enumerate(text):
+    return [bit == 1 for bit in quote_bits(text)]
+
+
+@lru_cache(maxsize=READING_CACHE_SIZE)
+def quote_bits(text: str) -> bytes:
+    """One byte per character, 1 inside quotation marks (the marks themselves excluded): bytes slice and hash
+    cheaply. Only the marks are visited; the characters between two marks share the state the first left."""
+    marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text)]
+    if not marks:
+        return bytes(len(text))
+    bits, waiting, straight_open, inside, last = bytearray(len(text)), [], False, False, 0
+    for at, ch in marks:
+        if inside:
+            bits[last:at] = b"\x01" * (at - last)
         if waiting and ch == waiting[-1]:
             waiting.pop()
         elif ch in OPENERS:
@@ -39,15 +47,12 @@ def quote_mask(text: str) -> list[bool]:
             waiting.append("“" if ch == "”" else "「")
         elif ch == '"':
             straight_open = not straight_open
-        else:
-            mask[i] = bool(waiting) or straight_open
-    return mask
-
-
-@lru_cache(maxsize=READING_CACHE_SIZE)
-def quote_bits(text: str) -> bytes:
-    """quote_mask as bytes (1 inside quotation marks), which slice and hash cheaply."""
-    return bytes(quote_mask(text))
+        elif inside:
+            bits[at] = 1  # a closing mark that closes nothing open: part of the quote
+        inside, last = bool(waiting) or straight_open, at + 1
+    if inside:
+        bits[last:] = b"\x01" * (len(text) - last)
+    return bytes(bits)
 
 
 class Reading(NamedTuple):

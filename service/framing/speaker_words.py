@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..datafiles import load_yaml
 from ..text.matcher import LiteralMatcher, WordPattern
 from ..text.normalize import alias_table, fold
+from ..tuning import TEXT_CACHE_ENTRIES
 
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
@@ -73,8 +74,10 @@ def speaker_words() -> SpeakerWords:
         people=LiteralMatcher(people))
 
 
+@lru_cache(maxsize=TEXT_CACHE_ENTRIES)
 def clean(phrase: str) -> str:
-    """The phrase without brackets, times, quantifiers, 的, and the fillers at its ends (还, 也, 则, also)."""
+    """The phrase without brackets, times, quantifiers, 的, and the fillers at its ends (还, 也, 则, also). Cached:
+    the subject of a sentence is cleaned at each step of naming it."""
     text = BRACKETED.sub(" ", phrase) if "(" in phrase or "（" in phrase else phrase
     text = QUANTIFIER.sub(" ", TIME.sub(" ", text) if TIME_HINT.search(text) else text)
     english = text.isascii()
@@ -96,8 +99,8 @@ def _strip_glued_fillers(token: str, leading: bool = False) -> str:
     也门 keeps its 也 (a polity)."""
     words = speaker_words()
     if leading:
-        polity = words.polity.search(token)
-        if polity is not None and polity.start == 0 and len(polity.word) > 1:
+        polity = words.polity.starts(token)
+        if polity is not None and len(polity.word) > 1:
             return token
         stripped = _filler_runs()[0].sub("", token)
     else:
