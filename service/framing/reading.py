@@ -89,9 +89,17 @@ def _words_of(found) -> tuple[str, ...]:
 
 def _blank_quoted(text: str, quoted_bits: bytes) -> str:
     """The text with every quoted character replaced by a space (offsets kept)."""
-    if 1 not in quoted_bits:
+    parts, at = [], quoted_bits.find(1)
+    if at < 0:
         return text
-    return "".join(" " if q else ch for ch, q in zip(text, quoted_bits))
+    last = 0
+    while at >= 0:  # run by run of quoted characters
+        end = quoted_bits.find(0, at)
+        end = len(quoted_bits) if end < 0 else end
+        parts += (text[last:at], " " * (end - at))
+        last, at = end, quoted_bits.find(1, end)
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _scan(folded: str, mask: bytes) -> dict[str, list]:

@@ -22,6 +22,7 @@ EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|�
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
                         r"|^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
+QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
 TOKEN_BREAK = re.compile(r"[\s的]+")
@@ -42,7 +43,7 @@ class SpeakerWords:
     documents: WordPattern
     issuing: WordPattern
     roles: WordPattern
-    prc_units: tuple[str, ...]
+    prc_units: WordPattern
     meetings: WordPattern
     single_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -65,7 +66,7 @@ def speaker_words() -> SpeakerWords:
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
-        roles=WordPattern(folded("person_roles")), prc_units=tuple(folded("prc_units")),
+        roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
         meetings=WordPattern(folded("meeting_words")),
         single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
         plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])), fillers=WordPattern(folded("filler_words")),
@@ -79,7 +80,9 @@ def clean(phrase: str) -> str:
     """The phrase without brackets, times, quantifiers, 的, and the fillers at its ends (还, 也, 则, also). Cached:
     the subject of a sentence is cleaned at each step of naming it."""
     text = BRACKETED.sub(" ", phrase) if "(" in phrase or "（" in phrase else phrase
-    text = QUANTIFIER.sub(" ", TIME.sub(" ", text) if TIME_HINT.search(text) else text)
+    text = TIME.sub(" ", text) if TIME_HINT.search(text) else text
+    if QUANTIFIER_HINT.search(text):
+        text = QUANTIFIER.sub(" ", text)
     english = text.isascii()
     tokens = text.split() if english else [t for t in TOKEN_BREAK.split(text) if t]
     fillers = speaker_words().fillers.words
@@ -91,28 +94,52 @@ def clean(phrase: str) -> str:
         tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
     joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
-    return EXISTENTIAL.sub("", joined)  # 有专家 → 专家
+    return EXISTENTIAL.sub("", joined) if joined.startswith("有") else joined  # 有专家 → 专家
 
 
 def _strip_glued_fillers(token: str, leading: bool = False) -> str:
     """A token without the fillers glued to its start (`leading`) or its end (美国官员开始 → 美国官员), never all of it;
     也门 keeps its 也 (a polity)."""
-    words = speaker_words()
     if leading:
-        polity = words.polity.starts(token)
+        polity = speaker_words().polity.starts(token)
         if polity is not None and len(polity.word) > 1:
             return token
-        stripped = _filler_runs()[0].sub("", token)
+        stripped = token[_leading_fillers_end(token):]
     else:
-        stripped = _filler_runs()[1].sub("", token)
+        stripped = token[:_trailing_fillers_start(token)]
     return stripped or token
 
 
+def _leading_fillers_end(token: str) -> int:
+    """Where the run of fillers at the token's start ends, the longest filler taken at each step (what the regex
+    ^(?:fillers, longest first)+ matches)."""
+    by_first, at = _fillers_by_first(), 0
+    while at < len(token):
+        word = next((w for w in by_first.get(token[at], ()) if token.startswith(w, at)), None)
+        if word is None:
+            break
+        at += len(word)
+    return at
+
+
+def _trailing_fillers_start(token: str) -> int:
+    """Where the earliest run of fillers that reaches the token's end starts (what (?:fillers)+$ removes); the
+    token's length when none does."""
+    by_first = _fillers_by_first()
+    reaches_end = {len(token)}
+    for at in range(len(token) - 1, -1, -1):
+        if any(token.startswith(w, at) and at + len(w) in reaches_end for w in by_first.get(token[at], ())):
+            reaches_end.add(at)
+    return min(reaches_end)
+
+
 @cache
-def _filler_runs() -> tuple[re.Pattern, re.Pattern]:
-    """Fillers at the start of a token, at its end."""
-    alternatives = "|".join(sorted(map(re.escape, speaker_words().fillers.words), key=len, reverse=True))
-    return re.compile(f"^(?:{alternatives})+"), re.compile(f"(?:{alternatives})+$")
+def _fillers_by_first() -> dict[str, tuple[str, ...]]:
+    """The fillers by their first character, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(speaker_words().fillers.words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in by_first.items()}
 
 
 @cache
@@ -141,7 +168,7 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
-    if any(unit in text for unit in words.prc_units) and (words.government.search(text) or words.titles.search(text)) \
+    if words.prc_units.search(text) is not None and (words.government.search(text) or words.titles.search(text)) \
             and not any(words.polities[m.word] != "prc_gov" for m in words.polity.finditer(text) if len(m.word) > 1):
         return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
     anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official

@@ -29,22 +29,25 @@ class LiteralMatcher:
 
     def finditer(self, text: str, *, overlapping: bool = False):
         """Leftmost-longest matches, left to right, not overlapping unless asked (then the longest at each
-        position where a word starts)."""
+        position where a word starts). An iterator over a list built at once: most texts hold few words."""
         if not self.words:
-            return
+            return iter(())
         longest: dict[int, int] = {}  # start -> length of the longest bounded word starting there
         for last, (length, bounded) in self._automaton.iter(text):
             start = last + 1 - length
             if length > longest.get(start, 0) and (not bounded or word_bounded(text, start, last + 1)):
                 longest[start] = length
-        resume = 0
+        if not longest:
+            return iter(())
+        found, resume = [], 0
         for start in sorted(longest):
             if start < resume:
                 continue
             end = start + longest[start]
-            yield Match(start, end, text[start:end])
+            found.append(Match(start, end, text[start:end]))
             if not overlapping:
                 resume = end
+        return iter(found)
 
     def search(self, text: str) -> Match | None:
         return next(self.finditer(text), None)
