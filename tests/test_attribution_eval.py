@@ -50,7 +50,7 @@ def test_speakers_compare_by_canonical_name():
 
 def _item(**labels) -> LabelledAttribution:
     fields = {"doc": "d", "index": 0, "text": "t", "split": "dev", "speaker": None, "side": None, "type": "none",
-              "verb_class": None, "source": None, "tags": ()}
+              "verb_class": None, "source": None, "listener": None, "tags": ()}
     return LabelledAttribution(**{**fields, **labels})
 
 

@@ -5,7 +5,8 @@ The gold set has two parts: `dev` (the seeds, tuned on) and `heldout` (CCTV and 
 ../shared/corpus, never tuned on). Each labelled sentence is found in its document by its exact text (the
 service's own sentence split), the document is framed the way a comparison frames it, and each field is
 compared after mapping the service's vocabulary onto the gold's (below). Accuracy is over every labelled
-sentence, sentences without attribution included (null = null is right).
+sentence, sentences without attribution included (null = null is right). Source and listener are optional in
+the gold: they are scored only on the sentences whose label names one (how often the service finds it).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .datasets import GOLD, ROOT, SHARED
 
 ATTRIBUTION_GOLD = GOLD / "attribution.yaml"
 FIELDS = ("speaker", "side", "type", "verb_class")
+LABELLED_FIELDS = ("source", "listener")  # scored only where the gold names one
 SPLITS = ("dev", "heldout")
 JOINT_SPEAKER = "both sides"  # the gold's name for joint speakers; the service's is speakers.joint() (双方)
 TYPE_NAMES = {"direct": "direct", "indirect": "indirect", "unattributed": "none"}
@@ -45,7 +47,8 @@ class LabelledAttribution:
     side: str | None
     type: str
     verb_class: str | None
-    source: str | None
+    source: str | None  # optional in the gold: the outlet or document the report is credited to
+    listener: str | None  # optional: the addressee the sentence names
     tags: tuple[str, ...]  # the note's [tags]: the hard form the sentence is an example of
 
 
@@ -56,7 +59,7 @@ def attribution_gold(path: Path = ATTRIBUTION_GOLD) -> list[LabelledAttribution]
         tags = tuple(t.strip() for t in note[1:note.index("]")].split(",")) if note.startswith("[") else ()
         items.append(LabelledAttribution(entry["doc"], entry["index"], entry["text"], entry["split"], entry["speaker"],
                                          entry["side"], entry["type"], entry["verb_class"], entry.get("source"),
-                                         tags))
+                                         entry.get("listener"), tags))
     return items
 
 
@@ -129,9 +132,15 @@ def attribution_figures(pairs: list[tuple[LabelledAttribution, dict]]) -> dict:
             for tag in item.tags:
                 tagged[tag] += 1
                 right[tag] += verdict["speaker"]
+        labelled = {field: [(item, attribution) for item, attribution in members if getattr(item, field)]
+                    for field in LABELLED_FIELDS}
         report[split] = {"sentences": len(members),
                          **{field: round(sum(v[field] for v in verdicts) / len(members), 4) for field in FIELDS},
                          "wrong_name": round(wrong_name / len(members), 4),
+                         "labelled": {field: {"sentences": len(rows), "found": round(sum(
+                             canonical_speaker(attribution.get(field)) == canonical_speaker(getattr(item, field))
+                             for item, attribution in rows) / len(rows), 4) if rows else None}
+                             for field, rows in labelled.items()},
                          "speaker_by_form": {tag: {"sentences": n, "speaker": round(right[tag] / n, 4)}
                                              for tag, n in sorted(tagged.items())}}
     return report
@@ -155,4 +164,9 @@ def render_attribution(report: dict) -> str:
     for split, row in report.items():
         lines.append(f"{split:<22}{row['sentences']:>10}" + "".join(f"{row[f]:>12.3f}" for f in FIELDS)
                      + f"{row['wrong_name']:>12.3f}")
+    for split, row in report.items():
+        found = ", ".join(f"{field} {figures['found']:.3f} of {figures['sentences']}"
+                          for field, figures in row.get("labelled", {}).items() if figures["sentences"])
+        if found:
+            lines.append(f"{split} where the gold names one: {found}")
     return "\n".join(lines)

@@ -19,12 +19,21 @@ from ..text.normalize import fold
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
-from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, LATIN, byline_end, clauses, only_fillers, subject_of)
+from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, LATIN, SUBJECT_END, addressee, byline_end, clauses,
+                       only_fillers, subject_of)
 
 NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
 EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
                         r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
                         r"|(?=[，,]))")
+# whoever issued what a 据/根据 chain cites: 中国外交部|发布的会谈纪要, 美国国务院|释出的新闻稿, 中国外交部|的会谈纪要
+ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?(?:发布|發布|公布|公佈|释出|釋出|发表|發表)的|的)")
+ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
+                             r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
+ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
+DATA_WORDS = frozenset({"数据", "數據"})
+ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
+DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
 LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)(?:了解到|获悉|獲悉|得知)")
 RELAY_VERBS = frozenset({"报道", "報道", "報導", "报导", "称", "稱", "说", "說", "表示", "写道", "寫道", "透露", "显示",
                          "顯示", "said", "says", "reported", "according to", "wrote", "报道称", "報道稱"})
@@ -72,8 +81,9 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
         frame = _relayed(frames)
         relay = frame.speaker != frames[0].speaker
         credited = frames[0].speaker.name if relay else source.name if source else None
-        return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener, frame.source or credited,
-                     frame.subjectless, content=frame.content, opens=frame.opens)
+        return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener,
+                     frame.source or credited or _document_source(frame.speaker), frame.subjectless,
+                     content=frame.content, opens=frame.opens)
     label = _label(reading, start)
     if label is not None:
         return label
@@ -91,9 +101,40 @@ def _source(reading: Reading, start: int) -> Speaker | None:
         if match:
             who = match.group("who").strip()
             named = name_phrase(who, reading.text[match.start("who"):match.end("who")])
+            if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
+                issuer = ISSUER.match(who).group("issuer")
+                named = name_phrase(issuer[:_subject_end(issuer)].strip())
             if named is not None and named.name:
                 return named
     return None
+
+
+def _subject_end(phrase: str) -> int:
+    """Where a subject phrase ends (白宫|在会后公布的…)."""
+    end = SUBJECT_END.search(phrase)
+    return end.start() if end else len(phrase)
+
+
+def _issued_document(outside: str, start: int, verb, speaker: Speaker) -> str | None:
+    """A verb whose subject issued a document right before it (哈亚发表声明称, 欧盟委员会发布的报告称): the
+    document is the source; data are credited to whoever published them (国家统计局发布数据显示)."""
+    end = verb.end if ISSUED_DOCUMENT.search(verb.word) else verb.start  # the verb may be the issuing (发表声明)
+    issued = ISSUED_DOCUMENT.search(outside, max(start, verb.start - ISSUED_WINDOW), end)
+    if issued is None:
+        return None
+    return speaker.name if issued.group("document") in DATA_WORDS else issued.group("document")
+
+
+def _document_source(speaker: Speaker) -> str | None:
+    """What a document that speaks is credited to: the body named with it (白宫声明 → 白宫), else the document as
+    the sentence names it (欧盟委员会发布的报告 → 报告, 该决议 → 决议, 第二十二号主席令)."""
+    if speaker.kind != "document" or not speaker.affiliation:
+        return None
+    phrase = speaker.affiliation
+    issued = ISSUED_BY.search(phrase)
+    if issued is not None:
+        return phrase[issued.end():].strip() or None
+    return speaker.name or DEMONSTRATIVE.sub("", phrase) or None
 
 
 def _verbs(reading: Reading, start: int) -> list:
@@ -136,6 +177,10 @@ def _frames(reading: Reading, start: int):
             source, speaker = (speaker.name if speaker is not None else None), quoting
         if speaker is None and shared and own_subject is not None:
             speaker = own_subject
+        if listener is None and fold(match.word) in words.addressee_verbs:
+            listener = addressee(reading, match)
+        if source is None and speaker is not None:
+            source = _issued_document(reading.outside, start, match, speaker)
         verb_class = _verb_class(reading.outside, match)
         if speaker is not None and speaker.kind in ("joint", "plural", "meeting") and match.word in words.topic_verbs:
             yield TOPIC_ONLY  # "the two leaders discussed …": topics, no position

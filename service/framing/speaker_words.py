@@ -39,6 +39,7 @@ class SpeakerWords:
     joint: WordPattern
     joint_speaker: str
     topic_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]  # the listener is the verb's object
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -64,6 +65,7 @@ def speaker_words() -> SpeakerWords:
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
+        addressee_verbs=frozenset(folded("addressee_verbs")),
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),

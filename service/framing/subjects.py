@@ -51,6 +51,12 @@ PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|
 TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+LISTENER_CONTEXTS = (re.compile(r"(?:向|对|對|跟|给|給)(?P<who>[^，,]{1,8})$"),
+                     re.compile(r"(?:与|與|同|跟|和)(?P<who>[^，,]{1,8}?)(?:会晤|會晤|会见|會見|会谈|會談|见面|見面|会面|會面|通话|通話)"),
+                     re.compile(r"接受(?P<who>[^，,]{1,8}?)(?:专访|專訪|采访|採訪|访问|訪問)"))
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+MIN_LISTENER_CHARS, MAX_LISTENER_CHARS = 2, 4  # a plain noun as the listener: 记者, 总台记者, 国际社会
+LISTENER_STOP_CHARACTERS = "的了是在和与这那其该此我你您他她们也都又被把对向将要应能可不没无所之而且或但若着过"
 
 
 def subject_of(reading: Reading, start: int, verb):
@@ -63,13 +69,18 @@ def subject_of(reading: Reading, start: int, verb):
             return after, None, False
     english = LATIN.match(verb.word) is not None
     bounds = clauses(outside, start, verb.start)
-    pronoun, blocked = None, False
+    pronoun, blocked, own = None, False, ("", None)  # own: the verb's own clause and the listener it names
+
+    def own_listener() -> str | None:  # 他向记者表示, 在与布林肯会晤时说, 在接受总台记者专访时表示
+        phrase, listener = own
+        return listener or (_listener_in_clause(phrase) if phrase and not english else None)
+
     for number, (a, b) in enumerate(reversed(bounds)):
-        own = number == 0
+        is_own = number == 0
         phrase = outside[a:b]
-        if not phrase.strip() or not own and ADVERBIAL_START.match(phrase):
+        if not phrase.strip() or not is_own and ADVERBIAL_START.match(phrase):
             continue
-        if own:
+        if is_own:
             learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
             if learned is not None:  # 记者从公安部获悉; 被外界视为
                 named = name_phrase(learned.group("who").strip(), text[a + learned.start("who"):a + learned.end("who")],
@@ -78,31 +89,33 @@ def subject_of(reading: Reading, start: int, verb):
                     return named, None, False
         if _joint_clause(phrase):
             return joint(), None, False
-        if not own and _encounter_of_two(phrase):
+        if not is_own and _encounter_of_two(phrase):
             return joint(), None, False
         (subject, written), listener = _split_subject(outside, text, a, b, english)
+        if is_own:
+            own = (phrase, listener)
         speaker = name_phrase(subject, written, text) if subject else None
-        if speaker is None and own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
+        if speaker is None and is_own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
             speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
-        if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not own or \
-                speaker is not None and speaker.kind == "pronoun" and own:
+        if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
+                speaker is not None and speaker.kind == "pronoun" and is_own:
             pronoun = pronoun or speaker  # 他的发言更加直截了当: an earlier clause of this sentence may name him
             continue
-        if speaker is None and not own:
+        if speaker is None and not is_own:
             speaker = _ending_person(phrase)  # 比如即将访华的耶伦，不忘表示…
         if speaker is not None:
             if pronoun is not None and speaker.kind != "person":
-                return pronoun, listener, False
+                return pronoun, own_listener(), False
             if blocked and not PP_OPEN.match(outside[a + len(subject):b].lstrip()):
                 return pronoun, None, False
-            return speaker, listener, False
+            return speaker, own_listener(), False
         if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None:
             continue
-        if own and not blocked and not english:
+        if is_own and not blocked and not english:
             blocked = True  # 两位领导人对…，…的持续努力表示欢迎: a 对 phrase before may hold the subject
             continue
-        return pronoun, None, False
-    return pronoun, None, pronoun is None and not blocked
+        return pronoun, own_listener(), False
+    return pronoun, own_listener(), pronoun is None and not blocked
 
 
 @lru_cache(maxsize=FRAME_CACHE_SIZE)
@@ -191,9 +204,56 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
     rest = phrase[cut:]
     if rest[:1] in LISTENER_WORDS:
         after = SUBJECT_END.search(rest, 1)
-        heard = name_phrase(rest[1:after.start() if after else len(rest)].strip())
-        listener = heard.name if heard is not None and heard.resolved else None
+        listener = _listener_name(rest[1:after.start() if after else len(rest)].strip())
     return subject, listener
+
+
+def addressee(reading: Reading, verb) -> str | None:
+    """The listener named right after a verb whose object is the person spoken to (布林肯告诉习近平，…;
+    美国警告北京不要…; Blinken told Wang Yi that …)."""
+    rest = reading.outside[verb.end:]
+    end = CLAUSE_END.search(rest)
+    rest = rest[:end.start() if end else len(rest)].strip()
+    if LATIN.match(verb.word):
+        words = []
+        for word in rest.split():
+            if word.strip(",.") in ENGLISH_SUBJECT_END:
+                break
+            words.append(word)
+        original = reading.text[verb.end:verb.end + len(reading.outside[verb.end:]) - len(rest)]
+        heard = name_phrase(" ".join(words), original.strip()) if words else None
+        return heard.name if heard is not None and heard.resolved else None
+    words = speaker_words()
+    person = next(iter(words.people.finditer(rest)), None)
+    if person is not None and person.start == 0:
+        return alias_table()[person.word].key
+    polity = words.polity.starts(rest)
+    if polity is not None and (len(polity.word) > 1 or rest.startswith("方", polity.end)):
+        return polity.word + ("方" if rest.startswith("方", polity.end) else "")
+    after = SUBJECT_END.search(rest)
+    return _listener_name(rest[:after.start() if after else len(rest)])
+
+
+def _listener_in_clause(phrase: str) -> str | None:
+    """A listener the clause before the verb names after its subject: …上向记者表示, 在与布林肯会晤时说,
+    在接受总台记者专访时表示."""
+    for pattern in LISTENER_CONTEXTS:
+        match = pattern.search(phrase)
+        if match is not None:
+            return _listener_name(match.group("who").strip())
+    return None
+
+
+def _listener_name(phrase: str) -> str | None:
+    """Whom a phrase names as the listener: a speaker it names, or a short plain noun (记者, 埃方, 国际社会)."""
+    heard = name_phrase(phrase) if phrase else None
+    if heard is not None and heard.resolved:
+        return heard.name
+    cleaned = clean(phrase) if phrase else ""
+    if MIN_LISTENER_CHARS <= len(cleaned) <= MAX_LISTENER_CHARS and CJK_RUN.fullmatch(cleaned) and \
+            not any(ch in LISTENER_STOP_CHARACTERS for ch in cleaned):
+        return cleaned
+    return None
 
 
 def _english_subject_end(phrase: str) -> int:
