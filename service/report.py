@@ -122,10 +122,10 @@ def _framing_lines(framing: dict | None, by_id: dict) -> list[str]:
         lines.append(f"- quoted text by side: {shares or '—'}")
         for family, values in profile["terms"].items():
             lines.append(f"- {family}: " + ", ".join(f"{v} ×{n}" for v, n in values.items()))
-        headline = [_md(_snippet(by_id[i])) for i in profile["headline_lead"]["headline_facts"] if i in by_id]
+        headline = [_md(_shorten(m["text"])) for m in profile["headline_lead"]["headline"]]  # in this outlet's words
         if headline:
             lines.append("- headline facts: " + " / ".join(headline))
-        lead = [_md(_snippet(by_id[i])) for i in profile["headline_lead"]["lead_facts"] if i in by_id]
+        lead = [_md(_shorten(m["text"])) for m in profile["headline_lead"]["lead"]]
         if lead:
             lines.append("- lead facts: " + " / ".join(lead))
         if profile["scare_quotes"]:
@@ -138,7 +138,7 @@ def _framing_lines(framing: dict | None, by_id: dict) -> list[str]:
         lines += ["### Term choices that differ", "", "| family | " + " | ".join(map(_md, outlets)) + " |"]
         lines.append("|---|" + "---|" * len(outlets))
         for family, values in framing["term_differences"].items():
-            lines.append(f"| {family} | " + " | ".join(", ".join(values.get(o, [])) for o in outlets) + " |")
+            lines.append(f"| {family} | " + " | ".join(_cell(_used(values.get(o, []))) for o in outlets) + " |")
     for repost in framing.get("reposts", []):
         lines += ["", f"### Repost {_md(repost['copy'])} via {_md(repost['via'])} of {_md(repost['original'])}", "",
                   f"- retitled: {'yes' if repost['retitled'] else 'no'}; cut {len(repost['cut'])} sentences; "
@@ -171,8 +171,17 @@ def _difference_lines(differences: list[dict]) -> list[str]:
     return lines
 
 
+def _used(values: list[dict]) -> str:
+    """An outlet's values of a term family with the words it used: "official_title ×3 (国家主席 ×2, 习主席 ×1)"."""
+    return "; ".join(f"{v['value']} ×{v['count']} (" + ", ".join(f"{w} ×{n}" for w, n in v["surfaces"].items()) + ")"
+                     for v in values)
+
+
 def _snippet(fact: dict) -> str:
-    text = fact["mentions"][0]["text"]
+    return _shorten(fact["mentions"][0]["text"])
+
+
+def _shorten(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS - 1] + "…"
 
 

@@ -115,3 +115,23 @@ def test_repost_changes_are_reported():
     assert repost["copy"] == copy.id and repost["original"] == original.id and repost["retitled"]
     assert repost["added"] and not repost["cut"]
     assert result["outlets"] == ["nyt"]
+
+
+def test_reporting_frames_name_listener_and_source():
+    """Speaker first, listener after the verb or the preposition; a 根据…纪要 chain credits its issuer."""
+    from service.framing.frames import parse_frame
+    from service.framing.reading import quote_bits
+
+    def frame(text):
+        return parse_frame(text, quote_bits(text))
+
+    told = frame("萨利文告诉王毅，美方愿意保持沟通。")
+    assert (told.speaker.name, told.listener) == ("萨利文", "王毅")
+    english = frame("Sullivan told Wang Yi that the United States would keep talking.")
+    assert english.listener == "王毅" and english.speaker.name != "王毅"
+    met = frame("王毅在与萨利文会晤时说，中方坚决反对。")
+    assert (met.speaker.name, met.listener) == ("王毅", "萨利文")
+    chain = frame("根据中国外交部发布的会谈纪要，王毅对萨利文说，双方应该加强沟通。")
+    assert (chain.speaker.name, chain.listener, chain.source) == ("王毅", "萨利文", "中国外交部")
+    statement = frame("哈亚发表声明称，双方将继续合作。")
+    assert (statement.speaker.name, statement.source) == ("哈亚", "声明")

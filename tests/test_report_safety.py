@@ -93,13 +93,17 @@ def test_report_fields_from_every_part_of_a_comparison_are_escaped():
                             {"kind": "number", "values": {hostile: [hostile]}}]}
     profile = {"sources": [{"name": hostile, "kind": "person", "affiliation": hostile, "count": 1}],
                "quote_share": {"us_gov": 0.5}, "terms": {"russia_war": {"invasion": 1}},
-               "headline_lead": {"headline_facts": ["f"], "lead_facts": ["f"]}, "scare_quotes": [hostile],
+               "headline_lead": {"headline_facts": ["f"], "lead_facts": ["f"],
+                                 "headline": [{"fact": "f", "article_id": "a", "sentence_index": 0, "text": hostile}],
+                                 "lead": [{"fact": "f", "article_id": "a", "sentence_index": 0, "text": hostile}]},
+               "scare_quotes": [hostile],
                "hedges": [hostile]}
     result = {"id": "c", "outlets": [hostile, "dw"],
               "articles": [{"outlet": {"id": hostile}, "via": {"id": hostile}, "title": hostile,
                             "published_at": hostile, "sentence_count": 1}],
               "facts": [fact], "coverage": {hostile: {"present": 1, "unique": 0, "omitted": 1, "omitted_facts": ["f"]}},
-              "framing": {"outlets": {hostile: profile}, "term_differences": {"russia_war": {hostile: ["invasion"]}},
+              "framing": {"outlets": {hostile: profile}, "term_differences": {"russia_war": {hostile: [
+                              {"value": "invasion", "count": 1, "surfaces": {hostile: 1}}]}},
                           "reposts": [{"copy": hostile, "via": hostile, "original": hostile, "retitled": True,
                                        "cut": [], "added": []}]}}
     markdown = render_markdown(result)

@@ -135,6 +135,12 @@ def _named_positions(norm: str) -> list[tuple[int, str]]:
     return people_positions(ATTRIBUTIVE.sub(_blank, norm))
 
 
+def tagged_people(text: str) -> frozenset[str]:
+    """The people a sentence names by its own words (alias keys, names after titles, name-tagged words), computed
+    with its other features once per distinct text (a comparison has them already when framing asks)."""
+    return _text_features(text).named
+
+
 def sentence_features(article: int, index: int, text: str, *, published_at: str | None = None) -> SentenceFeatures:
     """Features of one sentence on its own (no neighbours); what depends on the text alone is computed once per
     distinct text (reposts and wire copy repeat sentences verbatim across articles)."""

@@ -30,6 +30,10 @@ class TermFamily:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # folded verb -> class
+    light_verbs: frozenset[str]  # 表示, raised: their class is that of the stance word after them
+    stance_only: frozenset[str]  # light verbs that report only with a stance word (提出担忧, 深表关切)
+    stance_objects: LiteralMatcher  # 欢迎, 担忧, concerns
+    stance_classes: dict[str, str]  # folded stance word -> class
     term_families: dict[str, tuple[TermFamily, ...]]  # folded surface -> the families it belongs to
     scare_max_chars: int
     so_called: LiteralMatcher
@@ -49,7 +53,12 @@ def _words(section) -> list[str]:
 @cache
 def lexicon() -> Lexicon:
     data = load_yaml("framing.yaml")
-    verbs = {fold(v): cls for cls, words in data["reporting_verbs"]["classes"].items() for v in words}
+    reporting = data["reporting_verbs"]
+    verbs = {fold(v): cls for cls, words in reporting["classes"].items() for v in words}
+    light_verbs = frozenset(_words(reporting["light_verbs"]))
+    stance_only = light_verbs - set(verbs)
+    verbs.update({verb: "neutral" for verb in light_verbs if verb not in verbs})
+    stance = {fold(w): cls for cls, words in reporting["stance_objects"].items() for w in words}
     families = []
     for name, family in data["term_families"].items():
         values = {fold(s): value for value, surfaces in family["values"].items() for s in surfaces}
@@ -62,9 +71,11 @@ def lexicon() -> Lexicon:
         source = Source(key=entry["key"], kind=entry["kind"], side=entry.get("side", "other"))
         for variant in [entry["key"], *entry.get("variants", [])]:
             sources[fold(variant)] = source
-    lists = {"verb": verbs, "source": sources, "term": {w for f in families for w in f.values},
+    lists = {"verb": verbs, "not_verb": _words(reporting["not_verbs"]), "source": sources,
+             "term": {w for f in families for w in f.values},
              "hedge": _words(data["hedges"]), "evidential": _words(data["evidentials"]),
-             "conditional": _words(data["conditionals"]), "anonymous": _words(data["anonymous_sources"])}
+             "conditional": _words(data["conditionals"]), "anonymous": _words(data["anonymous_sources"]),
+             "issuing": _words(load_yaml("speakers.yaml")["issuing_verbs"])}  # 签署, 发表: who issued a document
     categories: dict[str, set[str]] = {}
     for category, words in lists.items():
         for word in words:
@@ -75,7 +86,8 @@ def lexicon() -> Lexicon:
             by_surface.setdefault(surface, []).append(family)
     scare = data["scare_quote_rules"]
     return Lexicon(
-        verbs=verbs, term_families={k: tuple(v) for k, v in by_surface.items()},
+        verbs=verbs, light_verbs=light_verbs, stance_only=stance_only, stance_objects=LiteralMatcher(stance), stance_classes=stance,
+        term_families={k: tuple(v) for k, v in by_surface.items()},
         scare_max_chars=int(scare.get("max_chars", 8)), so_called=LiteralMatcher(_words(scare["so_called"])),
         sources=sources, source_pattern=LiteralMatcher(sources),
         anonymous=LiteralMatcher(_words(data["anonymous_sources"])),

@@ -1,18 +1,22 @@
 """Framing across a comparison: per fact, what differs between its mentions (terms, reporting verbs,
-speakers, numbers); per outlet, its sources, quote shares by side, term profile, headline and lead facts,
-omissions, scare quotes and hedges; and what an aggregator copy changed from its original."""
+speakers, numbers); per outlet, its sources, quote shares by side, term profile (with the words it used),
+headline and lead facts in its own wording, omissions, scare quotes and hedges; and what an aggregator copy
+changed from its original."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..align.features import sentence_features
 from ..align.scoring import keyword_cosine
 from ..ingest.rules import outlet_by_name
 from ..models import Article
 from ..text.normalize import fold
-from .attribution import SentenceFraming, frame_article
+from .attribution import ARTICLE_CACHE_SIZE, ArticleText, SentenceFraming, frame_article
 
 HEADLINE_MIN_COSINE = 30.0  # a title shares this much weighted vocabulary with a fact it headlines
+HEADLINE_FACTS = 2
 LEAD_SENTENCES = 2
 
 
@@ -20,7 +24,8 @@ def framing_report(articles: list[Article], facts: list[dict], coverage: dict, w
                    features: dict) -> dict:
     """Adds `framing` to each mention and framing differences to each fact; returns the comparison's
     `framing` section. `features` maps (article id, sentence index) to the aligner's sentence features."""
-    framed = {a.id: frame_article(a) for a in articles}
+    texts = {a.id: ArticleText.of(a) for a in articles}
+    framed = {a.id: frame_article(texts[a.id]) for a in articles}
     for fact in facts:
         for mention in fact["mentions"]:
             mention["framing"] = framed[mention["article_id"]][mention["sentence_index"]].as_dict()
@@ -33,7 +38,7 @@ def framing_report(articles: list[Article], facts: list[dict], coverage: dict, w
         for mention in fact["mentions"]:
             mentions[mention["article_id"]].append((fact["id"], mention))
     cosines: dict = {}  # (title words, sentence words) -> keyword cosine: reposts repeat both
-    profiles = {outlet: _profile(group, framed, mentions, coverage.get(outlet, {}), weights, features, cosines)
+    profiles = {outlet: _profile(group, texts, mentions, coverage.get(outlet, {}), weights, features, cosines)
                 for outlet, group in sorted(outlets.items())}
     return {"outlets": profiles, "term_differences": term_differences(profiles),
             "reposts": repost_changes(articles, facts)}
@@ -70,33 +75,69 @@ def fact_differences(fact: dict) -> list[dict]:
     return differences
 
 
-def _profile(articles: list[Article], framed, mentions: dict, cover: dict, weights, features, cosines) -> dict:
+@dataclass(frozen=True)
+class _Counts:
+    """What one article's framings add up to (counted once per article text: reposts repeat articles)."""
+    sources: dict  # (name, kind) -> source with its count
+    quoted_by_side: Counter
+    terms: dict  # family -> value -> surface as written -> count
+    scare_quotes: Counter
+    hedges: Counter
+    evidentials: Counter
+
+
+@lru_cache(maxsize=ARTICLE_CACHE_SIZE)
+def _counts(text: ArticleText) -> _Counts:
+    sources: dict[tuple, dict] = {}
+    quoted_by_side, scare, hedges, evidentials = Counter(), Counter(), Counter(), Counter()
+    terms: dict = defaultdict(lambda: defaultdict(Counter))
+    for framing in frame_article(text).values():
+        for source in framing.sources:
+            entry = sources.setdefault((source["name"], source["kind"]), {**source, "count": 0})
+            entry["count"] += 1
+        if framing.attribution["type"] == "direct":
+            quoted_by_side[framing.attribution["side"] or "other"] += framing.quoted_chars
+        for term in framing.terms:
+            terms[term["family"]][term["value"]][term["surface"]] += 1
+        if framing.scare_quotes:
+            scare.update(framing.scare_quotes)
+        if framing.hedges:
+            hedges.update(framing.hedges)
+        if framing.evidentials:
+            evidentials.update(framing.evidentials)
+    return _Counts(sources, quoted_by_side, {f: {v: dict(s) for v, s in values.items()} for f, values in terms.items()},
+                   scare, hedges, evidentials)
+
+
+def _profile(articles: list[Article], texts: dict, mentions: dict, cover: dict, weights, features, cosines) -> dict:
     own_names = _own_names(articles)
     sources: dict[tuple, dict] = {}
-    quoted_by_side = Counter()
-    terms = defaultdict(Counter)
-    scare, hedges, evidentials = Counter(), Counter(), Counter()
+    quoted_by_side, scare, hedges, evidentials = Counter(), Counter(), Counter(), Counter()
+    surfaces: dict = defaultdict(lambda: defaultdict(Counter))  # family -> value -> surface -> count
     for article in articles:
-        for framing in framed[article.id].values():
-            for source in framing.sources:
-                if fold(source["name"]) in own_names:
-                    continue  # an outlet's dateline names itself; that is not a source
-                entry = sources.setdefault((source["name"], source["kind"]), {**source, "count": 0})
-                entry["count"] += 1
-            if framing.attribution["type"] == "direct":
-                quoted_by_side[framing.attribution["side"] or "other"] += framing.quoted_chars
-            for term in framing.terms:
-                terms[term["family"]][term["value"]] += 1
-            scare.update(framing.scare_quotes)
-            hedges.update(framing.hedges)
-            evidentials.update(framing.evidentials)
+        counts = _counts(texts[article.id])
+        for key, source in counts.sources.items():
+            if fold(source["name"]) in own_names:
+                continue  # an outlet's dateline names itself; that is not a source
+            entry = sources.setdefault(key, {**source, "count": 0})
+            entry["count"] += source["count"]
+        quoted_by_side.update(counts.quoted_by_side)
+        for family, values in counts.terms.items():
+            for value, written in values.items():
+                surfaces[family][value].update(written)
+        scare.update(counts.scare_quotes)
+        hedges.update(counts.hedges)
+        evidentials.update(counts.evidentials)
     total_quoted = sum(quoted_by_side.values())
     return {
         "articles": [a.id for a in articles],
         "sources": sorted(sources.values(), key=lambda s: (-s["count"], s["name"])),
         "quote_share": {side: round(chars / total_quoted, 3) for side, chars in quoted_by_side.most_common()}
         if total_quoted else {},
-        "terms": {family: dict(values) for family, values in sorted(terms.items())},
+        "terms": {family: {value: sum(written.values()) for value, written in values.items()}
+                  for family, values in sorted(surfaces.items())},
+        "term_surfaces": {family: {value: dict(written.most_common()) for value, written in values.items()}
+                          for family, values in sorted(surfaces.items())},
         "headline_lead": _headline_lead(articles, mentions, weights, features, cosines),
         "omitted_facts": cover.get("omitted_facts", []),
         "scare_quotes": dict(scare.most_common()),
@@ -114,6 +155,8 @@ def _own_names(articles: list[Article]) -> set[str]:
 
 
 def _headline_lead(articles: list[Article], mentions: dict, weights, features, cosines: dict) -> dict:
+    """The facts an outlet's titles headline and its first sentences lead with, each also as that outlet's own
+    sentence (`headline`, `lead`: the fact, the article and sentence, the words)."""
     headline, lead, masses = [], [], {}
 
     def cosine(title, sentence) -> float:
@@ -126,23 +169,40 @@ def _headline_lead(articles: list[Article], mentions: dict, weights, features, c
         own = mentions.get(article.id, [])
         if article.title:
             title = sentence_features(-1, -1, article.title)
-            scored = sorted(((cosine(title, features[(article.id, m["sentence_index"])]), fact_id)
-                             for fact_id, m in own), reverse=True)
-            headline += [fact_id for score, fact_id in scored[:2] if score >= HEADLINE_MIN_COSINE]
+            best: list[tuple[float, int]] = []  # (score, -position) of the best HEADLINE_FACTS mentions
+            for k, (_, m) in enumerate(own):
+                score = cosine(title, features[(article.id, m["sentence_index"])])
+                if score >= HEADLINE_MIN_COSINE and (len(best) < HEADLINE_FACTS or (score, -k) > best[-1]):
+                    best = sorted([*best, (score, -k)], reverse=True)[:HEADLINE_FACTS]
+            headline += [own[-k] for _, k in best]
         first = sorted({m["sentence_index"] for _, m in own})[:LEAD_SENTENCES]
-        lead += [fact_id for fact_id, m in own if m["sentence_index"] in first]
-    return {"title": [a.title for a in articles], "headline_facts": list(dict.fromkeys(headline)),
-            "lead_facts": list(dict.fromkeys(lead))}
+        lead += [(fact_id, m) for fact_id, m in own if m["sentence_index"] in first]
+    headline, lead = _first_per_fact(headline), _first_per_fact(lead)
+    return {"title": [a.title for a in articles], "headline_facts": [fact_id for fact_id, _ in headline],
+            "lead_facts": [fact_id for fact_id, _ in lead], "headline": _own_words(headline), "lead": _own_words(lead)}
+
+
+def _first_per_fact(found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    return list({fact_id: (fact_id, mention) for fact_id, mention in reversed(found)}.values())[::-1]
+
+
+def _own_words(found: list[tuple[str, dict]]) -> list[dict]:
+    return [{"fact": fact_id, "article_id": m["article_id"], "sentence_index": m["sentence_index"], "text": m["text"]}
+            for fact_id, m in found]
 
 
 def term_differences(profiles: dict) -> dict:
-    """For each term family, the values each outlet used, where outlets differ."""
+    """For each term family where outlets differ, per outlet: each value it used with its count and the words
+    it used for it, as written (xi_title: dw official_title ×3 国家主席 ×2, 習近平主席 ×1; nyt generic_role ×2
+    领导人 ×2)."""
     families = defaultdict(dict)
     for outlet, profile in profiles.items():
-        for family, values in profile["terms"].items():
-            families[family][outlet] = sorted(values)
+        for family, values in profile["term_surfaces"].items():
+            families[family][outlet] = [{"value": value, "count": sum(written.values()), "surfaces": written}
+                                        for value, written in sorted(values.items(),
+                                                                     key=lambda v: (-sum(v[1].values()), v[0]))]
     return {family: outlets for family, outlets in sorted(families.items())
-            if len({tuple(v) for v in outlets.values()}) > 1}
+            if len({tuple(sorted(v["value"] for v in used)) for used in outlets.values()}) > 1}
 
 
 def repost_changes(articles: list[Article], facts: list[dict]) -> list[dict]:

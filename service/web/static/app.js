@@ -709,7 +709,10 @@
             outlets.map(function (o) { return el("th", { scope: "col" }, outletLabel(ctx, o)); })))),
           el("tbody", null, families.map(function (family) {
             return el("tr", null, [el("th", { scope: "row", text: humanize(family) })].concat(outlets.map(function (o) {
-              return el("td", { text: (framing.term_differences[family][o] || []).map(humanize).join(", ") });
+              return el("td", { class: "zh", text: (framing.term_differences[family][o] || []).map(function (v) {
+                var words = Object.keys(v.surfaces || {}).map(function (w) { return w + " ×" + v.surfaces[w]; });
+                return humanize(v.value) + " ×" + v.count + (words.length ? " (" + words.join(", ") + ")" : "");
+              }).join("; ") });
             })));
           }))
         ]))]);
@@ -766,20 +769,20 @@
       })) : none()));
 
     var lead = profile.headline_lead || {};
-    var factList = function (ids) {
-      ids = (ids || []).filter(function (id) { return ctx.byId[id]; });
-      if (!ids.length) return none();
-      return el("ol", { class: "fact-refs" }, ids.map(function (id) {
-        var fact = ctx.byId[id];
-        var text = snippet(fact.mentions[0].text, 80);
+    var factList = function (own) {  // [{fact, text}]: the fact in this outlet's own words
+      own = (own || []).filter(function (m) { return ctx.byId[m.fact]; });
+      if (!own.length) return none();
+      return el("ol", { class: "fact-refs" }, own.map(function (m) {
+        var id = m.fact, fact = ctx.byId[id];
+        var text = snippet(m.text, 80);
         return el("li", null, [el(fact.outlets.length > 1 ? "a" : "span",
           { href: fact.outlets.length > 1 ? "#fact-" + id : null, class: "fact-num", text: "#" + ctx.number[id] }),
           " ", el("span", { class: "zh", text: text })]);
       }));
     };
     append(card, section("Headline", [el("p", { class: "zh", text: (lead.title || []).filter(Boolean).join(" / ") || "—" }),
-      el("p", { class: "sub", text: "Facts in the headline" }), factList(lead.headline_facts),
-      el("p", { class: "sub", text: "Facts in the lead" }), factList(lead.lead_facts)]));
+      el("p", { class: "sub", text: "Facts in the headline" }), factList(lead.headline),
+      el("p", { class: "sub", text: "Facts in the lead" }), factList(lead.lead)]));
 
     var counted = function (title, values, quote) {
       var keys = Object.keys(values || {});

@@ -1,0 +1,232 @@
+"""Attribution in the document's context: what one sentence cannot say alone.
+
+Within a story (a CCTV programme holds many; a heading, a dateline or "###" starts the next): a quote that runs
+over several sentences belongs to the speaker framed at its start or its end; a sentence that is all quote, or
+that starts with its verb (同意…), continues the speaker before; a pronoun stands for the last person who spoke,
+a bare title (总书记, the President) for the person the story most often gives that title, a document (文章,
+主席令, 报道) for whoever issued it. Where the text does not settle it, the speaker stays null and
+`speaker_inferred` names the likely one. Transcripts (MR. SULLIVAN:, Q) give every line to its label's speaker.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
+
+from ..text.normalize import alias_table, fold
+from .subjects import leading_subject
+from .speakers import Speaker, name_phrase, side_of_words, speaker_words
+
+TRANSCRIPT_LABEL = re.compile(
+    r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
+    r"AMBASSADOR\s+|SENATOR\s+|GENERAL\s+|ADMIRAL\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
+QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
+TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
+STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
+REPORTER = Speaker("reporter", "media", "media")
+NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
+RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
+SINGLE_KINDS = frozenset({"person", "anonymous", "analyst"})  # what 他/she can stand for
+
+
+class Attribution(NamedTuple):
+    type: str  # direct, indirect, unattributed
+    speaker: Speaker | None = None
+    verb: str | None = None
+    verb_class: str | None = None
+    inferred: str | None = None  # the likely speaker when the text does not settle it
+    listener: str | None = None
+    source: str | None = None
+    opens: bool = True  # what it reports may run on into the sentences after it
+
+    def as_dict(self) -> dict:
+        attributed = self.type != "unattributed"
+        speaker = self.speaker if attributed else None
+        return {"type": self.type, "speaker": speaker.name if speaker else None,
+                "side": speaker.side if speaker else None,
+                "verb": self.verb if attributed else None, "verb_class": self.verb_class if attributed else None,
+                "speaker_inferred": self.inferred, "listener": self.listener if attributed else None,
+                "source": self.source}
+
+
+UNATTRIBUTED = Attribution("unattributed")
+
+
+@dataclass
+class Story:
+    """What the sentences read so far in this story say about who is who."""
+    last: Speaker | None = None  # the last speaker
+    last_at: int = -10  # its sentence number
+    last_person: Speaker | None = None
+    last_media: Speaker | None = None
+    texts: list[str] = field(default_factory=list)  # folded sentences, for titles and sides of names
+    documents: dict[str, Speaker] = field(default_factory=dict)  # document word -> who issued it
+    transcript: Speaker | None = None
+    previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
+
+    def unattributed(self, text: str, quoted: bytes, at: int) -> None:
+        self.previous = (text, quoted, at)
+
+    def heard(self, speaker: Speaker, at: int) -> None:
+        self.last, self.last_at = speaker, at
+        if speaker.kind == "person":
+            self.last_person = speaker
+        if speaker.kind == "media":
+            self.last_media = speaker
+
+
+def is_story_break(text: str, heading: bool) -> bool:
+    return heading or ("#" in text or "消息" in text or "电" in text or "電" in text) and bool(STORY_BREAK.search(text))
+
+
+def transcript_speaker(text: str) -> Speaker | None:
+    """The speaker a transcript line names at its start (MR. SULLIVAN:, PRESIDENT XI:, Q)."""
+    if not text[:1].isascii() or not text[:1].isupper():
+        return None
+    if QUESTION.match(text):
+        return REPORTER
+    label = TRANSCRIPT_LABEL.match(text)
+    if label is None:
+        return None
+    named = name_phrase(fold(label.group(1)), label.group(1))
+    if named is not None and named.resolved:
+        return named
+    return Speaker(label.group(1).title(), None, "person")
+
+
+def ends_transcript(text: str) -> bool:
+    return bool(TIME_STAMP.match(text))
+
+
+def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, str | None]:
+    """The speaker a frame's subject stands for, and the likely one when the text does not settle it."""
+    recent = at - story.last_at <= RECENT
+    if speaker.kind == "pronoun":
+        if recent and story.last is not None and story.last.kind in SINGLE_KINDS:
+            return story.last, None
+        introduced = _introduced(story, at)
+        if introduced is not None:
+            return introduced, None
+        return None, story.last_person.name if story.last_person else None
+    if speaker.kind == "plural":
+        if recent and story.last is not None and story.last.kind != "person":
+            return story.last, None
+        return None, story.last.name if story.last else None
+    if speaker.kind == "previous":
+        if recent and story.last is not None:
+            return story.last, None
+        return None, story.last.name if story.last else None
+    if speaker.kind == "title":
+        person = _titled(speaker.affiliation, story)
+        return (person, None) if person else (None, None)
+    if speaker.kind == "document":
+        return _issuer(speaker, story)
+    if speaker.kind == "meeting" and speaker.side is None:
+        return Speaker(speaker.name, _meeting_side(speaker.name, story) or (story.last.side if story.last else None),
+                       "meeting"), None
+    if speaker.side is None and speaker.name:
+        return Speaker(speaker.name, _side_in_story(speaker.name, story) or "other", speaker.kind,
+                       speaker.affiliation), None
+    return speaker, None
+
+
+def _introduced(story: Story, at: int) -> Speaker | None:
+    """The person the sentence just before (without a speaker of its own) is about: 王沪宁…会见… 他表示…"""
+    if story.previous is None or story.previous[2] != at - 1:
+        return None
+    subject = leading_subject(story.previous[0], story.previous[1])
+    if subject is None or subject.kind != "person" or not subject.resolved:
+        return None
+    return subject if subject.side else Speaker(subject.name, _side_in_story(subject.name, story) or "other",
+                                                 "person", subject.affiliation)
+
+
+def _titled(title: str | None, story: Story) -> Speaker | None:
+    """The person this story most often names with `title` next to the name (ties: the first)."""
+    if not title:
+        return None
+    people = speaker_words().people
+    counts: Counter = Counter()
+    for text in story.texts:
+        for match in people.finditer(text):
+            if title in text[max(0, match.start - NAME_CONTEXT):match.start] or text.startswith(title, match.end):
+                counts[alias_table()[match.word].key] += 1
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    alias = next(a for a in alias_table().values() if a.key == key)
+    return Speaker(key, alias.side or "other", "person")
+
+
+def _issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:
+    """Who issued a document: named with it (白宫声明), recorded when it was issued, or the outlet last cited."""
+    if document.name:
+        return Speaker(document.name, document.side, "document", document.affiliation), None
+    words = speaker_words()
+    noun = words.documents.search(document.affiliation or "")
+    if noun is not None and noun.word in story.documents:
+        return story.documents[noun.word], None
+    if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
+        return story.last_media, None
+    return None, None
+
+
+def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker: Speaker | None) -> None:
+    """A sentence where someone signs, publishes or issues a document (习近平签署…主席令, 徐留平…致贺词) says who
+    speaks when that document later 说/指出."""
+    issuing = _issuing_pattern().search(folded)
+    if issuing is None:
+        return
+    after = folded[issuing.end():]
+    documents = list(speaker_words().documents.finditer(after))
+    if not documents:
+        return
+    before = _last_person(folded[:issuing.start()])
+    if before is None and speaker is None:
+        subject = leading_subject(text, quoted)
+        before = subject if subject is not None and subject.resolved and subject.kind == "person" else None
+    for document in documents:
+        # 《求是》杂志发表…习近平的重要文章: the person named with the document; else who signs or speaks
+        issuer = _last_person(after[:document.start]) or speaker or before
+        if issuer is not None:
+            story.documents[document.word] = issuer
+
+
+def _last_person(text: str) -> Speaker | None:
+    persons = list(speaker_words().people.finditer(text))
+    if not persons:
+        return None
+    alias = alias_table()[persons[-1].word]
+    return Speaker(alias.key, alias.side or "other", "person")
+
+
+@cache
+def _issuing_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, speaker_words().issuing.words), key=len, reverse=True)))
+
+
+def _meeting_side(meeting: str, story: Story) -> str | None:
+    """The side of the body that held the meeting, named with it earlier (召开国务院常务会议)."""
+    words = speaker_words()
+    for text in story.texts:
+        at = text.find(meeting)
+        if at > 0:
+            polities = [m for m in words.polity.finditer(text[max(0, at - NAME_CONTEXT):at]) if len(m.word) > 1]
+            if polities:
+                return words.polities[polities[-1].word]
+    return None
+
+
+def _side_in_story(name: str, story: Story) -> str | None:
+    """The side the story gave a name where it first came with a title or polity (法国总统马克龙)."""
+    key = fold(name)
+    for text in story.texts:
+        at = text.find(key)
+        while at >= 0:
+            side = side_of_words(text[max(0, at - NAME_CONTEXT):at], anywhere=True)
+            if side is not None:
+                return side
+            at = text.find(key, at + 1)
+    return None

@@ -1,0 +1,270 @@
+"""The reporting frame of one sentence: who is said to say it (the subject of a reporting verb), with which verb,
+to whom, and credited to which source.
+
+Chinese puts the speaker first and the listener after a preposition (习近平对布林肯说, 王毅與布林肯見面稱,
+拜登向习近平强调), so the speaker is the subject at the start of the verb's clause, not the name nearest the
+verb; a clause without a subject (…，表示，…; …,并威胁称) borrows the subject of the clause before. 据/根据…报道
+and 援引 chains credit a source; the person whose words are given is still the speaker (据路透社消息，王毅…称), and
+an outlet or document that only relays someone's words (新华社报道称，两国元首同意…) gives way to that someone.
+English frames: "X said", "said X", "X told Y", "according to X". Subjects are found by subjects.py and named
+by speakers.py.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..text.normalize import fold
+from .lexicon import lexicon
+from .reading import Reading, read
+from .speakers import Speaker, name_phrase, speaker_words
+from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, LATIN, SUBJECT_END, addressee, byline_end, clauses,
+                       only_fillers, subject_of)
+
+NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
+EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
+                        r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
+                        r"|(?=[，,]))")
+# whoever issued what a 据/根据 chain cites: 中国外交部|发布的会谈纪要, 美国国务院|释出的新闻稿, 中国外交部|的会谈纪要
+ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?(?:发布|發布|公布|公佈|释出|釋出|发表|發表)的|的)")
+ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
+                             r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
+ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
+DATA_WORDS = frozenset({"数据", "數據"})
+ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
+DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
+LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)(?:了解到|获悉|獲悉|得知)")
+RELAY_VERBS = frozenset({"报道", "報道", "報導", "报导", "称", "稱", "说", "說", "表示", "写道", "寫道", "透露", "显示",
+                         "顯示", "said", "says", "reported", "according to", "wrote", "报道称", "報道稱"})
+QUOTING = re.compile(r"(?:援引|引述|引用)(?P<who>[^，,。“”\"]{2,16}?)(?:的)?(?:说法|說法|分析|观点|觀點|表示|话|話)")
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$")
+WORD_CHARACTER = re.compile(r"[^\s\W_]")
+COLON = re.compile(r"[：:]")
+SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
+QUOTING_HINT = re.compile(r"援引|引述|引用")
+OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
+ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
+POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
+STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
+
+
+class Frame(NamedTuple):
+    speaker: Speaker | None  # None: the sentence frames no one's words
+    verb: str | None = None  # as written
+    verb_class: str | None = None
+    listener: str | None = None
+    source: str | None = None  # the outlet or document credited (据…报道, X报道称)
+    subjectless: bool = False  # the verb opens the sentence: its subject is the previous sentence's speaker
+    label: bool = False  # a headline's "王毅：…"
+    topic_only: bool = False  # "the two leaders discussed …": a frame that reports no position
+    content: bool = True  # words follow the verb (not "…罗伯特·戴利强调。" after a quote)
+    opens: bool = True  # what follows is speech that may run on (指出，…); not an act (宣布大会开幕)
+
+
+NO_FRAME = Frame(None)
+
+
+@lru_cache(maxsize=FRAME_CACHE_SIZE)
+def parse_frame(text: str, quoted_bits: bytes) -> Frame:
+    """The sentence's frame (or NO_FRAME); `quoted_bits` as for reading.read."""
+    reading = read(text, quoted_bits)
+    if not any(outside for _, outside in reading.hits.get("verb", ())) and not POSSIBLE_FRAME.search(reading.outside):
+        return NO_FRAME  # most sentences: no reporting verb, no 据 chain, no "王毅：" label
+    start = byline_end(reading.outside)
+    source = _source(reading, start)
+    found = list(_frames(reading, start))
+    frames = [frame for frame in found if frame.speaker is not None]
+    if not frames and any(frame.topic_only for frame in found):
+        return TOPIC_ONLY
+    if frames:
+        frame = _relayed(frames)
+        relay = frame.speaker != frames[0].speaker
+        credited = frames[0].speaker.name if relay else source.name if source else None
+        return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener,
+                     frame.source or credited or _document_source(frame.speaker), frame.subjectless,
+                     content=frame.content, opens=frame.opens)
+    label = _label(reading, start)
+    if label is not None:
+        return label
+    if source is not None and source.name:  # 据以色列媒体报道，…: the outlet speaks in its own voice
+        return Frame(source, "报道", "neutral", source=source.name)
+    return NO_FRAME
+
+
+def _source(reading: Reading, start: int) -> Speaker | None:
+    """The outlet or body a 据/根据 chain or a 记者从…了解到 credits."""
+    if not SOURCE_HINT.search(reading.outside):
+        return None
+    for pattern in (EVIDENTIAL, LEARNED_FROM):
+        match = pattern.search(reading.outside, start)
+        if match:
+            who = match.group("who").strip()
+            named = name_phrase(who, reading.text[match.start("who"):match.end("who")])
+            if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
+                issuer = ISSUER.match(who).group("issuer")
+                named = name_phrase(issuer[:_subject_end(issuer)].strip())
+            if named is not None and named.name:
+                return named
+    return None
+
+
+def _subject_end(phrase: str) -> int:
+    """Where a subject phrase ends (白宫|在会后公布的…)."""
+    end = SUBJECT_END.search(phrase)
+    return end.start() if end else len(phrase)
+
+
+def _issued_document(outside: str, start: int, verb, speaker: Speaker) -> str | None:
+    """A verb whose subject issued a document right before it (哈亚发表声明称, 欧盟委员会发布的报告称): the
+    document is the source; data are credited to whoever published them (国家统计局发布数据显示)."""
+    end = verb.end if ISSUED_DOCUMENT.search(verb.word) else verb.start  # the verb may be the issuing (发表声明)
+    issued = ISSUED_DOCUMENT.search(outside, max(start, verb.start - ISSUED_WINDOW), end)
+    if issued is None:
+        return None
+    return speaker.name if issued.group("document") in DATA_WORDS else issued.group("document")
+
+
+def _document_source(speaker: Speaker) -> str | None:
+    """What a document that speaks is credited to: the body named with it (白宫声明 → 白宫), else the document as
+    the sentence names it (欧盟委员会发布的报告 → 报告, 该决议 → 决议, 第二十二号主席令)."""
+    if speaker.kind != "document" or not speaker.affiliation:
+        return None
+    phrase = speaker.affiliation
+    issued = ISSUED_BY.search(phrase)
+    if issued is not None:
+        return phrase[issued.end():].strip() or None
+    return speaker.name or DEMONSTRATIVE.sub("", phrase) or None
+
+
+def _verbs(reading: Reading, start: int) -> list:
+    """Reporting verbs outside quotes, after the byline, not negated, not inside a longer word or a 据 chain."""
+    taken = [(m.start, m.end) for category in ("verb", "not_verb") for m, _ in reading.hits.get(category, ())]
+    chains = [m.span() for m in EVIDENTIAL.finditer(reading.outside, start)] if SOURCE_HINT.search(reading.outside) \
+        else []
+    verbs = []
+    for match, outside_quote in reading.hits.get("verb", ()):
+        if not outside_quote or match.start < start:
+            continue
+        if any(s <= match.start and match.end <= e and (e - s) > (match.end - match.start) for s, e in taken):
+            continue  # 称 inside 声称 or 名称
+        if any(s <= match.start < e for s, e in chains) or NEGATION.search(reading.outside[max(0, match.start - 4):match.start]):
+            continue
+        if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
+            continue
+        verbs.append(match)
+    return verbs
+
+
+def _english_verb_position(outside: str, match) -> bool:
+    """An English verb used as one ("said", not "the said", "reported cases")."""
+    before = outside[max(0, match.start - 5):match.start]
+    return not ARTICLE_BEFORE.search(before)
+
+
+def _frames(reading: Reading, start: int):
+    """A frame for each reporting verb: its subject (the clause's, or an earlier clause's), class and listener."""
+    lex, words = lexicon(), speaker_words()
+    own_subject = None  # the last named subject: a later subject-less verb shares it
+    for match in _verbs(reading, start):
+        if own_subject is not None and own_subject.kind not in RELAYING and not LATIN.match(match.word) \
+                and not only_fillers(_own_clause(reading.outside, start, match.start)):
+            break  # 习近平指出，中方…表示…: the later verbs are inside the words reported
+        speaker, listener, shared = subject_of(reading, start, match)
+        quoting = _quoted_speaker(reading, start, match)
+        source = None
+        if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
+            source, speaker = (speaker.name if speaker is not None else None), quoting
+        if speaker is None and shared and own_subject is not None:
+            speaker = own_subject
+        if listener is None and fold(match.word) in words.addressee_verbs:
+            listener = addressee(reading, match)
+        if source is None and speaker is not None:
+            source = _issued_document(reading.outside, start, match, speaker)
+        verb_class = _verb_class(reading.outside, match)
+        if speaker is not None and speaker.kind in ("joint", "plural", "meeting") and match.word in words.topic_verbs:
+            yield TOPIC_ONLY  # "the two leaders discussed …": topics, no position
+            continue
+        if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end):
+            continue  # 提出, raised without a stance word or a colon after it: an act, not a report
+        if speaker is not None:
+            own_subject = speaker
+        subjectless = speaker is None and shared and not reading.outside[start:match.start].strip(" ，,并並还還也又")
+        content = WORD_CHARACTER.search(reading.outside, match.end) is not None
+        opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
+                                            or match.word not in ACTS)  # 同意…, 祝贺你… go on with the speech
+        yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
+                    reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
+                    content=content, opens=opens)
+
+
+_PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
+RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
+TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _opens_colon(outside: str, at: int) -> bool:
+    """The verb's clause ends with a colon: what follows is its content (习近平提出三点建议：)."""
+    end = CLAUSE_END.search(outside, at)
+    return end is not None and outside[end.start()] in "：:"
+
+
+def _own_clause(outside: str, start: int, end: int) -> str:
+    a, b = clauses(outside, start, end)[-1]
+    return outside[a:b]
+
+
+def _relayed(frames: list[Frame]) -> Frame:
+    """The frame that gives the words: an outlet's or a document's relaying verb (报道称, 声明说, said) gives way
+    to a frame after it whose speaker is someone else (新华社报道称，两国元首同意…); an outlet's own analysis
+    (法新社分析, 认为) does not. Of one speaker's verbs, the last before the content (…介绍了…，指出，…)."""
+    first = frames[0]
+    if first.speaker.kind in RELAYING and fold(first.verb or "") in RELAY_VERBS:
+        for later in frames[1:]:
+            if later.speaker.kind not in RELAYING and later.speaker.kind != "previous" and later.speaker != first.speaker:
+                return later
+    same = [f for f in frames if f.speaker == first.speaker or f.speaker.kind == "previous"]
+    return same[-1] if len(same) > 1 and _introduces_clause(same[-1]) else first
+
+
+def _introduces_clause(frame: Frame) -> bool:
+    return frame.verb is not None
+
+
+def _quoted_speaker(reading: Reading, start: int, verb) -> Speaker | None:
+    """Whom the verb's clause quotes through 援引/引述 (…引述学者说法称): the speaker, the subject a source."""
+    if not QUOTING_HINT.search(reading.outside):
+        return None
+    clause_start = max((m.end() for m in BREAK.finditer(reading.outside, start, verb.start)), default=start)
+    match = QUOTING.search(reading.outside, clause_start, verb.end)
+    if match is None:
+        return None
+    named = name_phrase(match.group("who").strip(), reading.text[match.start("who"):match.end("who")], reading.text)
+    return named if named is not None and named.resolved else None
+
+
+def _verb_class(outside: str, verb) -> str:
+    """The verb's class; a light verb (表示, 提出, raised) takes the class of a stance word after it in its clause."""
+    lex = lexicon()
+    if verb.word not in lex.light_verbs:
+        return lex.verbs[verb.word]
+    rest = outside[verb.end:verb.end + STANCE_WINDOW]
+    clause = CLAUSE_END.search(rest)
+    stance = lex.stance_objects.search(rest[:clause.start() if clause else len(rest)])
+    return lex.stance_classes[stance.word] if stance else lex.verbs[verb.word]
+
+
+def _label(reading: Reading, start: int) -> Frame | None:
+    """A headline's "王毅：中美关系中的负面因素…": a person or body, a colon, their words."""
+    outside = reading.outside
+    colon = COLON.search(outside, start, start + 14)
+    if colon is None:
+        return None
+    at = colon.start()
+    phrase = outside[start:at].strip()
+    if not phrase or not outside[at + 1:].strip(" “”\"") and not reading.quoted:
+        return None
+    named = name_phrase(phrase, reading.text[start:at].strip(), reading.text)
+    if named is None or named.kind not in ("person", "body", "joint"):
+        return None
+    return Frame(named, label=True)

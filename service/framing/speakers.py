@@ -1,0 +1,280 @@
+"""Naming a speaker from the words of a frame's subject, without a hand list of who may speak.
+
+A subject phrase ("美国国务院一位高级官员", "国家副主席王岐山", "位于华盛顿的智库史汀生中心高级研究员凯利·格里科",
+"两国元首", "President Biden", "他") becomes a Speaker: a person (alias key, or a name found by its shape after a
+title or by the sentence's name tagging), a body (a source of framing.yaml, or a polity followed by a government
+word: 俄罗斯国防部), the joint speaker, or a reference the document's context resolves (pronoun, bare title,
+document). Sides come from the alias table, the sources, and the polity, media, analyst and other words of
+data/speakers.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from ..align.features import tagged_people
+from ..text.entities import _name_shapes, looks_like_a_name
+from ..text.normalize import alias_table, fold
+from ..tuning import TEXT_CACHE_ENTRIES
+from .lexicon import lexicon
+from .speaker_words import clean, common_words, is_common_word, pronoun_pattern, side_of_words, speaker_words
+
+__all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
+
+# a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
+ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
+                         r"学会|學會|基金会|基金會|大学|大學))")
+ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
+POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
+OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
+JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
+MAX_BODY_CHARS = 10
+JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint word
+POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|南|朝)方)")  # a country's 方
+PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
+DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
+# subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
+NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
+                      "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
+                      "内容 全文 原文 评论 社论 观点".split())
+# function characters no name holds
+NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
+                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日"
+MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
+PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
+SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
+LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
+NAME_DOT = "·"
+MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
+MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
+PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
+
+
+class Speaker(NamedTuple):
+    name: str | None  # canonical name; None for references the context resolves
+    side: str | None
+    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document
+    affiliation: str | None = None  # a body named with the person (史汀生中心 of 格里科)
+
+    @property
+    def resolved(self) -> bool:
+        return self.name is not None
+
+
+def joint() -> Speaker:
+    return Speaker(speaker_words().joint_speaker, "both", "joint")
+
+
+def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker | None:
+    """The speaker a subject phrase names (`phrase` folded; `original` the same words as written, for English
+    names; `sentence`: the whole sentence, whose name tagging may know a name no rule finds), or None when it
+    names no one who could speak."""
+    named = _named(phrase, original)
+    if named is None and sentence and not phrase.isascii():
+        cleaned = clean(phrase)
+        tagged = [p for p in tagged_people(sentence) if cleaned.endswith(p) and 2 <= len(p) <= MAX_NAME_CHARS]
+        if tagged and not is_common_word(cleaned[-3:]):
+            name = max(tagged, key=len)
+            rest = cleaned[:-len(name)]
+            return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+    return named
+
+
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _named(phrase: str, original: str) -> Speaker | None:
+    """name_phrase without the sentence's name tagging: cached by phrase (the same subjects come back)."""
+    words = speaker_words()
+    pronoun = _pronoun(phrase)
+    if pronoun is not None:
+        return pronoun
+    joint_word = words.joint.search(phrase)
+    if joint_word is not None and len(clean(phrase[:joint_word.start])) <= JOINT_PREFIX_CHARS:
+        return joint()  # 两国元首, 中美双方; not 我们指导双方团队
+    cleaned = clean(phrase)
+    if not cleaned:
+        return None
+    pronoun = _pronoun(cleaned)  # 他还 → 他
+    if pronoun is not None:
+        return pronoun
+    led = _polity_led(cleaned)
+    if led is not None:
+        return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
+    persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
+    if _joint(cleaned, persons):
+        return joint()
+    heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
+    if heads:
+        alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
+        return Speaker(alias.key, alias.side or side_of_words(cleaned) or "other", "person", alias.affiliation)
+    name = _unknown_name(cleaned, original)
+    if name:
+        rest = cleaned.replace(fold(name), " ")
+        return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+    return _reference(cleaned) or _body(cleaned)  # 总书记 stands for a person before it is a body
+
+
+def _pronoun(phrase: str) -> Speaker | None:
+    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one."""
+    match = pronoun_pattern().match(phrase.strip(" ,，"))
+    if match is None:
+        return None
+    return Speaker(None, None, "plural" if match.group("plural") else "pronoun")
+
+
+def _joint(cleaned: str, persons) -> bool:
+    """Two people joined (拜登和习近平, Biden and Xi) with nothing after them but fillers."""
+    words = speaker_words()
+    if len(persons) >= 2:
+        between = cleaned[persons[-2].end:persons[-1].start]
+        after = cleaned[persons[-1].end:]
+        return bool(JOINED.fullmatch(between)) and not words.fillers.sub(lambda w: "", after).strip(" 的")
+    return False
+
+
+def _unknown_name(cleaned: str, original: str) -> str | None:
+    """A person's name the alias table does not know: after a title or role (发言人巴特尔, 主人刘学梅), with a
+    transliteration dot (哈利勒·哈亚 is 哈亚), the whole phrase when it has a name's shape (马克龙), or an English
+    name."""
+    words = speaker_words()
+    if cleaned.isascii():
+        return _english_name(original or cleaned)
+    marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
+    tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
+    dotted = tail if NAME_DOT in tail else cleaned
+    if NAME_DOT in dotted:
+        given, last = dotted.rsplit(NAME_DOT, 1)
+        if 2 <= len(last) <= MAX_NAME_CHARS:
+            return last  # 凯利·格里科 is 格里科, as the alias table keys people
+        if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
+            return (given if dotted is tail else _tail_name(given)) + NAME_DOT + last
+    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
+            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
+        return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
+    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
+            and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
+        return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    return None
+
+
+def bare_name(phrase: str) -> Speaker | None:
+    """A subject of two to four characters right before its reporting verb that no rule names (栗战书说,
+    威尔莫思表示: a rare surname, a transliteration the tables miss) is a person, unless it is a word for
+    something that reports (数据, 报告) or holds characters no name does (也再一次, 我愿)."""
+    cleaned = clean(phrase)
+    if 2 <= len(cleaned) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(cleaned) and cleaned not in NOT_NAMES \
+            and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
+        return Speaker(cleaned, None, "person")
+    return None
+
+
+def _english_name(original: str) -> str | None:
+    """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
+    written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
+    words = speaker_words()
+    names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
+    names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
+             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
+             and not common_words().search(fold(w))]
+    return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
+
+
+def _body(cleaned: str) -> Speaker | None:
+    """A body or group: a document and who issued it (白宫声明), a meeting, a source of framing.yaml, a polity
+    alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
+    方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
+    words, lex = speaker_words(), lexicon()
+    document = words.documents.search(cleaned)
+    if document is not None and document.end == len(cleaned):
+        issuer = ISSUED.sub("", cleaned[:document.start]).strip()
+        named = _body(issuer) if issuer else None
+        return Speaker(named.name if named else None, named.side if named else None, "document", cleaned)
+    meeting = words.meetings.search(cleaned)
+    if meeting is not None and meeting.end == len(cleaned):
+        return Speaker(meeting.word, side_of_words(cleaned[:meeting.start]), "meeting")
+    headed = _ends_with_head(cleaned)
+    source = lex.source_pattern.search(cleaned)
+    if source is not None:
+        entry = lex.sources[source.word]
+        rest = (cleaned[:source.start] + cleaned[source.end:]).strip()
+        outlet = entry.side == "media" or entry.kind in OUTLET_KINDS  # 新华社 in its own voice is media
+        kind, side = ("media", "media") if outlet else ("body", entry.side)
+        if not rest or _is_polity(rest) or rest in PARTY_WORDS or source.end == len(cleaned) and DESCRIPTOR.fullmatch(
+                words.polity.sub(lambda w: "", rest)):
+            return Speaker(entry.key, side, kind)  # 联合国方面 is 联合国; 美国智库布鲁金斯学会 is 布鲁金斯学会
+        if headed and source.start == 0:
+            return Speaker(cleaned, side, kind)  # 中国外交部发言人
+        return None
+    anonymous = lex.anonymous.search(cleaned)
+    if _is_polity(cleaned):
+        bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
+        return Speaker(bare, side_of_words(cleaned) or words.polities.get(bare), "body")  # 联合国方面 is 联合国
+    if not headed and not (anonymous and anonymous.end == len(cleaned)):
+        party = SIDE_OF_PARTY.fullmatch(cleaned)
+        return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None
+    side = side_of_words(cleaned)
+    party = SIDE_OF_PARTY.fullmatch(cleaned)
+    if side is None and party is not None and len(cleaned) <= 10:
+        return Speaker(party.group(1), "other", "other")  # 哈马斯方面
+    if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
+            and not MODAL_START.match(cleaned):
+        side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
+    if side is None:
+        return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None
+    kind = {"media": "media", "analyst": "analyst", "other": "other"}.get(side, "body")
+    return Speaker(cleaned, side, "anonymous" if anonymous and kind == "body" else kind)
+
+
+def _polity_led(cleaned: str) -> Speaker | None:
+    """A phrase that opens with a country naming itself (美方, 中方, 北京方面) followed by anything but a title, a
+    body or a name: that country is the subject."""
+    words = speaker_words()
+    match = POLITY_LEAD.match(cleaned)
+    if match is None or match.end() == len(cleaned):
+        return None
+    rest = cleaned[match.end():]
+    if words.government.search(rest[:4]) or words.titles.search(rest[:4]) or words.people.search(rest[:4]):
+        return None
+    polity = match.group(1)
+    return Speaker(polity, words.polities.get(polity[:-1]) or words.polities.get(polity) or side_of_words(polity),
+                   "body")
+
+
+def _is_polity(text: str) -> bool:
+    """A polity's own name, alone or with 方面/方 (中国, 美方, 北京方面); one-character names only with 方."""
+    words = speaker_words()
+    bare = POLITY_SUFFIX.sub("", text) if len(text) > 1 else text
+    return bare in words.polities and (len(bare) > 1 or bare != text)
+
+
+def _ends_with_head(text: str) -> bool:
+    """The phrase ends with a government, media, analyst or group word: what it names is a body or a group."""
+    words = speaker_words()
+    return any(matcher.ends(text) for matcher in (words.government, words.media, words.analyst, words.others))
+
+
+def _tail_name(text: str) -> str:
+    """The name-shaped characters at the end of a text (the given name before a dot)."""
+    _, transliteration = _name_shapes()
+    k = len(text)
+    while k > 0 and text[k - 1] in transliteration:
+        k -= 1
+    return text[k:] or text[-2:]
+
+
+def _affiliation(rest: str) -> str | None:
+    """The body named before a person in the same phrase (智库史汀生中心 of its 高级研究员)."""
+    words = speaker_words()
+    titles = list(words.titles.finditer(rest))
+    before = rest[:titles[-1].start] if titles else rest
+    before = re.sub(r"^位于\S*?的|^(?:美国|中国)?(?:华盛顿|华府|北京)?的?智库", "", before.strip()).strip(" 的")
+    return before if len(before) >= 2 else None
+
+
+def _reference(cleaned: str) -> Speaker | None:
+    """A bare title that stands for a person named elsewhere (总书记, the President)."""
+    title = speaker_words().titles.search(cleaned)
+    if title is not None and len(cleaned) - (title.end - title.start) <= 2:
+        return Speaker(None, None, "title", title.word)
+    return None

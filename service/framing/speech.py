@@ -1,0 +1,108 @@
+"""Speech that runs over several sentences: what makes a sentence without a frame of its own more of what the
+speaker before says, and whether a sentence quotes an utterance or only a phrase.
+
+A quotation that spans sentences belongs to the speaker framed in any of them; a sentence that is all quotation
+goes on from the speaker just before, or takes the speaker the next sentence names on its own ("”…“ 罗伯特·戴利
+强调。"); unquoted speech goes on within its paragraph (CCTV's 习近平指出，…。…。) and into a paragraph that opens
+the way speech goes on (我们要…, 一是…), unless the sentence is about someone else (华盛顿已经…).
+"""
+from __future__ import annotations
+
+import re
+
+from .frames import Frame
+from .subjects import leading_subject
+from .lexicon import lexicon
+from .reading import Reading, read
+from .speakers import Speaker, speaker_words
+
+UTTERANCE_BEFORE = re.compile(r"(?:^|[：:]|说|說|道|称|稱|表示|指出|强调|強調|写道|寫道|says?|said|told|wrote)\s*[，,]?\s*$")
+UTTERANCE_AFTER = re.compile(r"^\s*(?:$|[，,。.！!？?；;])")
+WORD_CHARACTER = re.compile(r"[^\s\W_]")
+CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
+# what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
+DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
+FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
+FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
+SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
+# how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
+SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
+                          r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
+GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
+SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
+
+
+def quote_runs(bits: list[bytes]) -> list[int | None]:
+    """For each sentence, the number of the run of sentences one quotation spans (None outside such runs)."""
+    runs: list[int | None] = [None] * len(bits)
+    run = 0
+    for k in range(1, len(bits)):
+        if bits[k - 1][-1:] == b"\x01" and bits[k][:1] == b"\x01":
+            if runs[k - 1] is None:
+                run += 1
+                runs[k - 1] = run
+            runs[k] = runs[k - 1]
+    return runs
+
+
+def all_quoted(reading: Reading) -> bool:
+    return bool(reading.quoted) and WORD_CHARACTER.search(reading.outside) is None
+
+
+def is_utterance(text: str, quoted: bytes) -> bool:
+    """Whether the sentence quotes an utterance (a clause or more: internal clause punctuation, a closing comma
+    before the frame, or a reporting verb before and the clause's end after), not a word or phrase."""
+    reading = read(text, quoted)
+    if not reading.quoted:
+        return False
+    start = 0
+    for span in reading.quoted:
+        at = text.find(span, start)
+        start = at + len(span)
+        core = span.rstrip("，,。.！!？?；; ")
+        if CLAUSE_MARK.search(core) or core != span.rstrip() and len(core) > lexicon().scare_max_chars:
+            return True
+        before = reading.outside[:max(0, at - 1)].rstrip(" “”\"「『")
+        if len(core) > lexicon().scare_max_chars and UTTERANCE_BEFORE.search(before) and \
+                UTTERANCE_AFTER.match(reading.outside[at + len(span) + 1:]):
+            return True
+    return False
+
+
+def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
+    """Whether a sentence without a frame can be more of what `speaker` says: not a 根据… sentence, and not about
+    another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…)."""
+    if speaker is None or SOURCE_START.match(text):
+        return False
+    subject = leading_subject(text, quoted)
+    if subject is None or not subject.resolved or subject.kind == "joint":
+        return True
+    if subject.name == speaker.name:
+        return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
+    if subject.kind == "person":
+        return False
+    if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
+        return True  # 很多中国企业…, 中方…: what the speaker says about them
+    return DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech; 华盛顿已经…: narration
+
+
+def narrates(folded: str) -> bool:
+    """The sentence tells what someone did or when (出席, 主持, 当地时间…): not more of what was said. A speaker
+    telling in the first person what they did (我此次访德并…主持…) still speaks."""
+    if FIRST_PERSON.match(folded):
+        return False
+    told = speaker_words().narration.search(folded)
+    return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
+
+
+def opens_like_speech(text: str) -> bool:
+    return bool(SPEECH_START.match(text))
+
+
+def self_reference(frame: Frame, running: Speaker | None) -> bool:
+    """A frame whose subject is the running speaker's own country (美方认同…, 中方愿…) in the words of a person:
+    the person still speaks."""
+    speaker = frame.speaker
+    return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
+            and speaker.side == running.side and speaker.name is not None
+            and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))

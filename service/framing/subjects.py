@@ -1,0 +1,296 @@
+"""Who a reporting verb's clause names as its subject: the speaker, in Chinese at the start of the clause and
+before the preposition that brings in the listener (习近平对布林肯说, 王毅與布林肯見面稱, 拜登向习近平强调), or in a
+clause before it when the verb's own clause has none (…，表示，…; …,并威胁称); in English before the verb or after
+it ("…," said Blinken). Also who a whole sentence is about (leading_subject), which tells whether it goes on
+with what a speaker said or tells what someone did."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.normalize import alias_table, fold
+from ..tuning import TEXT_CACHE_ENTRIES
+from .lexicon import lexicon
+from .reading import Reading, read
+from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
+
+FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
+BREAK = re.compile(r"[，,；;：:。！？!?“”「」『』‘’\"]")
+BYLINE = re.compile(r"^\s*(?:[（(][^（）()]{2,16}[）)]|[^，,。：:]{0,16}?(?:消息|电|電|讯|訊)\s*(?:[（(][^（）()]*[）)])?\s*[：:]"
+                    r"|[^，,。]{0,40}###\s*\S+)")
+# words that end a subject phrase: prepositions (对/向 start the listener), the verbs of meeting and issuing, and
+# adverbs between a subject and its verb (美国官员开始更迫切地提出); 与/和/同/跟 are looked at on their own
+SUBJECT_END = re.compile(
+    r"(?<=..)(?:还|還|也|则|則|均|亦|又|曾|已|再|更|正|将|將|并|並|(?<![重主需只纲綱])要(?!求)|应该|應該|应当|應當|"
+    r"(?<![反响響适適])应(?![对對用邀])|必须|必須|(?<![邀申提聘宴])请(?![求示]))|(?<=.)(?:已经|已經|开始|開始|一再|多次|再次|首先|随后|隨後|"
+    r"同时|同時|一直|始终|始終|进一步|進一步|"
+    r"(?<![反针相面绝敌应以])对(?![话於于手方象抗比])|對(?![話於手方象抗比])|向(?!来|來)|"
+    r"(?<![现現存实實正所自内內])在|(?<![位关關对對由属屬至等基处處终終善])于|給|给|(?<![成])就(?![是])|"
+    r"(?<![自])从|從|把|被|当|當|(?<![作认認因成称稱视視以行更])为(?![了何什])|通过|通過|围绕|圍繞|结合|結合|针对|針對|接受|出席|会见|會見|会晤|會晤|举行|舉行|"
+    r"访问|訪問|抵达|抵達|主持|签署|簽署|发表|發表|发布|發布|公布|作出|做出|受到|得到|获得|獲得|赢得|贏得)")
+COMITATIVE = re.compile(r"(?<=.)(?:(?<![参给赋授])与|與|(?<![共])和(?![平谐諧解])|(?<![共陪认認赞讚相如])同(?![意時时样樣步期])|跟)")
+AFTER_LISTENER = re.compile(r"^[^，,]{1,16}?(?:会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|見面|见面|会面|會面|举行|舉行|"
+                            r"这样|這樣|这么|這麼|就|在|对|對|时|時)")
+PREDICATE_MATERIAL = re.compile(r"了|过|過|进行|進行|作|做|给予|加以|予以|方面|围绕|圍繞|^\s*(?:对|對|就|从|從|向|在|于)")
+PASSIVE_AGENT = re.compile(r"被(?P<who>[^，,。]{1,12}?)$")
+PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞)")
+LISTENER_WORDS = ("对", "對", "向", "跟", "同", "与", "與", "和", "给", "給")
+ENCOUNTER = re.compile(r"会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|通電話|见面|見面|会面|會面|举行|舉行")
+LEARNED_AT = re.compile(r"(?:从|從)(?P<who>[^，,。]{2,16}?)$")  # 记者从公安部|获悉: the body is the speaker
+ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
+                             r"自从|自從|截至|面对|面對|作为|作為|除了|通过|通過|in |on |at |during |after |before |"
+                             r"building on |speaking |asked )")
+ENGLISH_SUBJECT_END = frozenset(
+    "to in on at about with for from during after before by that who which while over of as when where "
+    "whether because since if than".split())
+INVERTED = frozenset({"said", "says", "added", "told", "asked", "wrote"})  # "…," said Blinken
+LATIN = re.compile(r"[a-z]")
+MEETING_WITH = re.compile(r"\s*(?:与|與|和|同|跟|and)\s*[^，,]{0,10}$")
+JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
+PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|必须|必須|需要|不能|不要|坚持|堅持|推动|推動|加强|加強)")
+TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
+CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
+CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+LISTENER_CONTEXTS = (re.compile(r"(?:向|对|對|跟|给|給)(?P<who>[^，,]{1,8})$"),
+                     re.compile(r"(?:与|與|同|跟|和)(?P<who>[^，,]{1,8}?)(?:会晤|會晤|会见|會見|会谈|會談|见面|見面|会面|會面|通话|通話)"),
+                     re.compile(r"接受(?P<who>[^，,]{1,8}?)(?:专访|專訪|采访|採訪|访问|訪問)"))
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+MIN_LISTENER_CHARS, MAX_LISTENER_CHARS = 2, 4  # a plain noun as the listener: 记者, 总台记者, 国际社会
+LISTENER_STOP_CHARACTERS = "的了是在和与这那其该此我你您他她们也都又被把对向将要应能可不没无所之而且或但若着过"
+
+
+def subject_of(reading: Reading, start: int, verb):
+    """(speaker, listener, shared): the subject of the verb's clause; when that clause has none, of a clause
+    before it (shared=True when no clause before the verb names anyone and none is in the way)."""
+    outside, text = reading.outside, reading.text
+    if LATIN.match(verb.word) is not None and verb.word in INVERTED:
+        after = _inverted_subject(reading, verb)
+        if after is not None:
+            return after, None, False
+    english = LATIN.match(verb.word) is not None
+    bounds = clauses(outside, start, verb.start)
+    pronoun, blocked, own = None, False, ("", None)  # own: the verb's own clause and the listener it names
+
+    def own_listener() -> str | None:  # 他向记者表示, 在与布林肯会晤时说, 在接受总台记者专访时表示
+        phrase, listener = own
+        return listener or (_listener_in_clause(phrase) if phrase and not english else None)
+
+    for number, (a, b) in enumerate(reversed(bounds)):
+        is_own = number == 0
+        phrase = outside[a:b]
+        if not phrase.strip() or not is_own and ADVERBIAL_START.match(phrase):
+            continue
+        if is_own:
+            learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
+            if learned is not None:  # 记者从公安部获悉; 被外界视为
+                named = name_phrase(learned.group("who").strip(), text[a + learned.start("who"):a + learned.end("who")],
+                                    text)
+                if named is not None:
+                    return named, None, False
+        if _joint_clause(phrase):
+            return joint(), None, False
+        if not is_own and _encounter_of_two(phrase):
+            return joint(), None, False
+        (subject, written), listener = _split_subject(outside, text, a, b, english)
+        if is_own:
+            own = (phrase, listener)
+        speaker = name_phrase(subject, written, text) if subject else None
+        if speaker is None and is_own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
+            speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
+        if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
+                speaker is not None and speaker.kind == "pronoun" and is_own:
+            pronoun = pronoun or speaker  # 他的发言更加直截了当: an earlier clause of this sentence may name him
+            continue
+        if speaker is None and not is_own:
+            speaker = _ending_person(phrase)  # 比如即将访华的耶伦，不忘表示…
+        if speaker is not None:
+            if pronoun is not None and speaker.kind != "person":
+                return pronoun, own_listener(), False
+            if blocked and not PP_OPEN.match(outside[a + len(subject):b].lstrip()):
+                return pronoun, None, False
+            return speaker, own_listener(), False
+        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None:
+            continue
+        if is_own and not blocked and not english:
+            blocked = True  # 两位领导人对…，…的持续努力表示欢迎: a 对 phrase before may hold the subject
+            continue
+        return pronoun, own_listener(), False
+    return pronoun, own_listener(), pronoun is None and not blocked
+
+
+@lru_cache(maxsize=FRAME_CACHE_SIZE)
+def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
+    """Who the sentence's first clause (after a byline, adverbial and conditional clauses) is about, when it
+    names someone: the sentence is then that one's doing, not more of what the speaker before says."""
+    reading = read(text, quoted_bits)
+    start = byline_end(reading.outside)
+    for a, b in clauses(reading.outside, start, len(reading.outside))[:3]:
+        phrase = reading.outside[a:b]
+        if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase):
+            continue
+        if PRESCRIPTIVE_START.match(phrase):
+            return None  # 要组织…, 坚持…: what the speaker prescribes has no subject of its own
+        (subject, written), _ = _split_subject(reading.outside, text, a, b, LATIN.match(phrase.strip()) is not None)
+        named = name_phrase(subject, written, text) if subject else None
+        if named is not None and named.name and named.kind == "person" and not phrase.isascii():
+            cleaned = clean(subject)
+            if cleaned.rfind(fold(named.name)) < len(cleaned) - len(named.name) - TITLE_AFTER_NAME:
+                return None  # the name is inside an object (…深入学习习近平总书记的论述), not the subject's head
+        return named
+    return None
+
+
+def byline_end(outside: str) -> int:
+    """Where the sentence starts after a dateline or byline (央视网消息（新闻联播）：, （德國之聲中文網）)."""
+    match = BYLINE.match(outside)
+    return match.end() if match else 0
+
+
+def clauses(outside: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of outside[start:end]; an apostrophe (PRC’s, folded to ") breaks none."""
+    bounds, last = [], start
+    for match in BREAK.finditer(outside, start, end):
+        at = match.start()
+        if outside[at] == '"' and 0 < at < len(outside) - 1 and outside[at - 1].isalnum() and \
+                outside[at + 1].isalnum() and outside[at + 1].isascii():
+            continue
+        bounds.append((last, at))
+        last = match.end()
+    bounds.append((last, end))
+    return bounds
+
+
+def _joint_clause(phrase: str) -> bool:
+    """A clause whose subject is both parties: a joint word (两国元首, the two leaders) before anything else, or two
+    people joined (习近平主席和拜登总统都认为) right before the verb."""
+    words = speaker_words()
+    joint_word = words.joint.search(phrase)
+    if joint_word is not None:  # first in the clause: 两国元首同意; not 我们指导双方团队…
+        before = phrase[:joint_word.start]
+        return only_fillers(before) or not SUBJECT_END.search(before) and not COMITATIVE.search(before) \
+            and len(before.strip()) <= JOINT_PREFIX_CHARS
+    if len(phrase) <= 3 or not JOINER.search(phrase):
+        return False
+    return len(list(words.people.finditer(phrase))) >= 2 and name_phrase(phrase.strip()) == joint()
+
+
+def _encounter_of_two(phrase: str) -> bool:
+    """X与Y(再度)通话/会晤/举行会谈: two people meeting are the subject of what follows (拜登与习近平再度通话，谈及…)."""
+    words = speaker_words()
+    persons = list(words.people.finditer(phrase))
+    if len(persons) < 2:
+        return False
+    between = phrase[persons[0].end:persons[1].start]
+    return bool(MEETING_WITH.match(between)) and \
+        bool(ENCOUNTER.search(phrase[persons[1].end:]))
+
+
+def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
+    """((folded subject, as written), listener name) of the clause outside[a:b]: the words before the first
+    preposition, meeting verb or adverb; 与/和/同/跟 end the subject only as "with" (王毅與布林肯見面稱,
+    在与Y会晤时说), not as "and" inside a name (国际关系与外交学院院长谢韬)."""
+    phrase = outside[a:b]
+    if english:
+        cut = _english_subject_end(phrase)
+    else:
+        match = SUBJECT_END.search(phrase)
+        cut = match.start() if match else len(phrase)
+        for comitative in COMITATIVE.finditer(phrase, 0, cut):
+            if AFTER_LISTENER.match(phrase[comitative.end():]):
+                cut = comitative.start()
+                break
+    subject = (phrase[:cut].strip(), text[a:a + cut].strip())
+    listener = None
+    rest = phrase[cut:]
+    if rest[:1] in LISTENER_WORDS:
+        after = SUBJECT_END.search(rest, 1)
+        listener = _listener_name(rest[1:after.start() if after else len(rest)].strip())
+    return subject, listener
+
+
+def addressee(reading: Reading, verb) -> str | None:
+    """The listener named right after a verb whose object is the person spoken to (布林肯告诉习近平，…;
+    美国警告北京不要…; Blinken told Wang Yi that …)."""
+    rest = reading.outside[verb.end:]
+    end = CLAUSE_END.search(rest)
+    rest = rest[:end.start() if end else len(rest)].strip()
+    if LATIN.match(verb.word):
+        words = []
+        for word in rest.split():
+            if word.strip(",.") in ENGLISH_SUBJECT_END:
+                break
+            words.append(word)
+        original = reading.text[verb.end:verb.end + len(reading.outside[verb.end:]) - len(rest)]
+        heard = name_phrase(" ".join(words), original.strip()) if words else None
+        return heard.name if heard is not None and heard.resolved else None
+    words = speaker_words()
+    person = next(iter(words.people.finditer(rest)), None)
+    if person is not None and person.start == 0:
+        return alias_table()[person.word].key
+    polity = words.polity.starts(rest)
+    if polity is not None and (len(polity.word) > 1 or rest.startswith("方", polity.end)):
+        return polity.word + ("方" if rest.startswith("方", polity.end) else "")
+    after = SUBJECT_END.search(rest)
+    return _listener_name(rest[:after.start() if after else len(rest)])
+
+
+def _listener_in_clause(phrase: str) -> str | None:
+    """A listener the clause before the verb names after its subject: …上向记者表示, 在与布林肯会晤时说,
+    在接受总台记者专访时表示."""
+    for pattern in LISTENER_CONTEXTS:
+        match = pattern.search(phrase)
+        if match is not None:
+            return _listener_name(match.group("who").strip())
+    return None
+
+
+def _listener_name(phrase: str) -> str | None:
+    """Whom a phrase names as the listener: a speaker it names, or a short plain noun (记者, 埃方, 国际社会)."""
+    heard = name_phrase(phrase) if phrase else None
+    if heard is not None and heard.resolved:
+        return heard.name
+    cleaned = clean(phrase) if phrase else ""
+    if MIN_LISTENER_CHARS <= len(cleaned) <= MAX_LISTENER_CHARS and CJK_RUN.fullmatch(cleaned) and \
+            not any(ch in LISTENER_STOP_CHARACTERS for ch in cleaned):
+        return cleaned
+    return None
+
+
+def _english_subject_end(phrase: str) -> int:
+    """Where an English subject ends: at a preposition, a relative word or a verb of the lexicon."""
+    lex = lexicon()
+    position = 0
+    for word in re.finditer(r"\S+", phrase):
+        token = word.group().strip(",.").lower()
+        if position and (token in ENGLISH_SUBJECT_END or token in lex.verbs or token.endswith("ed")
+                         and token not in ("united",)):
+            return word.start()
+        position += 1
+    return len(phrase)
+
+
+def _inverted_subject(reading: Reading, verb) -> Speaker | None:
+    """"…," said Blinken: the subject after the verb, up to the clause end."""
+    rest = reading.outside[verb.end:]
+    end = CLAUSE_END.search(rest)
+    phrase = rest[:end.start() if end else len(rest)].strip()
+    if not phrase or len(phrase.split()) > 6:
+        return None
+    return name_phrase(phrase, reading.text[verb.end:verb.end + len(rest[:end.start() if end else len(rest)])].strip(),
+                       reading.text)
+
+
+def _ending_person(phrase: str) -> Speaker | None:
+    """The person a clause ends with (…的耶伦): the subject of the clause after it."""
+    words = speaker_words()
+    trimmed = phrase.rstrip(" ，,")
+    persons = [m for m in words.people.finditer(trimmed) if m.end == len(trimmed)]
+    if not persons:
+        return None
+    alias = alias_table()[persons[-1].word]
+    return Speaker(alias.key, alias.side or "other", "person", alias.affiliation)
+
+
+def only_fillers(phrase: str) -> bool:
+    fillers = speaker_words().fillers
+    return not fillers.sub(lambda word: "", phrase).strip(" ，,的了")
