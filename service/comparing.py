@@ -53,8 +53,7 @@ def run_comparison(articles: list[Article], options: dict, *, store: CorrectionS
 
 @dataclass
 class Backends:
-    """Where a comparison request reads and writes: the comparison cache, the article store, the reviewers'
-    corrections and the job queue."""
+    """Where a comparison request reads and writes: cache, article store, corrections and job queue."""
 
     cache: ComparisonCache
     articles: ArticleStore
@@ -64,8 +63,7 @@ class Backends:
 
 @dataclass
 class Wanted:
-    """A comparison request as loaded: stored articles by id, or documents to parse (keyword arguments of
-    parse_document), with the request's options."""
+    """A loaded comparison request: stored ids, or documents as parse_document's keyword arguments; options."""
 
     options: dict
     stored_ids: list[str] | None = None
@@ -90,8 +88,7 @@ class Answer:
 
 
 def answer_comparison(wanted: Wanted, backends: Backends, settings: Settings, *, may_store: bool) -> Answer:
-    """From the cache when it holds the answer, else computed here, or submitted as a job above the settings' job
-    sizes. Limits and unknown ids raise ApiProblem; documents parsed here are kept when `may_store`."""
+    """A comparison request's answer: cached, computed here, or a job above the job sizes (limits: ApiProblem)."""
     read_version = _read_once(lambda: optional(lambda: corrections_version(backends.corrections),
                                                failure="corrections unavailable", fallback=None))
     stored = wanted.stored_ids is not None
@@ -160,8 +157,7 @@ def _parsed(wanted: Wanted, settings: Settings) -> list[Article]:
 
 
 def _within_limits(articles: list[Article], settings: Settings, *, stored: bool) -> list[Article]:
-    """The distinct articles, after checking their count and sentences against the limits (stored articles
-    named by id have the larger job limits)."""
+    """The distinct articles, their count and sentences checked against the limits (larger ones for stored ids)."""
     check_count([a.id for a in articles], settings.max_documents,
                 stored_limit=settings.max_job_documents if stored else None)
     articles = list({a.id: a for a in articles}.values())

@@ -53,8 +53,7 @@ def _alternatives(words) -> str:
 
 @cache
 def single_pronoun() -> re.Pattern:
-    """A pronoun standing for one person (他, 她, he, his) anywhere in a normalised sentence; the words are the
-    single pronouns of speakers.yaml, which framing reads for the subjects of reporting verbs."""
+    """A pronoun for one person (他, she) in a normalised sentence: speakers.yaml's single pronouns."""
     words = load_yaml("speakers.yaml")["pronouns"]["single"]
     chinese = "|".join(re.escape(w) for w in words if is_cjk(w[0]))
     english = "|".join(re.escape(w) for w in words if not is_cjk(w[0]))
@@ -69,8 +68,7 @@ def encounter_kinds() -> dict[str, re.Pattern]:
 
 @cache
 def any_encounter() -> re.Pattern:
-    """A Chinese word of meeting or calling, or of holding (举行) one, in either script: after two people joined
-    by 与 it makes them the subject of what follows (拜登与习近平再度通话，谈及…)."""
+    """A Chinese word of meeting, calling or holding (举行) one, in either script (拜登与习近平再度通话)."""
     data = load_yaml("encounters.yaml")
     words = [w for kind in data["kinds"].values() for w in kind if is_cjk(w[0])] + list(data["held"])
     forms = dict.fromkeys(form for word in words for form in (word, to_traditional(word)))
