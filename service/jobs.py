@@ -19,6 +19,7 @@ from rq.registry import StartedJobRegistry
 from rq.serializers import JSONSerializer
 
 from .config import Settings
+from .outages import queue_step
 
 PENDING = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED, JobStatus.CREATED}
 JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")  # what RQ accepts as a job id (anything else is unknown here)
@@ -33,6 +34,8 @@ def make_queue(client: redis.Redis, settings: Settings) -> Queue:
 
 
 class JobQueue:
+    """Submitting and reading jobs; a Redis failure in either is QueueUnavailable (the API's 503)."""
+
     def __init__(self, client: redis.Redis, settings: Settings):
         self.settings = settings
         self.queue = make_queue(client, settings)
@@ -41,18 +44,21 @@ class JobQueue:
                           articles: list[dict] | None = None) -> Job:
         """One job per comparison: while one is queued or running, submitting the same comparison returns it."""
         job_id = f"comparison-{key}"
-        existing = self.get(job_id)
-        if existing is not None and existing.get_status(refresh=False) in PENDING:
-            return existing
-        if existing is not None:
-            existing.delete()
-        return self._enqueue("service.tasks.run_comparison", "comparison", job_id=job_id,
-                             kwargs={"article_ids": article_ids, "articles": articles, "options": options,
-                                     "cache_ttl": self.settings.comparison_ttl})
+        with queue_step():
+            existing = self.get(job_id)
+            if existing is not None and existing.get_status(refresh=False) in PENDING:
+                return existing
+            if existing is not None:
+                existing.delete()
+            return self._enqueue("service.tasks.run_comparison", "comparison", job_id=job_id,
+                                 kwargs={"article_ids": article_ids, "articles": articles, "options": options,
+                                         "cache_ttl": self.settings.comparison_ttl})
 
     def submit_events(self, query: dict) -> Job:
-        return self._enqueue("service.tasks.run_events", "events",
-                             kwargs={"query": query, "cache_ttl": self.settings.comparison_ttl})
+        """Queue the event grouping of the stored articles a corpus query selects."""
+        with queue_step():
+            return self._enqueue("service.tasks.run_events", "events",
+                                 kwargs={"query": query, "cache_ttl": self.settings.comparison_ttl})
 
     def _enqueue(self, function: str, kind: str, *, kwargs: dict, job_id: str | None = None) -> Job:
         settings = self.settings
@@ -67,14 +73,15 @@ class JobQueue:
         """The job, after letting RQ settle it if its worker stopped sending heartbeats."""
         if not JOB_ID.fullmatch(job_id):
             return None
-        try:
-            job = Job.fetch(job_id, connection=self.queue.connection, serializer=JSONSerializer)
-        except NoSuchJobError:
-            return None
-        if job.get_status(refresh=False) == JobStatus.STARTED and self._abandoned(job):
-            self._reap_abandoned()
-            job.refresh()
-        return job
+        with queue_step():
+            try:
+                job = Job.fetch(job_id, connection=self.queue.connection, serializer=JSONSerializer)
+            except NoSuchJobError:
+                return None
+            if job.get_status(refresh=False) == JobStatus.STARTED and self._abandoned(job):
+                self._reap_abandoned()
+                job.refresh()
+            return job
 
     def _abandoned(self, job: Job) -> bool:
         registry = StartedJobRegistry(queue=self.queue)

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 
 import redis
 
+from .outages import optional
+
 COMPARISON_KEY = "comparison:{}"
 EVENTS_KEY = "events:{}"
 USES_KEY = "uses:{}"  # the result keys that include an article (no TTL: never evicted before its results)
@@ -132,6 +134,8 @@ class LocalCopies:
 
 
 class ComparisonCache:
+    """Comparisons under their id; `lookup` and `keep` are the reads and writes a request can do without."""
+
     def __init__(self, client: redis.Redis, *, ttl: int, local_bytes: int = 0):
         self.client = client
         self.ttl = ttl
@@ -166,6 +170,10 @@ class ComparisonCache:
             self.local.put(key, raw, seconds=seconds)
         return raw
 
+    def lookup(self, comparison_id: str) -> bytes | None:
+        """get_raw, or None (a miss, logged) when Redis cannot be asked: the comparison is computed afresh."""
+        return optional(lambda: self.get_raw(comparison_id), failure="comparison cache unavailable", fallback=None)
+
     def gone_because(self, comparison_id: str) -> str | None:
         return gone_because(self.client, COMPARISON_KEY.format(comparison_id))
 
@@ -177,6 +185,10 @@ class ComparisonCache:
         if stored and self.local is not None:
             self.local.put(key, raw, seconds=self.ttl)
         return stored
+
+    def keep(self, comparison_id: str, result: dict) -> bool:
+        """put, or False (logged) when Redis cannot take it: the answer is served uncached."""
+        return optional(lambda: self.put(comparison_id, result), failure="comparison not cached", fallback=False)
 
 
 class EventsCache:

@@ -15,6 +15,7 @@ import redis
 
 from .ingest.dates import published_epoch, query_bound
 from .models import Article
+from .outages import optional
 from .results import DELETED_KEY, USES_KEY, forget_results
 
 ARTICLE_KEY = "article:{}"
@@ -54,6 +55,15 @@ class ArticleStore:
         _index_published(pipe, article)
         pipe.execute()
         return article, True
+
+    def save_quietly(self, articles: list[Article]) -> None:
+        """Keep documents compared inline like ingested ones, when the store is up (a failure is logged)."""
+
+        def save_all() -> None:
+            for article in articles:
+                self.save(article)
+
+        optional(save_all, failure="could not store compared articles", fallback=None)
 
     def get(self, article_id: str) -> Article | None:
         raw = self.client.get(ARTICLE_KEY.format(article_id))

@@ -17,7 +17,7 @@ LAYERS = [
     {"eval", "train", "train_cross", "warmup"},
     {"api", "web", "app", "wsgi", "config", "store", "redis_client", "embedded", "security", "metrics", "logs",
      "jobs", "tasks", "worker", "gunicorn_hooks", "gunicorn_worker", "redis_supervisor", "results", "comparing",
-     "corrections_store", "__main__",
+     "corrections_store", "outages", "__main__",
      "__init__"},
 ]
 CORE = {"text", "ingest", "align", "framing", "grouping", "scope", "corrections", "comparison", "events", "events_index",

@@ -8,12 +8,11 @@ from functools import cache, lru_cache
 
 from ..text.entities import entities
 from ..text.normalize import alias_table, normalize, people_positions, strip_punctuation
+from ..text.patterns import CLAUSE_BREAK, NUMBER, encounter_kinds, single_pronoun
 from ..text.when import day_mentions, publication_day, resolve_days
 from ..text.sentences import HAN, is_cjk
 from ..tuning import TEXT_CACHE_ENTRIES
 
-CLAUSE_BREAK = re.compile(r"[,;:!?。！？，；：、\"()（）—]+")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(f"[{HAN}]+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
 WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
@@ -22,15 +21,10 @@ QUOTED = re.compile(r'"([^"]{4,})"')
 NEGATION_WORDS = frozenset("不 没 没有 未 无 非 别 勿 不是 不会 不能 不要 不再 绝不 并未 从未 从不 无法 并非 "
                            "not no never nor cannot without".split())
 NEGATION_SUFFIX = "n't"
-ENCOUNTERS = {
-    "meet": re.compile(r"会晤|会见|会谈|见面|会面|举行会议|\bmet\b|\bmeets?\b|\bmeeting\b|\btalks\b"),
-    "call": re.compile(r"通电话|通话|电话会谈|视频会晤|视频会谈|\bcall\b|\bphone\b"),
-}
 # clauses that say who said it, not what was said: they match across unrelated sentences
 ATTRIBUTION = re.compile(r"^\s*(根据|据|按照|援引|引述|according to)|(表示|说|称|指出|强调|认为|写道|透露|报道|said|says)\s*$")
 ATTRIBUTIVE = re.compile(f"[{HAN}]{{2,4}}" r"(?=政府|当局|团队|阵营|政权|时期|时代|总统任期|\s*administration)")
 OBJECT_MARKER = re.compile(r"(与|和|同|跟|向|对|告诉|会见|会晤|with |to )$")
-PRONOUN = re.compile(r"[他她](?![们們国國人方])|\b(he|she|his|her)\b")
 VENUE_PREFIX = r"(?:在|于|抵达|到访|前往|赴|\bin |\bat )(?:the )?"
 FEATURE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 ENGLISH_STOPWORDS = frozenset(
@@ -103,7 +97,7 @@ def article_features(article: int, sentences, *, published_at: str | None = None
     for sentence in sentences:
         feature = _text_features(sentence.text)
         named = _named_positions(feature.norm)
-        pronoun = PRONOUN.search(feature.norm)
+        pronoun = single_pronoun().search(feature.norm)
         people = set(feature.people)
         if pronoun:
             before = [key for offset, key in named if offset < pronoun.start() and not _is_object(feature.norm, offset)]
@@ -179,7 +173,7 @@ def _text_features(text: str) -> SentenceFeatures:
         clauses=tuple(clauses), named=found.people, people=found.people, places=frozenset(places),
         numbers=frozenset(NUMBER.findall(norm)) - set(YEAR.findall(norm)), years=frozenset(YEAR.findall(norm)),
         weekdays=frozenset(m.group(1) or ENGLISH_WEEKDAYS[m.group(2)] for m in WEEKDAY.finditer(norm)),
-        encounters=frozenset(kind for kind, pattern in ENCOUNTERS.items() if pattern.search(norm)),
+        encounters=frozenset(kind for kind, pattern in encounter_kinds().items() if pattern.search(norm)),
         organisations=found.organisations, names=found.names, mentioned_places=found.places,
         quotes=tuple(q for q in (strip_punctuation(m) for m in QUOTED.findall(norm)) if len(q) >= 4),
         negations=sum(w in NEGATION_WORDS or w.endswith(NEGATION_SUFFIX) for w in words),

@@ -6,7 +6,7 @@ from functools import lru_cache
 from flask import Blueprint, current_app, request, url_for
 from marshmallow import Schema
 
-from .. import redis_client
+from .. import comparing, redis_client
 from ..ingest import parse_document
 from ..models import Article
 from .body import json_body, load_query
@@ -116,9 +116,4 @@ def _not_found(article_id: str) -> ApiProblem:
 
 def stored_articles(ids: list[str]) -> list[Article]:
     """The stored articles of these ids, in order; 422 naming the ids that are not stored."""
-    found = redis_client.articles().get_many(ids)
-    missing = [i for i, article in zip(ids, found) if article is None]
-    if missing:
-        raise ApiProblem(422, f"unknown article ids: {', '.join(missing)}", slug="unknown-articles",
-                         errors={"articles": [f"unknown article id: {i}" for i in missing]})
-    return found
+    return comparing.stored_articles(redis_client.articles(), ids)

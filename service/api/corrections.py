@@ -7,16 +7,15 @@ import secrets
 import time
 from datetime import datetime, timezone
 
-import redis
 from flask import Blueprint, Response, current_app, url_for
 
 from .. import redis_client
 from ..comparing import run_comparison
 from ..correction_plans import CorrectionError, plan
+from ..outages import queue_step
 from ..security import reviewer
 from .body import json_body, load_query
 from .errors import ApiProblem
-from .jobs import unavailable
 from .schemas import correction_query, correction_request
 
 bp = Blueprint("corrections", __name__)
@@ -41,10 +40,8 @@ def create_correction(comparison_id: str):
               "operations": payload["operations"], "articles": [a["id"] for a in comparison["articles"]],
               "pairs": pairs}
     store = _store()
-    try:
+    with queue_step():  # answered as the job queue's failure, as it always was
         version = store.add(record)
-    except redis.RedisError as error:
-        raise unavailable(error) from None
     corrected = _recompute(comparison, version)
     body = {"correction": _public(record), "comparison": corrected}
     headers = {"Location": url_for("corrections.list_corrections")}

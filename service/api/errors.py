@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from ..ingest import IngestError
+from ..outages import QueueUnavailable
 from ..problems import ApiProblem
 
 bp = Blueprint("errors", __name__)
@@ -77,6 +78,13 @@ def _storage(error: redis.RedisError):
     log.error("storage unavailable", extra={"error": str(error)})
     return problem(503, "the article store (Redis) is unavailable; nothing was stored. Retry later.",
                    slug="storage-unavailable", headers={"Retry-After": "5"})
+
+
+@bp.app_errorhandler(QueueUnavailable)
+def _queue(error: QueueUnavailable):
+    current_app.logger.warning("job queue unavailable: %s", error)
+    return problem(503, "the job queue (Redis) is unavailable; no job was submitted or read. Retry later.",
+                   slug="queue-unavailable", headers={"Retry-After": "5"})
 
 
 @bp.app_errorhandler(HTTPException)

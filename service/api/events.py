@@ -4,16 +4,16 @@ A list of ids is grouped at once; a corpus query (`since`, `until`, `outlets`) g
 job), whose grouping is then read at /v1/events/{id}."""
 from __future__ import annotations
 
-import redis
 from flask import Blueprint, Response, current_app, request
 
 from .. import redis_client
 from ..events import group_events
 from ..ingest.dates import parse_date
+from ..outages import queue_step
 from .articles import stored_articles
 from .body import json_body
 from .errors import ApiProblem
-from .jobs import accepted, unavailable
+from .jobs import accepted
 from .schemas import events_request
 
 bp = Blueprint("events", __name__, url_prefix="/v1/events")
@@ -55,15 +55,12 @@ def _submit_corpus(payload: dict):
     settings = current_app.config["SETTINGS"]
     query = {"since": parse_date(payload.get("since")), "until": parse_date(payload.get("until")),
              "outlets": list(dict.fromkeys(payload.get("outlets") or [])) or None}
-    try:
+    with queue_step():  # counting the corpus is part of submitting its job
         store = redis_client.articles()
         store.ensure_published_index()
         count = len(store.published_ids(**query))
-        if count > settings.max_corpus_articles:
-            raise ApiProblem(422, f"the query selects {count} stored articles; the limit per grouping is "
-                                  f"{settings.max_corpus_articles} (narrow `since`/`until` or `outlets`)",
-                             slug="corpus-too-large")
-        job = redis_client.jobs().submit_events(query)
-    except redis.RedisError as error:
-        raise unavailable(error) from None
-    return accepted(job)
+    if count > settings.max_corpus_articles:
+        raise ApiProblem(422, f"the query selects {count} stored articles; the limit per grouping is "
+                              f"{settings.max_corpus_articles} (narrow `since`/`until` or `outlets`)",
+                         slug="corpus-too-large")
+    return accepted(redis_client.jobs().submit_events(query))

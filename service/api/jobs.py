@@ -1,7 +1,6 @@
 """/v1/jobs/{id}: the status, progress and result link of a long comparison or corpus event grouping."""
 from __future__ import annotations
 
-import redis
 from flask import Blueprint, current_app, url_for
 
 from .. import redis_client
@@ -15,10 +14,7 @@ RESULT_ROUTES = {"comparison": ("comparisons.get_comparison", "comparison_id"),
 
 @bp.get("/<job_id>")
 def get_job(job_id: str):
-    try:
-        job = redis_client.jobs().get(job_id)
-    except redis.RedisError as error:
-        raise unavailable(error) from None
+    job = redis_client.jobs().get(job_id)
     if job is None:
         raise ApiProblem(404, f"no job {job_id!r}: unknown, or expired (finished and failed jobs are kept for "
                               f"{current_app.config['SETTINGS'].job_result_ttl} s)", slug="job-not-found")
@@ -40,9 +36,3 @@ def accepted(job):
     """202 Accepted for a submitted job: its resource in the body, its address in Location."""
     location = url_for("jobs.get_job", job_id=job.id)
     return job_body(job), 202, {"Location": location}
-
-
-def unavailable(error: Exception) -> ApiProblem:
-    current_app.logger.warning("job queue unavailable: %s", error)
-    return ApiProblem(503, "the job queue (Redis) is unavailable; no job was submitted or read. Retry later.",
-                      slug="queue-unavailable", headers={"Retry-After": "5"})

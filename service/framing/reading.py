@@ -8,18 +8,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import chinese_numerals_to_digits, fold_in_place
+from ..text.patterns import QUANTITY
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 
 READING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
 QUOTE_MARK = re.compile("[" + "".join(OPENERS) + "".join(OPENERS.values()) + '"' + "]")
-NUMBER = re.compile(
-    r"(?:超过|超過|约|約|近|逾)?(?<!\d)\d+(?:\.\d+)?\s*(?:个半|個半|个多|個多|多个|多個|多|余|餘|个|個)?\s*"
-    r"(?:小时|小時|分钟|分鐘|天|周|週|年|个月|個月|次|万|萬|亿|億|%|％|人|名|国|國|架|艘|枚|项|項|美元|元)"
-    r"|(?<!\d)\d+(?:\.\d+)?\s*(?:hours?|minutes?|days?|years?|percent|%|people|billion|million)",
-    re.I,
-)
 NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -79,7 +74,7 @@ def read(text: str, quoted_bits: bytes) -> Reading:
         tuple(_spans(text, quoted_bits)) if 1 in quoted_bits else (),
         tuple(_terms(text, folded, quoted_bits, hits["term"])) if "term" in hits else (),
         _words_of(hits.get("hedge")), _words_of(hits.get("evidential")), _words_of(hits.get("conditional")),
-        tuple(m.group().replace(" ", "") for m in NUMBER.finditer(chinese_numerals_to_digits(folded)))
+        tuple(m.group().replace(" ", "") for m in QUANTITY.finditer(chinese_numerals_to_digits(folded)))
         if NUMERAL.search(folded) else ())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.patterns import QUOTED_CLAUSE_MARK as CLAUSE_MARK
 from .frames import Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
@@ -19,7 +20,6 @@ from .speakers import Speaker, speaker_words
 UTTERANCE_BEFORE = re.compile(r"(?:^|[：:]|说|說|道|称|稱|表示|指出|强调|強調|写道|寫道|says?|said|told|wrote)\s*[，,]?\s*$")
 UTTERANCE_AFTER = re.compile(r"^\s*(?:$|[，,。.！!？?；;])")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
-CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")

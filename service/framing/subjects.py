@@ -9,13 +9,13 @@ import re
 from functools import lru_cache
 
 from ..text.normalize import alias_table, fold
+from ..text.patterns import CLAUSE_END, SUBJECT_BREAK as BREAK, any_encounter
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
-BREAK = re.compile(r"[，,；;：:。！？!?“”「」『』‘’\"]")
 BYLINE = re.compile(r"^\s*(?:[（(][^（）()]{2,16}[）)]|[^，,。：:]{0,16}?(?:消息|电|電|讯|訊)\s*(?:[（(][^（）()]*[）)])?\s*[：:]"
                     r"|[^，,。]{0,40}###\s*\S+)")
 # words that end a subject phrase: prepositions (对/向 start the listener), the verbs of meeting and issuing, and
@@ -35,7 +35,6 @@ PREDICATE_MATERIAL = re.compile(r"了|过|過|进行|進行|作|做|给予|加�
 PASSIVE_AGENT = re.compile(r"被(?P<who>[^，,。]{1,12}?)$")
 PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞)")
 LISTENER_WORDS = ("对", "對", "向", "跟", "同", "与", "與", "和", "给", "給")
-ENCOUNTER = re.compile(r"会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|通電話|见面|見面|会面|會面|举行|舉行")
 LEARNED_AT = re.compile(r"(?:从|從)(?P<who>[^，,。]{2,16}?)$")  # 记者从公安部|获悉: the body is the speaker
 ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
                              r"自从|自從|截至|面对|面對|作为|作為|除了|通过|通過|in |on |at |during |after |before |"
@@ -50,7 +49,6 @@ JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
 PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|必须|必須|需要|不能|不要|坚持|堅持|推动|推動|加强|加強)")
 TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
-CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 LISTENER_CONTEXTS = (re.compile(r"(?:向|对|對|跟|给|給)(?P<who>[^，,]{1,8})$"),
                      re.compile(r"(?:与|與|同|跟|和)(?P<who>[^，,]{1,8}?)(?:会晤|會晤|会见|會見|会谈|會談|见面|見面|会面|會面|通话|通話)"),
                      re.compile(r"接受(?P<who>[^，,]{1,8}?)(?:专访|專訪|采访|採訪|访问|訪問)"))
@@ -182,7 +180,7 @@ def _encounter_of_two(phrase: str) -> bool:
         return False
     between = phrase[persons[0].end:persons[1].start]
     return bool(MEETING_WITH.match(between)) and \
-        bool(ENCOUNTER.search(phrase[persons[1].end:]))
+        bool(any_encounter().search(phrase[persons[1].end:]))
 
 
 def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
