@@ -18,6 +18,7 @@ PROGRESS_MIN_FILES = 10  # `compare` draws a progress bar on stderr for more fil
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: ingest, compare, serve and worker (python -m service --help)."""
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="parse documents and print the articles as JSON")
@@ -106,6 +107,7 @@ class ProgressBar:
         self.drawn = True
 
     def close(self) -> None:
+        """End the bar's line, if one was drawn, so later output starts on a line of its own."""
         if self.drawn:
             self.stream.write("\n")
             self.stream.flush()

@@ -84,6 +84,7 @@ class Answer:
 
     @property
     def cached(self) -> bool:
+        """Whether the answer is the cached comparison's bytes (for the cache hit metric)."""
         return self.raw is not None
 
 

@@ -49,6 +49,7 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
+        """Settings from the environment variables, each falling back to its default."""
         return cls(
             redis_url=os.environ.get("REDIS_URL") or None,
             data_dir=os.environ.get("DATA_DIR", "var"),
@@ -81,6 +82,7 @@ class Settings:
         )
 
     def replace(self, **changes) -> "Settings":
+        """A copy with some settings changed: create_app's overrides of the environment."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update(changes)
         return Settings(**values)

@@ -25,6 +25,7 @@ def text_key(text: str) -> str:
 
 
 def pair_key(a: str, b: str) -> str:
+    """The key of an unordered pair of sentence texts: the same whichever side each text is on."""
     x, y = sorted((text_key(a), text_key(b)))
     return f"{x}:{y}"
 

@@ -45,6 +45,7 @@ class CorrectionStore:
             return str(pipe.execute()[-1])
 
     def get(self, correction_id: str) -> dict | None:
+        """One correction record, or None when there is none of that id."""
         raw = self.client.get(RECORD.format(correction_id))
         return json.loads(raw) if raw else None
 

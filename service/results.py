@@ -103,6 +103,7 @@ class LocalCopies:
         self.lock = threading.Lock()
 
     def get(self, key: str) -> bytes | None:
+        """The local copy of a result, unless it has expired."""
         with self.lock:
             entry = self.copies.get(key)
             if entry is None:
@@ -114,6 +115,7 @@ class LocalCopies:
             return entry[1]
 
     def put(self, key: str, raw: bytes, *, seconds: float) -> None:
+        """Keep a copy for `seconds`; one bigger than a quarter of the budget is not kept."""
         if len(raw) > self.max_bytes // 4 or seconds <= 0:
             return
         with self.lock:
@@ -124,6 +126,7 @@ class LocalCopies:
                 self._drop(next(iter(self.copies)))
 
     def forget(self, key: str) -> None:
+        """Drop the copy of a result that Redis no longer holds."""
         with self.lock:
             self._drop(key)
 
@@ -142,6 +145,7 @@ class ComparisonCache:
         self.local = LocalCopies(max_bytes=local_bytes) if local_bytes > 0 else None
 
     def get(self, comparison_id: str) -> dict | None:
+        """A cached comparison, decoded, or None."""
         raw = self.get_raw(comparison_id)
         return json.loads(raw) if raw else None
 
@@ -175,6 +179,7 @@ class ComparisonCache:
         return optional(lambda: self.get_raw(comparison_id), failure="comparison cache unavailable", fallback=None)
 
     def gone_because(self, comparison_id: str) -> str | None:
+        """The deleted article that took this comparison with it, if that is why it is gone."""
         return gone_because(self.client, COMPARISON_KEY.format(comparison_id))
 
     def put(self, comparison_id: str, result: dict) -> bool:
@@ -199,9 +204,11 @@ class EventsCache:
         self.ttl = ttl
 
     def get_raw(self, events_id: str) -> bytes | None:
+        """A stored event grouping's JSON bytes, or None."""
         return self.client.get(EVENTS_KEY.format(events_id))
 
     def gone_because(self, events_id: str) -> str | None:
+        """The deleted article that took this grouping with it, if that is why it is gone."""
         return gone_because(self.client, EVENTS_KEY.format(events_id))
 
     def put(self, events_id: str, result: dict, article_ids: Iterable[str]) -> bool:

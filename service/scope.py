@@ -28,6 +28,7 @@ class Scope:
     events: list[list[int]]  # article positions grouped into events, in order of their first article
 
     def event_of(self) -> dict[int, int]:
+        """The event of each article position."""
         return {article: k for k, members in enumerate(self.events) for article in members}
 
 

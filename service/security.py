@@ -40,6 +40,7 @@ def client_key() -> str:
 
 
 def presented_key() -> str | None:
+    """The API key a request presents: Authorization: Bearer, else X-API-Key."""
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None
@@ -47,10 +48,12 @@ def presented_key() -> str | None:
 
 
 def configured_keys() -> list[str]:
+    """The API keys configured (API_KEYS, comma-separated)."""
     return [k.strip() for k in current_app.config["SETTINGS"].api_keys.split(",") if k.strip()]
 
 
 def key_is_valid(key: str) -> bool:
+    """Whether the key is one configured, compared in constant time."""
     return any(hmac.compare_digest(key.encode(), known.encode()) for known in configured_keys())
 
 

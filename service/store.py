@@ -66,10 +66,12 @@ class ArticleStore:
         optional(save_all, failure="could not store compared articles", fallback=None)
 
     def get(self, article_id: str) -> Article | None:
+        """A stored article, or None."""
         raw = self.client.get(ARTICLE_KEY.format(article_id))
         return Article.from_dict(json.loads(raw)) if raw else None
 
     def get_many(self, article_ids: list[str]) -> list[Article | None]:
+        """Stored articles in the order asked (None where one is not stored), in one round trip."""
         if not article_ids:
             return []
         raws = self.client.mget([ARTICLE_KEY.format(i) for i in article_ids])

@@ -71,6 +71,7 @@ class TextPair:
 
 
 def news_pairs(paths=NEWS_TRAIN) -> list[TextPair]:
+    """The project's labelled news training pairs (train-zh.yaml, train-en.yaml), where present."""
     found = []
     for path in paths:
         if path.exists():
@@ -112,12 +113,14 @@ def unrelated_pairs(news: list[TextPair], *, count: int = UNRELATED_PAIRS, seed:
 
 
 def one_sentence_matrix(pairs: list[TextPair], weight: float) -> Matrix:
+    """The link model's features of sentence pairs scored alone (no document context), each of one weight."""
     features = [(sentence_features(0, 0, p.a, published_at=p.a_published),
                  sentence_features(1, 0, p.b, published_at=p.b_published)) for p in pairs]
     return Matrix(pair_matrix(features), np.array([p.same for p in pairs], dtype=bool), np.full(len(pairs), weight))
 
 
 def training_data(shared: Path, *, corrections: Path | None = None) -> tuple[Matrix, str, dict]:
+    """The training matrix (news, unrelated and public pairs), a digest of its files and the pair counts."""
     public = [*datasets.cnsd("train", shared / "datasets", role="fitted").pairs,
               *datasets.msrp(shared / "datasets", role="fitted").pairs]
     news = news_pairs()
@@ -218,6 +221,7 @@ def _reload_model() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Fit the link model, choose its threshold on dev, write it; then fit the cross-lingual model."""
     parser = argparse.ArgumentParser(prog="python -m service.train", description=__doc__)
     parser.add_argument("--shared", type=Path, default=datasets.SHARED)
     parser.add_argument("--corrections", type=Path, default=None,

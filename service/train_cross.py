@@ -31,6 +31,7 @@ VERSION = 1
 
 
 def training_matrix(path: Path | None = None) -> tuple[Matrix, int]:
+    """The cross-lingual features of the training pairs (English, Chinese) and how many pairs there are."""
     pairs = yaml.safe_load((path or TRAIN).read_text(encoding="utf-8"))["pairs"]
     features = []
     for pair in pairs:
@@ -44,6 +45,7 @@ def training_matrix(path: Path | None = None) -> tuple[Matrix, int]:
 
 
 def dev_matrix() -> Matrix:
+    """The cross-lingual features of the dev gold pairs, each sentence placed in its document."""
     placed = list(paired_features(datasets.crosslingual_gold()))
     features, index = [], {}
     for _, a, b in placed:
@@ -79,6 +81,7 @@ def choose_threshold() -> tuple[float, dict]:
 
 
 def main(shared: Path) -> dict:
+    """Fit the cross-lingual model, choose its threshold on the dev gold, write it; return its summary."""
     if not TRAIN.exists():
         raise FileNotFoundError(f"{TRAIN}: the cross-lingual training pairs")
     data, count = training_matrix()

@@ -28,6 +28,7 @@ class HeartbeatGrace:
     heartbeat_grace = 60
 
     def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
+        """Seconds a started job stays alive without a heartbeat: the interval plus our grace, not RQ's minute."""
         interval = self.job_monitoring_interval
         if job.timeout and job.timeout > 0:
             interval = min(job.timeout - working_time, interval)
@@ -43,6 +44,7 @@ class InlineWorker(HeartbeatGrace, SimpleWorker):
 
 
 def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker) -> Worker:
+    """An RQ worker on the service's queue, with the configured heartbeat, grace and maintenance intervals."""
     worker = worker_class(
         [make_queue(client, settings)], connection=client, serializer=JSONSerializer,
         name=f"{socket.gethostname()}.{os.getpid()}",

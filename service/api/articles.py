@@ -21,6 +21,7 @@ article_schema, summary_schema = ArticleSchema(), ArticleSummarySchema()
 
 @bp.post("")
 def create_articles():
+    """Ingest documents (JSON, a raw body or multipart files): 201 when any is new, else 200."""
     schema, applied = answer_schema()
     documents = documents_from_request()
     results = [redis_client.articles().save(parse_document(**doc)) for doc in documents]
@@ -78,11 +79,13 @@ def documents_from_request() -> list[dict]:
 
 @bp.get("/<article_id>")
 def get_article(article_id: str):
+    """One stored article, in full."""
     return article_schema.dump(_existing(article_id))
 
 
 @bp.delete("/<article_id>")
 def delete_article(article_id: str):
+    """Delete a stored article (204); comparisons that included it then answer 410."""
     if not redis_client.articles().delete(article_id):
         raise _not_found(article_id)
     return "", 204
@@ -90,6 +93,7 @@ def delete_article(article_id: str):
 
 @bp.get("")
 def list_articles():
+    """Stored articles' summaries, a page at a time, optionally of one outlet, linking the next page."""
     settings = current_app.config["SETTINGS"]
     query = load_query(list_query)
     per_page = min(query["per_page"] or settings.page_size, settings.max_page_size)

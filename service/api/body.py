@@ -37,6 +37,7 @@ class CappedBody(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
+        """Read what the buffer holds, and 413 as soon as the body passes the limit."""
         data = self.stream.read(min(len(buffer), self.limit + 1 - self.seen) or 1)
         self.seen += len(data)
         if self.seen > self.limit:
@@ -45,6 +46,7 @@ class CappedBody(io.RawIOBase):
         return len(data)
 
     def readall(self) -> bytes:
+        """The whole body, READ_CHUNK bytes at a time, each read checked against the limit."""
         chunks = []
         while chunk := self.read(READ_CHUNK):
             chunks.append(chunk)
@@ -61,6 +63,7 @@ class CountingStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
+        """Pass the bytes on, counting the part delimiters, also one split across two reads."""
         data = self.stream.read(len(buffer))
         window = self.tail + data
         self.parts += window.count(self.delimiter) - self.tail.count(self.delimiter)
@@ -96,6 +99,7 @@ class ApiRequest(Request):
 
     @property
     def stream(self):
+        """The body stream, capped at the body limit when the body is chunked (no Content-Length)."""
         cached = self.__dict__.get("_capped_stream")
         if cached is not None:
             return cached

@@ -41,6 +41,7 @@ def create_comparison():
 
 @bp.get("/<comparison_id>")
 def get_comparison(comparison_id: str):
+    """A cached comparison: 410 when one of its articles was deleted, 404 when unknown or expired."""
     cache = redis_client.comparisons()
     raw = cache.get_raw(comparison_id)
     if raw is None:
@@ -63,6 +64,7 @@ class ValidatedRequests:
         self.lock = threading.Lock()
 
     def get(self, body: bytes):
+        """The ids and options this exact body gave when it was validated, or None."""
         with self.lock:
             entry = self.known.get(body)
             if entry is not None:
@@ -70,6 +72,7 @@ class ValidatedRequests:
             return entry
 
     def put(self, body: bytes, ids: list[str], payload: dict) -> None:
+        """Remember a small body's ids and options; past `size`, the least recently used goes."""
         if len(body) > self.max_body:
             return
         with self.lock:

@@ -23,6 +23,7 @@ bp = Blueprint("corrections", __name__)
 
 @bp.post("/v1/comparisons/<comparison_id>/corrections")
 def create_correction(comparison_id: str):
+    """Record a correction of a cached comparison; answer with the comparison recomputed under it."""
     payload = correction_request.load(json_body())
     raw = redis_client.comparisons().get_raw(comparison_id)
     if raw is None:
@@ -52,6 +53,7 @@ def create_correction(comparison_id: str):
 
 @bp.get("/v1/corrections")
 def list_corrections():
+    """Recorded corrections, a page at a time, optionally of one article or one reviewer."""
     query = load_query(correction_query)
     per_page = query["per_page"] or 50
     records, total = _store().page(page=query["page"], per_page=per_page, article=query["article"],
@@ -62,6 +64,7 @@ def list_corrections():
 
 @bp.delete("/v1/corrections/<correction_id>")
 def delete_correction(correction_id: str):
+    """Withdraw a correction (204): comparisons computed afterwards no longer apply it."""
     if not _store().delete(correction_id):
         raise ApiProblem(404, f"no correction {correction_id!r}: list them at /v1/corrections",
                          slug="correction-not-found")

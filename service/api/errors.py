@@ -23,6 +23,7 @@ MAX_NAMED_FIELDS = 5  # a validation detail names this many fields; `errors` has
 
 def problem(status: int, detail: str, *, slug: str | None = None, errors: dict | None = None,
             headers: dict | None = None) -> Response:
+    """An application/problem+json response (RFC 9457): every error the API answers is one."""
     title = TITLES.get(status, "Error")
     body = {"type": PROBLEM_TYPE.format(slug or title.lower().replace(" ", "-")), "title": title,
             "status": status, "detail": detail, "instance": request.path}

@@ -21,6 +21,7 @@ bp = Blueprint("events", __name__, url_prefix="/v1/events")
 
 @bp.post("")
 def create_events():
+    """Group the named stored articles into events at once, or submit a corpus query as a job (202)."""
     if request.mimetype != "application/json":
         raise ApiProblem(415, 'send application/json: {"articles": [ids]} or {"since": ..., "until": ..., '
                               '"outlets": [...]}', slug="unsupported-media-type")
@@ -39,6 +40,7 @@ def create_events():
 
 @bp.get("/<events_id>")
 def get_events(events_id: str):
+    """A finished corpus grouping as stored: 410 when one of its articles was deleted, else 404."""
     cache = redis_client.events()
     raw = cache.get_raw(events_id)
     if raw is None:

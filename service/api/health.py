@@ -14,11 +14,13 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
+    """Liveness: the process answers; Redis is not consulted (readyz does that)."""
     return {"status": "ok"}
 
 
 @bp.get("/readyz")
 def readyz():
+    """Readiness: Redis answers a ping; else 503 with Retry-After."""
     try:
         redis_client.client().ping()
     except (redis.RedisError, OSError) as error:
@@ -28,5 +30,6 @@ def readyz():
 
 @bp.get("/openapi.yaml")
 def openapi():
+    """The API contract: the openapi.yaml shipped in the package."""
     text = resources.files("service").joinpath("openapi.yaml").read_text(encoding="utf-8")
     return Response(text, mimetype="application/yaml")

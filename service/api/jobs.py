@@ -14,6 +14,7 @@ RESULT_ROUTES = {"comparison": ("comparisons.get_comparison", "comparison_id"),
 
 @bp.get("/<job_id>")
 def get_job(job_id: str):
+    """A job's status and progress, linking its result once finished; 404 when unknown or expired."""
     job = redis_client.jobs().get(job_id)
     if job is None:
         raise ApiProblem(404, f"no job {job_id!r}: unknown, or expired (finished and failed jobs are kept for "

@@ -26,6 +26,7 @@ ATTRIBUTION = "attribution"  # the attribution gold set: one name, two parts (de
 
 
 def load_set(name: str, shared: Path | None = None):
+    """A labelled set by name (dev, heldout, crosslingual, cnsd-dev, ...), from `shared` for the external ones."""
     shared = shared or datasets.SHARED
     corpus, public = shared / "corpus", shared / "datasets"
     loaders = {
@@ -42,6 +43,7 @@ def load_set(name: str, shared: Path | None = None):
 
 
 def evaluate_set(labelled, *, params: AlignParams = AlignParams()) -> dict:
+    """The link decision's figures on one labelled set, overall and per language when it mixes them."""
     result = run(labelled, params=params)
     entry = {"role": labelled.role, "note": labelled.note, "skipped": len(result.skipped),
              "skipped_examples": [reason for _, reason in result.skipped[:5]]}
@@ -55,6 +57,7 @@ def evaluate_set(labelled, *, params: AlignParams = AlignParams()) -> dict:
 
 
 def evaluate_sets(names: list[str], *, shared: Path | None = None, params: AlignParams = AlignParams()) -> dict:
+    """The figures of every named set that has pairs, and of attribution when it is named."""
     sets, report = {}, {}
     for name in names:
         if name == ATTRIBUTION:
@@ -73,6 +76,7 @@ def evaluate_attribution(shared: Path | None = None) -> dict:
 
 
 def render_table(report: dict) -> str:
+    """The report as a plain-text table, a row per set (and per language within a mixed set)."""
     header = f"{'set':<22}{'role':<10}{'pairs':>6}{'pos':>6}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'AUC':>7}{'ECE':>7}"
     lines = [header, "-" * len(header)] if report["sets"] else []
     for name, entry in report["sets"].items():

@@ -13,6 +13,7 @@ from .corpus import corpus_listing, render_listing
 
 
 def main(argv: list[str] | None = None) -> int:
+    """make eval: score the sets, write the JSON report, and compare it with the recorded baseline."""
     parser = argparse.ArgumentParser(prog="python -m service.eval", description=__doc__)
     parser.add_argument("--sets", default=",".join(SET_NAMES),
                         help=f"comma-separated, from: {', '.join(SET_NAMES)} (default: all)")

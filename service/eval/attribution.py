@@ -53,6 +53,7 @@ class LabelledAttribution:
 
 
 def attribution_gold(path: Path = ATTRIBUTION_GOLD) -> list[LabelledAttribution]:
+    """The labelled attribution sentences, with the tags written in brackets at the start of a note."""
     items = []
     for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]:
         note = entry.get("note") or ""
@@ -159,6 +160,7 @@ def errors(pairs: list[tuple[LabelledAttribution, dict]], split: str = "dev") ->
 
 
 def render_attribution(report: dict) -> str:
+    """The attribution figures as a plain-text table, per split."""
     header = f"{'attribution':<22}{'sentences':>10}" + "".join(f"{f:>12}" for f in FIELDS) + f"{'wrong name':>12}"
     lines = [header, "-" * len(header)]
     for split, row in report.items():

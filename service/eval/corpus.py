@@ -7,6 +7,7 @@ from ..ingest import parse_document
 
 
 def corpus_listing(corpus: Path) -> list[dict]:
+    """Each corpus document as ingest reads it: outlet, kind, title, date, stories and sentences."""
     rows = []
     for path in sorted(corpus.glob("*/*")):
         if path.suffix not in (".md", ".txt", ".html") or path.name.lower() == "readme.md":
@@ -19,6 +20,7 @@ def corpus_listing(corpus: Path) -> list[dict]:
 
 
 def render_listing(rows: list[dict]) -> str:
+    """The corpus listing as a fixed-width table, a line per document."""
     lines = [f"{'file':<62}{'outlet':<14}{'kind':<12}{'published':<27}{'stories':>8}{'sent.':>6}  title"]
     for row in rows:
         lines.append(f"{row['file'][:61]:<62}{row['outlet'][:13]:<14}{row['kind']:<12}{(row['published_at'] or '-'):<27}"

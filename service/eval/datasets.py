@@ -57,12 +57,14 @@ class LabelledSet:
 
 
 def dev_gold(path: Path = DEV_GOLD) -> LabelledSet:
+    """The dev gold pairs over the seeds and English fixtures (tuned on)."""
     documents = {p.name.split("_")[0]: p.read_bytes() for d in DEV_DOCUMENT_DIRS for p in sorted(d.glob("*.txt"))}
     pairs = [_gold_pair(p, "seed") for p in _yaml_pairs(path)]
     return LabelledSet("dev gold", "dev", pairs, documents, note="seeds and English fixtures, tuned on")
 
 
 def heldout_gold(path: Path = HELDOUT_GOLD, corpus: Path = SHARED / "corpus") -> LabelledSet:
+    """The held-out gold pairs over the shared corpus's documents (never tuned on)."""
     pairs = [_gold_pair(p, "doc") for p in _yaml_pairs(path)]
     names = {side.document for pair in pairs for side in (pair.a, pair.b)}
     documents = {name: (corpus / name).read_bytes() for name in sorted(names)}
@@ -70,6 +72,7 @@ def heldout_gold(path: Path = HELDOUT_GOLD, corpus: Path = SHARED / "corpus") ->
 
 
 def crosslingual_gold(path: Path = CROSSLINGUAL_GOLD, corpus: Path = SHARED / "corpus") -> LabelledSet:
+    """The English-Chinese gold pairs (White House vs CCTV), with their documents."""
     pairs = [LabelledPair(Side(p["en"]["doc"], p["en"]["text"]), Side(p["zh"]["doc"], p["zh"]["text"]),
                           p["label"] == "same", p.get("kind"), "zh-en") for p in _yaml_pairs(path)]
     names = {side.document for pair in pairs for side in (pair.a, pair.b)}
@@ -92,6 +95,7 @@ def cnsd(split: str, datasets: Path = SHARED / "datasets", *, role: str) -> Labe
 
 
 def msrp(datasets: Path = SHARED / "datasets", *, role: str) -> LabelledSet:
+    """The MSRP training pairs, one sentence each side (quality 1 = the same)."""
     path = datasets / "msrp" / "msr_paraphrase_train.txt"
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))

@@ -22,6 +22,7 @@ class Figures:
     calibration: list[dict]  # per confidence bin: range, pairs, mean confidence, observed share of true links
 
     def as_dict(self) -> dict:
+        """The figures for the JSON report, rounded to four places."""
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 

@@ -35,6 +35,7 @@ class RunResult:
 
 
 def run(labelled: LabelledSet, *, params: AlignParams = AlignParams()) -> RunResult:
+    """The link decision on every pair of a set: alone for sentence pairs, in their documents otherwise."""
     if labelled.one_sentence:
         return _run_public(labelled.pairs, params)
     return _run_documents(labelled, params)

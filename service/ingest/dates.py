@@ -49,6 +49,7 @@ def is_date_only(text: str) -> bool:
 
 
 def epoch_ms_to_iso(value: str | int) -> str:
+    """Milliseconds since the epoch (feed exports' <!--epoch-->) as an ISO 8601 UTC time."""
     return _iso(datetime.fromtimestamp(int(value) / 1000, tz=timezone.utc))
 
 

@@ -33,6 +33,7 @@ ORDINARY = re.compile("[\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]+")
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    """A document's text: a BOM, then UTF-8, the declared and in-document charsets, then detection; binary refused."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -78,6 +79,7 @@ def checked_text(text: str) -> str:
 
 
 def without_hidden_controls(text: str) -> str:
+    """The text without control and bidi characters, which could hide or reorder what a reader sees."""
     return HIDDEN_CONTROLS.sub("", text)
 
 

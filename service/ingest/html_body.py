@@ -71,6 +71,7 @@ def html_blocks(root: Tag, rules: ChromeRules) -> list[Block]:
 
 
 def parse_html(markup: str) -> BeautifulSoup:
+    """A page's markup parsed with lxml."""
     return BeautifulSoup(markup, "lxml")
 
 

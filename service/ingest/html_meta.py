@@ -32,6 +32,7 @@ class PageMeta:
 
 
 def page_meta(soup: BeautifulSoup) -> PageMeta:
+    """A page's title, URL, date, authors and publisher: JSON-LD first, then meta tags, then the markup."""
     meta = PageMeta()
     tags = _meta_index(soup)
     ld = _json_ld_article(soup)

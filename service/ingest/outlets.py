@@ -11,6 +11,7 @@ MARKER_WINDOW = 40  # a dateline or source mark sits within this many characters
 
 
 def resolve_outlet(draft, body, override: str | None) -> tuple[Outlet | None, Outlet | None]:
+    """The outlet a document belongs to and the aggregator it came through (or None): override, site, cited source."""
     if override:
         entry = registry.outlet_by_name(override)
         return (entry.outlet if entry else Outlet(id=_slug(override), name=override.strip())), None

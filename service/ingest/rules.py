@@ -31,12 +31,15 @@ class ChromeRules:
     byline_roles: tuple[re.Pattern, ...]
 
     def ends_body(self, text: str) -> bool:
+        """Whether this block ends the body: everything after it is site furniture."""
         return any(p.search(text) for p in self.end_markers)
 
     def is_dropped(self, text: str) -> bool:
+        """Whether this block is site furniture, dropped wherever it appears."""
         return any(p.search(text) for p in self.drop)
 
     def is_credit(self, text: str) -> bool:
+        """Whether this block is (or ends with) a photo caption or credit, kept out of the body."""
         return any(p.search(text) for p in self.credits)
 
     def is_byline(self, text: str) -> bool:
@@ -45,6 +48,7 @@ class ChromeRules:
         return len(text) <= 60 and not SENTENCE_END.search(text) and any(p.search(text) for p in self.byline_roles)
 
     def clean_title(self, title: str) -> str:
+        """The title without a site's suffix or picture tag (" - BBC中文", "（组图）")."""
         for pattern in self.title_suffixes:
             title = pattern.sub("", title)
         return title.strip()
@@ -52,6 +56,7 @@ class ChromeRules:
 
 @cache
 def outlet_registry() -> tuple[OutletEntry, ...]:
+    """The known outlets (outlets.yaml) with their domains, names and markers, read once."""
     entries = []
     for item in load_yaml("outlets.yaml")["outlets"]:
         entries.append(OutletEntry(
@@ -66,11 +71,13 @@ def outlet_registry() -> tuple[OutletEntry, ...]:
 
 @cache
 def chrome_rules() -> ChromeRules:
+    """The page-furniture patterns (chrome.yaml), compiled once."""
     data = load_yaml("chrome.yaml")
     return ChromeRules(**{key: tuple(re.compile(p) for p in data[key]) for key in ChromeRules.__annotations__})
 
 
 def domain_of(url: str | None) -> str | None:
+    """The host of a URL (or of a bare domain), lower case, without www."""
     if not url:
         return None
     host = urlsplit(url if "//" in url else f"//{url}").hostname
@@ -78,6 +85,7 @@ def domain_of(url: str | None) -> str | None:
 
 
 def outlet_by_domain(domain: str | None) -> OutletEntry | None:
+    """The known outlet whose domain is this one or a parent of it, else None."""
     if not domain:
         return None
     for entry in outlet_registry():
@@ -106,4 +114,5 @@ def outlet_by_marker(text: str) -> OutletEntry | None:
 
 
 def unknown_outlet(domain: str, *, kind: str = "outlet") -> Outlet:
+    """An outlet known only by its domain, named after it."""
     return Outlet(id=domain, name=domain, kind=kind)

@@ -43,6 +43,7 @@ def _english_words(text: str) -> frozenset[str]:
 
 
 def english_words(text: str) -> frozenset[str]:
+    """The stems of an English text's content words (stop words and short words left out)."""
     return frozenset(stem(w) for w in ENGLISH_WORD.findall(text.lower())
                      if len(w) >= MIN_WORD_CHARS and w not in STOP_WORDS)
 

@@ -50,9 +50,11 @@ class LiteralMatcher:
         return iter(found)
 
     def search(self, text: str) -> Match | None:
+        """The first match in the text, or None."""
         return next(self.finditer(text), None)
 
     def findall(self, text: str) -> list[str]:
+        """Every word found in the text, in order."""
         return [m.word for m in self.finditer(text)]
 
     def sub(self, replace, text: str) -> str:
@@ -115,6 +117,7 @@ class WordPattern:
                 yield Match(at, resume, word)
 
     def search(self, text: str) -> Match | None:
+        """The leftmost match, the longest word there; None when no word occurs."""
         first = self._first.search(text)
         while first is not None:
             at = first.start()

@@ -153,6 +153,7 @@ def fold_paraphrases(text: str) -> str:
 
 
 def chinese_numerals_to_digits(text: str) -> str:
+    """Chinese numerals written as digits (三十五 -> 35), so both spellings of a number meet."""
     return CN_NUMBER.sub(lambda m: str(_cn_value(m.group())), text)
 
 
@@ -173,6 +174,7 @@ def normalize(text: str) -> str:
 
 
 def strip_punctuation(text: str) -> str:
+    """The text without punctuation."""
     return PUNCTUATION.sub("", text)
 
 

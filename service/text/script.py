@@ -19,10 +19,12 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
+    """Traditional Chinese converted to Simplified (OpenCC t2s)."""
     return _converter("t2s").convert(text)
 
 
 def to_traditional(text: str) -> str:
+    """Simplified Chinese converted to Traditional (OpenCC s2t)."""
     return _converter("s2t").convert(text)
 
 

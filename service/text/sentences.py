@@ -139,6 +139,7 @@ def _sentence_starts_after(text: str, j: int) -> bool:
 
 
 def is_cjk(ch: str) -> bool:
+    """Whether the character is a Chinese character (the HAN ranges)."""
     return bool(HAN_CHARACTER.match(ch))
 
 

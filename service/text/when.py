@@ -63,6 +63,7 @@ def resolve_days(mentions, published: date | None) -> frozenset[Day]:
 
 
 def publication_day(published_at: str | None) -> date | None:
+    """The calendar day of an ISO 8601 publication time, or None when it is missing or unreadable."""
     if not published_at:
         return None
     try:
@@ -72,6 +73,7 @@ def publication_day(published_at: str | None) -> date | None:
 
 
 def days_agree(a: frozenset[Day], b: frozenset[Day]) -> bool:
+    """Whether two sentences name a day in common (a day of no stated month matches that day of any month)."""
     return any(_same_day(x, y) for x in a for y in b)
 
 

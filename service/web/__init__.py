@@ -34,26 +34,31 @@ DOCS_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsa
 
 @bp.get("/")
 def page():
+    """The single-page web client."""
     return _send(STATIC, "index.html", policy=PAGE_POLICY)
 
 
 @bp.get("/docs")
 def docs():
+    """The API documentation page (Swagger UI over openapi.yaml)."""
     return _send(STATIC, "docs.html", policy=DOCS_POLICY)
 
 
 @bp.get("/static/web/<filename>")
 def asset(filename: str):
+    """A static file of the web client."""
     return _send(STATIC, filename)
 
 
 @bp.get("/static/web/seeds/<filename>")
 def seed(filename: str):
+    """One of the seed documents the web client offers to compare."""
     return _send(STATIC / "seeds", filename)
 
 
 @bp.get("/static/swagger-ui/<filename>")
 def swagger_asset(filename: str):
+    """One of Swagger UI's files, from the installed package; only the ones the docs page uses."""
     if filename not in SWAGGER_FILES:
         abort(404)
     return _send(SWAGGER_UI, filename)
