@@ -10,7 +10,7 @@ text. On readout sentences its cosines sit in a narrow band, so it is one featur
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from functools import cache
 
 import numpy as np
@@ -96,7 +96,16 @@ class CrossLingual:
 
     @property
     def mixed(self) -> bool:
-        return len(set(self.languages)) > 1
+        """Whether the articles are in different languages: a Chinese report's English photo credit or quote
+        makes no comparison across languages (and loads no model)."""
+        return len(set(self.article_languages().values())) > 1
+
+    def article_languages(self) -> dict[int, str]:
+        """Each article's language: the language of most of its units."""
+        counts: dict[int, Counter] = {}
+        for feature, language in zip(self.features, self.languages):
+            counts.setdefault(feature.article, Counter())[language] += 1
+        return {article: count.most_common(1)[0][0] for article, count in counts.items()}
 
     def crosses(self, i: int, j: int) -> bool:
         return self.languages[i] != self.languages[j]
