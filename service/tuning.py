@@ -57,6 +57,9 @@ class CorpusParams:
 
 # Comparisons across languages (align/crosslingual.py)
 NEIGHBOURS = 5  # candidates per sentence among the other language's sentences
+EMBEDDING_BUDGET = 400  # sentences embedded per comparison at most (10-60 ms each on these 2 cores); past it, the
+# rarest shared anchors choose the candidates and the cosine reads as unknown (bench corpus-200, which mixes
+# languages: 48 s cold with every anchored sentence embedded, 6.7 s without)
 MAX_ANCHOR_SHARE = 0.25  # an anchor in more than this share of one language's sentences proposes no pairs...
 MIN_ANCHOR_COUNT = 5  # ...unless it is in no more sentences than this (short documents)
 CJK_SHARE = 0.3  # a sentence with at least this share of Chinese characters is Chinese

@@ -96,3 +96,23 @@ def test_dictionary_counts_the_words_an_english_sentence_translates():
     assert english == 3 / 5  # two, held, side, candid, meet: side, candid and meet are glossed
     assert translated_shares(words, "Markets fell sharply on Tuesday.") == (0.0, 0.0)
     assert translated_shares((), "The two sides met.") == (0.0, 0.0)
+
+
+def test_past_the_embedding_budget_anchors_choose_the_candidates_without_the_model():
+    """A comparison with more sentences to embed than EMBEDDING_BUDGET (a large corpus) embeds none: the rarest
+    shared anchors rank the candidates, the cosine reads as the training mean, and the model is never loaded."""
+    script = (
+        "from service.align import crosslingual\n"
+        "crosslingual.EMBEDDING_BUDGET = 1\n"
+        "from service.comparison import compare\n"
+        "from service.ingest import parse_document\n"
+        "r = compare([parse_document('甲报\\n\\n两国元首周五通话，讨论台湾问题和禁毒合作。'.encode(), outlet='a',"
+        " published_at='2024-04-02'),"
+        " parse_document('B\\n\\nOn Friday the two leaders spoke by phone about Taiwan and counternarcotics cooperation.'"
+        ".encode(), outlet='b', published_at='2024-04-02')])\n"
+        "print(crosslingual._model.cache_info().currsize)\n"
+        "print(sorted({m['language'] for f in r['facts'] for m in f['mentions'] if len(f['mentions']) > 1}))\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded, languages = out.stdout.splitlines()
+    assert loaded == "0"
+    assert languages == "['en', 'zh']"  # the two sentences still make one fact

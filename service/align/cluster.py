@@ -34,7 +34,8 @@ class PairScores:
 
     def prime(self, pairs) -> None:
         """Score many pairs in one batch (rapidfuzz runs them in C); later calls hit the cache."""
-        todo = sorted({(i, j) if i < j else (j, i) for i, j in pairs} - self.cache.keys())
+        cache = self.cache  # (not `- cache.keys()`: that walks every cached pair on each call)
+        todo = sorted({pair for pair in ((i, j) if i < j else (j, i) for i, j in pairs) if pair not in cache})
         if not todo:
             return
         across = self.crosslingual

@@ -10,19 +10,21 @@ text. On readout sentences its cosines sit in a narrow band, so it is one featur
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, OrderedDict
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from ..text.dictionary import translated_shares
 from ..text.glossary import concepts_of, generic_concepts
 from ..text.normalize import alias_table
-from ..text.sentences import is_cjk
+from ..text.sentences import HAN_CHARACTER
 from ..text.when import days_agree, days_conflict
-from ..tuning import (CHARS_PER_WORD, CJK_SHARE, MAX_ANCHOR_SHARE, MAX_APART_DAYS, MIN_ANCHOR_COUNT, NEIGHBOURS,
-                      TEXT_CACHE_ENTRIES)
+from ..tuning import (CHARS_PER_WORD, CJK_SHARE, EMBEDDING_BUDGET, MAX_ANCHOR_SHARE, MAX_APART_DAYS, MIN_ANCHOR_COUNT,
+                      NEIGHBOURS, TEXT_CACHE_ENTRIES)
 from .features import SentenceFeatures
+from .link_model import cross_model
 
 CROSS_FEATURES = (
     "cosine", "concepts_jaccard", "concepts_shared", "people_agree",
@@ -33,11 +35,18 @@ CROSS_INDEX = {name: k for k, name in enumerate(CROSS_FEATURES)}
 CROSS_SIGNS = tuple(-1 if name.endswith("conflict") or name == "published_apart" else 0 if name == "length_ratio"
                     else 1 for name in CROSS_FEATURES)  # as pair_features.SIGNS
 EMBEDDING_CACHE = TEXT_CACHE_ENTRIES
+LETTER = re.compile(r"[^\W\d_]")  # str.isalpha, as a pattern (counted in C)
 
 
 def sentence_language(feature: SentenceFeatures) -> str:
-    letters = [ch for ch in feature.bare if ch.isalpha()]
-    return "zh" if letters and sum(map(is_cjk, letters)) >= CJK_SHARE * len(letters) else "en"
+    return text_language(feature.bare)
+
+
+@lru_cache(maxsize=TEXT_CACHE_ENTRIES)
+def text_language(text: str) -> str:
+    """zh when at least CJK_SHARE of the text's letters are Chinese characters, else en."""
+    letters = len(LETTER.findall(text))
+    return "zh" if letters and len(HAN_CHARACTER.findall(text)) >= CJK_SHARE * letters else "en"
 
 
 @cache
@@ -52,6 +61,12 @@ def anchors(feature: SentenceFeatures) -> frozenset:
     known = _known_names()
     return frozenset({("name", n) for n in (feature.named | feature.mentioned_places) & known}
                      | {("concept", c) for c in concepts_of(feature.text) - generic})
+
+
+def unknown_cosine() -> float:
+    """The cosine a pair is given when its sentences were not embedded: the training mean, which moves the
+    cross-lingual model neither way."""
+    return float(cross_model().mean[CROSS_INDEX["cosine"]])
 
 
 class Embedder:
@@ -93,6 +108,7 @@ class CrossLingual:
         self.features = features
         self.languages = [sentence_language(f) for f in features]
         self.vectors: dict[int, np.ndarray] = {}
+        self.embedded = True  # False when a comparison has more units to embed than EMBEDDING_BUDGET
 
     @property
     def mixed(self) -> bool:
@@ -130,24 +146,33 @@ class CrossLingual:
                 counts[self.languages[unit]] += 1
             if any(counts[language] > max(MAX_ANCHOR_SHARE * sizes[language], MIN_ANCHOR_COUNT) for language in sizes):
                 del posting[anchor]  # the leaders' names in every sentence of both sides: no evidence of a pair
-        related: dict[int, set[int]] = {}
+        related: dict[int, Counter] = {}
         for members in posting.values():
+            rarity = 1 / len(members)
             for u in members:
-                related.setdefault(u, set()).update(v for v in members if self.crosses(u, v)
-                                                    and not self._same_article(u, v))
-        involved = sorted({u for u, others in related.items() if others})
-        self._embed(involved)
+                weights = related.setdefault(u, Counter())
+                for v in members:
+                    if self.crosses(u, v) and not self._same_article(u, v):
+                        weights[v] += rarity
+        involved = sorted(u for u, others in related.items() if others)
+        self.embedded = len(involved) <= EMBEDDING_BUDGET
+        if self.embedded:
+            self._embed(involved)
         pairs = set()
         for u in involved:
             others = sorted(related[u])
-            cosines = np.asarray([float(self.vectors[u] @ self.vectors[v]) for v in others])
-            order = np.argsort(-cosines, kind="stable")[:NEIGHBOURS]
+            if self.embedded:
+                closeness = np.asarray([float(self.vectors[u] @ self.vectors[v]) for v in others])
+            else:  # too many to embed: the rarest shared anchors rank the candidates
+                closeness = np.asarray([related[u][v] for v in others])
+            order = np.argsort(-closeness, kind="stable")[:NEIGHBOURS]
             pairs.update((min(u, others[k]), max(u, others[k])) for k in order.tolist())
         return pairs
 
     def matrix(self, pairs: list[tuple[int, int]]) -> np.ndarray:
         """Features (columns in CROSS_FEATURES order) of unit pairs across languages."""
-        self._embed(sorted({u for pair in pairs for u in pair}))
+        if self.embedded:
+            self._embed(sorted({u for pair in pairs for u in pair}))
         rows = np.zeros((len(pairs), len(CROSS_FEATURES)))
         for row, (i, j) in enumerate(pairs):
             rows[row] = self._row(i, j)
@@ -155,7 +180,7 @@ class CrossLingual:
 
     def _row(self, i: int, j: int) -> list[float]:
         a, b = self.features[i], self.features[j]
-        cosine = float(self.vectors[i] @ self.vectors[j])
+        cosine = float(self.vectors[i] @ self.vectors[j]) if self.embedded else unknown_cosine()
         concepts_a, concepts_b = concepts_of(a.text), concepts_of(b.text)
         known = _known_names()
         people_a, people_b = a.named & known, b.named & known
