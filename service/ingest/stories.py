@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ..models import Paragraph, Story
-from ..text.sentences import is_cjk
+from ..text.sentences import HAN_CHARACTER
 from ..tuning import (MIN_STORIES, MIN_STORY_PARAGRAPHS, MIN_TILING_PARAGRAPHS, TILING_DEPTH, TILING_SIMILARITY,
                       TILING_WINDOW)
 
@@ -62,9 +62,7 @@ def _tiles(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     profiles = [_profile(paragraphs, k, k) for k in range(len(paragraphs))]
     gaps = []
     for k in range(1, len(paragraphs)):
-        left = sum(profiles[max(0, k - TILING_WINDOW):k], Counter())
-        right = sum(profiles[k:k + TILING_WINDOW], Counter())
-        gaps.append(_cosine(left, right))
+        gaps.append(_cosine(_pooled(profiles[max(0, k - TILING_WINDOW):k]), _pooled(profiles[k:k + TILING_WINDOW])))
     cuts = []
     for k, score in enumerate(gaps):
         peak_left = max(gaps[:k + 1])
@@ -79,12 +77,20 @@ def _tiles(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     return list(zip(starts, ends)) if len(starts) >= MIN_STORIES else []
 
 
+def _pooled(profiles: list[Counter]) -> Counter:
+    """The counts of several paragraphs together (update in place: sum() builds a new Counter per addition)."""
+    pooled: Counter = Counter()
+    for profile in profiles:
+        pooled.update(profile)
+    return pooled
+
+
 def _profile(paragraphs: list[Paragraph], first: int, last: int) -> Counter:
     """Character bigrams of the Chinese text and lower-cased words of the rest, counted."""
     counts: Counter = Counter()
     for paragraph in paragraphs[first:last + 1]:
         text = paragraph.text
-        chinese = "".join(ch for ch in text if is_cjk(ch))
+        chinese = "".join(HAN_CHARACTER.findall(text))
         counts.update(chinese[i:i + 2] for i in range(len(chinese) - 1))
         counts.update(WORD.findall(text.lower()))
     return counts
