@@ -37,7 +37,7 @@ PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞)
 LISTENER_WORDS = ("对", "對", "向", "跟", "同", "与", "與", "和", "给", "給")
 ENCOUNTER = re.compile(r"会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|通電話|见面|見面|会面|會面|举行|舉行")
 LEARNED_AT = re.compile(r"(?:从|從)(?P<who>[^，,。]{2,16}?)$")  # 记者从公安部|获悉: the body is the speaker
-ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
+ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|看到|聽到|听到|得知|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
                              r"自从|自從|截至|面对|面對|作为|作為|除了|通过|通過|in |on |at |during |after |before |"
                              r"building on |speaking |asked )")
 ENGLISH_SUBJECT_END = frozenset(
@@ -126,18 +126,33 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
     start = byline_end(reading.outside)
     for a, b in clauses(reading.outside, start, len(reading.outside))[:3]:
         phrase = reading.outside[a:b]
-        if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase):
-            continue
+        if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase) \
+                or not clean(phrase):
+            continue  # 6日上午，习近平来到…: a clause of time only names no one
         if PRESCRIPTIVE_START.match(phrase):
             return None  # 要组织…, 坚持…: what the speaker prescribes has no subject of its own
-        (subject, written), _ = _split_subject(reading.outside, text, a, b, LATIN.match(phrase.strip()) is not None)
+        (subject, written), listener = _split_subject(reading.outside, text, a, b,
+                                                      LATIN.match(phrase.strip()) is not None)
         named = name_phrase(subject, written, text) if subject else None
         if named is not None and named.name and named.kind == "person" and not phrase.isascii():
             cleaned = clean(subject)
-            if cleaned.rfind(fold(named.name)) < len(cleaned) - len(named.name) - TITLE_AFTER_NAME:
+            at = cleaned.rfind(fold(named.name))
+            if at < len(cleaned) - len(named.name) - TITLE_AFTER_NAME and not (
+                    _titles_only(cleaned[:cleaned.find(fold(named.name))]) and "的" not in subject[subject.find(fold(named.name)):]):
                 return None  # the name is inside an object (…深入学习习近平总书记的论述), not the subject's head
+            if COMITATIVE.match(phrase, len(subject) + (len(phrase) - len(phrase.lstrip()))):
+                return joint()  # 去年习近平主席同拜登总统…达成共识: the two of them
         return named
     return None
+
+
+def _titles_only(before: str) -> bool:
+    """Nothing but titles, polities and government words before a name (国家主席, 中共中央总书记、): the name
+    heads its clause (习近平详细了解…), whatever verb follows it."""
+    words = speaker_words()
+    for matcher in (words.titles, words.government, words.polity, words.prc_units):
+        before = matcher.sub(lambda w: "", before) if before else before
+    return not before.strip(" 、，,")
 
 
 def byline_end(outside: str) -> int:
