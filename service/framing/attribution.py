@@ -7,16 +7,17 @@ Quotes are tracked over the whole paragraph.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from functools import lru_cache
 
 from ..models import Article
 from ..text.normalize import fold
-from ..text.sentences import caption_sentences
+from ..text.sentences import HAN, caption_sentences
 from ..tuning import TEXT_CACHE_ENTRIES
-from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_story_break, record_issuing, resolve,
-                      transcript_speaker)
+from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, record_issuing,
+                      resolve, transcript_speaker)
 from .frames import NO_FRAME, Frame, parse_frame
 from .lexicon import lexicon
 from .reading import quote_bits, quote_mask, read
@@ -25,6 +26,7 @@ from .speech import all_quoted, goes_on, is_utterance, narrates, opens_like_spee
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 FRAMING_CACHE_SIZE = TEXT_CACHE_ENTRIES
+CHINESE = re.compile(f"[{HAN}]")
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -83,10 +85,13 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         if line.run is not None:
             runs.setdefault(line.run, []).append(k)
     story, found = Story(), []
+    hosts = _hosts_side(lines)
     for k, line in enumerate(lines):
         text = line.text
         if line.first:
             label = transcript_speaker(text)
+            if label is not None and label.side is None and hosts is not None and is_host(label):
+                label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             if label is not None or ends_transcript(text):
                 story.transcript = label
             if label is None and is_story_break(text, line.heading):
@@ -109,6 +114,18 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         quoted = bytes(quote_mask(caption.text))
         result.append((caption.index, _framing(caption.text, quoted, _alone(caption.text, quoted))))
     return tuple(result)
+
+
+def _hosts_side(lines: list[Line]) -> str | None:
+    """The side of the officials a transcript's labels name (SENIOR ADMINISTRATION OFFICIAL, MR. SULLIVAN), when
+    they are all on one; questioners are left out."""
+    sides = set()
+    for line in lines:
+        if line.first and line.text[:1].isupper():
+            label = transcript_speaker(line.text)
+            if label is not None and label.side not in (None, "media"):
+                sides.add(label.side)
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
@@ -165,6 +182,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
     if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):
         return UNATTRIBUTED
+    if CHINESE.search(text) is None:
+        return UNATTRIBUTED  # English reported speech does not run on without a frame (quotes and transcripts do)
     listed = opens_like_speech(text)  # 一是…, 第一，…, 我们要…
     if not found[k - 1].opens and not listed:
         return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…

@@ -98,6 +98,11 @@ def transcript_speaker(text: str) -> Speaker | None:
     return Speaker(label.group(1).title(), None, "person")
 
 
+def is_host(label: Speaker) -> bool:
+    """A transcript label for whoever runs the call or event (MODERATOR), not a speaker of a side of its own."""
+    return label.name is not None and fold(label.name) in speaker_words().transcript_hosts
+
+
 def ends_transcript(text: str) -> bool:
     return bool(TIME_STAMP.match(text))
 

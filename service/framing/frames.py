@@ -46,6 +46,7 @@ QUOTING_HINT = re.compile(r"援引|引述|引用")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
+CLOSING_QUOTES = frozenset("”」』")
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -152,6 +153,8 @@ def _verbs(reading: Reading, start: int) -> list:
             continue
         if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
             continue
+        if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
+            continue  # 落实“重实践”要求: a noun after the term it names
         verbs.append(match)
     return verbs
 

@@ -40,6 +40,8 @@ class SpeakerWords:
     joint_speaker: str
     topic_verbs: frozenset[str]
     addressee_verbs: frozenset[str]  # the listener is the verb's object
+    transcript_hosts: frozenset[str]  # transcript labels of whoever runs a call (MODERATOR)
+    polity_names: dict[str, str]  # English polity -> its name in Chinese news (united states -> 美国)
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -65,7 +67,8 @@ def speaker_words() -> SpeakerWords:
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
-        addressee_verbs=frozenset(folded("addressee_verbs")),
+        addressee_verbs=frozenset(folded("addressee_verbs")), transcript_hosts=frozenset(folded("transcript_hosts")),
+        polity_names={fold(english): name for english, name in data["polity_names"].items()},
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),

@@ -245,7 +245,8 @@ def _body(cleaned: str) -> Speaker | None:
     anonymous = lex.anonymous.search(cleaned)
     if _is_polity(cleaned):
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
-        return Speaker(bare, side_of_words(cleaned) or words.polities.get(bare), "body")  # 联合国方面 is 联合国
+        return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
+                       "body")  # 联合国方面 is 联合国; the United States is 美国
     if not headed and not (anonymous and anonymous.end == len(cleaned)):
         party = SIDE_OF_PARTY.fullmatch(cleaned)
         return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..align.features import tagged_places
 from .frames import Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
@@ -77,6 +78,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     subject = leading_subject(text, quoted)
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
+    if subject.kind == "person" and subject.name in tagged_places(text):
+        return True  # 江苏要…, 苏州在…做得很好: a place with a name's shape, what the speaker says of it
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
