@@ -47,6 +47,7 @@ OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow ar
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 CLOSING_QUOTES = frozenset("”」』")
+SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -195,7 +196,8 @@ def _frames(reading: Reading, start: int):
         subjectless = speaker is None and shared and not reading.outside[start:match.start].strip(" ，,并並还還也又")
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
         opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
-                                            or match.word not in ACTS)  # 同意…, 祝贺你… go on with the speech
+                                            or match.word not in ACTS and LATIN.match(match.word) is None
+                                            and not _summary(reading.outside, match.end, start))  # 同意… go on
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens)
@@ -204,6 +206,12 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _summary(outside: str, at: int, start: int) -> bool:
+    """…高度重视…，强调要激发…: a verb after an earlier clause of the same subject that takes its content as an
+    object, no comma: a summary of what someone holds, not the start of speech that runs on."""
+    return outside[at:at + 1] in SUMMARY_OBJECTS and BREAK.search(outside, start, at) is not None
 
 
 def _opens_colon(outside: str, at: int) -> bool:
