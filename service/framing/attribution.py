@@ -116,6 +116,13 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
     return tuple(result)
 
 
+def _reports(text: str, quoted: bytes) -> bool:
+    """A reporting verb outside quotes that opens a clause, whose speaker no rule names (…共同致信习近平主席，…，
+    表示…): the paragraph still has a frame of its own."""
+    return any(outside and match.start > 0 and text[match.start - 1] in "，,"
+               for match, outside in read(text, quoted).hits.get("verb", ()))
+
+
 def _hosts_side(lines: list[Line]) -> str | None:
     """The side of the officials a transcript's labels name (SENIOR ADMINISTRATION OFFICIAL, MR. SULLIVAN), when
     they are all on one; questioners are left out."""
@@ -144,7 +151,8 @@ def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
             cursor = start + len(sentence)
             bits.append(mask[start:cursor])
         own = [parse_frame(sentence, quoted) for (_, sentence), quoted in zip(sentences, bits)]
-        framed = any(frame is not NO_FRAME for frame in own)
+        framed = any(frame is not NO_FRAME or _reports(sentence, quoted)
+                     for frame, (_, sentence), quoted in zip(own, sentences, bits))
         runs = quote_runs(bits)
         for k, ((index, sentence), quoted, run) in enumerate(zip(sentences, bits, runs)):
             lines.append(Line(index, sentence, quoted, k == 0, heading, None if run is None else runs_before + run,
@@ -161,6 +169,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     if story.transcript is not None:
         return Attribution("direct", story.transcript)
     if frame is not NO_FRAME:
+        if frame.speaker is not None and frame.speaker.kind == "abbreviated":  # 古方: which polity, the story says
+            frame = frame._replace(speaker=resolve(frame.speaker, story, k)[0])
         before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run
                                          or opens_like_speech(text)) else None
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)

@@ -173,6 +173,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
+    party = _foreign_party(text)
+    if party is not None:
+        return party  # 越共中央总书记, 古共中央第一书记: another country's communist party
     if words.prc_units.search(text) is not None and (words.government.search(text) or words.titles.search(text)) \
             and not any(words.polities[m.word] != "prc_gov" for m in words.polity.finditer(text) if len(m.word) > 1):
         return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
@@ -193,3 +196,18 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     if words.others.search(text):
         return "other"
     return None
+
+
+FOREIGN_PARTY = re.compile(r"(?P<initial>[\u4e00-\u9fff])共(?:中央|总书记|總書記)")
+
+
+def _foreign_party(text: str) -> str | None:
+    """The side of X共中央 (越共, 古共: the communist party of the polity whose name starts with X), when X is not
+    中 and starts the names of polities of one side only."""
+    match = FOREIGN_PARTY.search(text) if "共" in text else None
+    if match is None or match.group("initial") == "中":
+        return None
+    words = speaker_words()
+    sides = {side for name, side in words.polities.items()
+             if len(name) > 1 and not name.isascii() and name[0] == match.group("initial")}
+    return sides.pop() if len(sides) == 1 else None
