@@ -90,7 +90,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         text = line.text
         if line.first:
             label = transcript_speaker(text)
-            if label is not None and label.side is None and hosts is not None and is_host(label):
+            if label is not None and label.side is None and hosts is not None and is_host(label, text):
                 label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             if label is not None or ends_transcript(text):
                 story.transcript = label

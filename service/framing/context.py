@@ -22,6 +22,7 @@ from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 TRANSCRIPT_LABEL = re.compile(
     r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
     r"AMBASSADOR\s+|SENATOR\s+|GENERAL\s+|ADMIRAL\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
+HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
 QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
 TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
@@ -95,12 +96,14 @@ def transcript_speaker(text: str) -> Speaker | None:
     named = name_phrase(fold(label.group(1)), label.group(1))
     if named is not None and named.resolved:
         return named
-    return Speaker(label.group(1).title(), None, "person")
+    return Speaker(HONORIFIC.sub("", label.group(1).title()), None, "person")  # MS. JEAN-PIERRE is Jean-Pierre
 
 
-def is_host(label: Speaker) -> bool:
-    """A transcript label for whoever runs the call or event (MODERATOR), not a speaker of a side of its own."""
-    return label.name is not None and fold(label.name) in speaker_words().transcript_hosts
+def is_host(label: Speaker, text: str = "") -> bool:
+    """A transcript label for whoever runs the call or event (MODERATOR), or a person it names only by an
+    honorific (MS. JEAN-PIERRE: at her own briefing): on the side of the officials the transcript names."""
+    return label.name is not None and (fold(label.name) in speaker_words().transcript_hosts
+                                       or HONORIFIC.match(text) is not None)
 
 
 def ends_transcript(text: str) -> bool:

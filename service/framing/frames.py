@@ -31,6 +31,7 @@ ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?
 ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
                              r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
 ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
+ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|釋出|发出|發出)$")
 DATA_WORDS = frozenset({"数据", "數據"})
 ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
 DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
@@ -101,8 +102,8 @@ def _source(reading: Reading, start: int) -> Speaker | None:
     for pattern in (EVIDENTIAL, LEARNED_FROM):
         match = pattern.search(reading.outside, start)
         if match:
-            who = match.group("who").strip()
-            named = name_phrase(who, reading.text[match.start("who"):match.end("who")])
+            who = ISSUING_END.sub("", match.group("who").strip())  # 据巴勒斯坦卫生部门9日发布的消息
+            named = name_phrase(who, reading.text[match.start("who"):match.start("who") + len(who)])
             if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
                 issuer = ISSUER.match(who).group("issuer")
                 named = name_phrase(issuer[:_subject_end(issuer)].strip())

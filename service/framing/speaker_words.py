@@ -25,6 +25,7 @@ QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|�
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
+AND_OTHERS = ("等", "等人")
 TOKEN_BREAK = re.compile(r"[\s的]+")
 
 
@@ -97,6 +98,8 @@ def clean(phrase: str) -> str:
         tokens.pop()
     if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
         tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
+        if len(tokens[-1]) > 2 and tokens[-1].endswith(AND_OTHERS):
+            tokens[-1] = tokens[-1].removesuffix("人").removesuffix("等")  # 舒默等: who leads the group speaks
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
     joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
     return EXISTENTIAL.sub("", joined) if joined.startswith("有") else joined  # 有专家 → 专家

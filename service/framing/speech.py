@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..align.features import tagged_places
+from ..text.normalize import fold
 from .frames import Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
@@ -30,6 +31,7 @@ SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
+TITLE_WINDOW = 6  # characters before a name where its title ends
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
 
 
@@ -78,7 +80,7 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     subject = leading_subject(text, quoted)
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
-    if subject.kind == "person" and subject.name in tagged_places(text):
+    if subject.kind == "person" and subject.name in tagged_places(text) and not _after_title(text, subject.name):
         return True  # 江苏要…, 苏州在…做得很好: a place with a name's shape, what the speaker says of it
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
@@ -109,3 +111,9 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
     return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
             and speaker.side == running.side and speaker.name is not None
             and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))
+
+
+def _after_title(text: str, name: str) -> bool:
+    """The name follows a title (第一书记阿东): a person, whatever the segmenter tags it."""
+    at = text.find(name)
+    return at > 0 and speaker_words().titles.ends(fold(text[max(0, at - TITLE_WINDOW):at]))

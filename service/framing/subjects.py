@@ -110,8 +110,9 @@ def subject_of(reading: Reading, start: int, verb):
             if blocked and not PP_OPEN.match(outside[a + len(subject):b].lstrip()):
                 return pronoun, None, False
             return speaker, own_listener(), False
-        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None:
-            continue
+        acts = not english and speaker_words().narration.starts(clean(subject)) is not None
+        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None or acts:
+            continue  # (李强来到…，察看…，指出…: a clause that opens with what he did has no subject of its own)
         if is_own and not blocked and not english:
             blocked = True  # 两位领导人对…，…的持续努力表示欢迎: a 对 phrase before may hold the subject
             continue
@@ -138,9 +139,11 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
         if named is not None and named.name and named.kind == "person" and not phrase.isascii():
             cleaned = clean(subject)
             at = cleaned.rfind(fold(named.name))
-            if at < len(cleaned) - len(named.name) - TITLE_AFTER_NAME and not (
-                    _titles_only(cleaned[:cleaned.find(fold(named.name))]) and "的" not in subject[subject.find(fold(named.name)):]):
-                return None  # the name is inside an object (…深入学习习近平总书记的论述), not the subject's head
+            after = subject[max(0, subject.find(fold(named.name))) + len(named.name):]
+            if 0 <= after.find("的") <= TITLE_AFTER_NAME + 2 or \
+                    at < len(cleaned) - len(named.name) - TITLE_AFTER_NAME and \
+                    not _titles_only(cleaned[:cleaned.find(fold(named.name))]):
+                return None  # inside an object (…深入学习习近平总书记的论述) or a modifier (习近平主席提出的…), not the head
             if COMITATIVE.match(phrase, len(subject) + (len(phrase) - len(phrase.lstrip()))):
                 return joint()  # 去年习近平主席同拜登总统…达成共识: the two of them
         return named
