@@ -22,6 +22,8 @@ from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 TRANSCRIPT_LABEL = re.compile(
     r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
     r"AMBASSADOR\s+|SENATOR\s+|GENERAL\s+|ADMIRAL\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
+TITLE_OF_LABEL = re.compile(r"^\s*((?:VICE\s+)?PRESIDENT|(?:PRIME\s+|FOREIGN\s+)?MINISTER|SECRETARY|SENATOR|GENERAL|"
+                            r"ADMIRAL|CHANCELLOR)\s+")
 HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
 QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
 TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
@@ -95,8 +97,15 @@ def transcript_speaker(text: str) -> Speaker | None:
         return None
     named = name_phrase(fold(label.group(1)), label.group(1))
     if named is not None and named.resolved:
-        return named
-    return Speaker(HONORIFIC.sub("", label.group(1).title()), None, "person")  # MS. JEAN-PIERRE is Jean-Pierre
+        return named if named.side is not None else named._replace(side=_side_of_title(label.group(1)))
+    return Speaker(HONORIFIC.sub("", label.group(1).title()), _side_of_title(label.group(1)),
+                   "person")  # MS. JEAN-PIERRE is Jean-Pierre
+
+
+def _side_of_title(label: str) -> str | None:
+    """The side the title of a transcript label puts its holder on (PRIME MINISTER SUGA: a visiting leader)."""
+    title = TITLE_OF_LABEL.match(label)
+    return speaker_words().transcript_titles.get(fold(" ".join(title.group(1).split()))) if title else None
 
 
 def is_host(label: Speaker, text: str = "") -> bool:

@@ -43,6 +43,7 @@ class SpeakerWords:
     addressee_verbs: frozenset[str]  # the listener is the verb's object
     transcript_hosts: frozenset[str]  # transcript labels of whoever runs a call (MODERATOR)
     polity_names: dict[str, str]  # English polity -> its name in Chinese news (united states -> 美国)
+    transcript_titles: dict[str, str]  # title of a transcript label -> the side of an unknown holder
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -70,6 +71,7 @@ def speaker_words() -> SpeakerWords:
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
         addressee_verbs=frozenset(folded("addressee_verbs")), transcript_hosts=frozenset(folded("transcript_hosts")),
         polity_names={fold(english): name for english, name in data["polity_names"].items()},
+        transcript_titles={fold(title): side for side, titles in data["transcript_titles"].items() for title in titles},
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),

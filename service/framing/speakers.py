@@ -48,6 +48,7 @@ SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party i
 PLURAL = "们"
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 NAME_DOT = "·"
+SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
 MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
@@ -100,6 +101,11 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
         return pronoun
+    short = SHORT_NAME.search(phrase)
+    if short is not None:  # 巴勒斯坦伊斯兰抵抗运动（哈马斯）方面: the name the story goes on to use
+        named = _named(short.group(1), "")
+        if named is not None and named.resolved:
+            return named
     led = _polity_led(cleaned)
     if led is not None:
         return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
@@ -233,6 +239,8 @@ def _body(cleaned: str) -> Speaker | None:
         return Speaker(meeting.word, side_of_words(cleaned[:meeting.start]), "meeting")
     headed = _ends_with_head(cleaned)
     source = lex.source_pattern.search(cleaned)
+    if source is not None and source.start > 0 and words.polity.starts(cleaned) is not None and headed:
+        source = None  # 以色列驻日内瓦联合国代表团: the polity's own body, named with another
     if source is not None:
         entry = lex.sources[source.word]
         rest = (cleaned[:source.start] + cleaned[source.end:]).strip()

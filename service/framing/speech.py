@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..align.features import tagged_places
-from ..text.normalize import fold
+from ..text.normalize import alias_table, fold
 from .frames import Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
@@ -77,6 +77,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…)."""
     if speaker is None or SOURCE_START.match(text):
         return False
+    if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
+        return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
     subject = leading_subject(text, quoted)
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
@@ -117,3 +119,10 @@ def _after_title(text: str, name: str) -> bool:
     """The name follows a title (第一书记阿东): a person, whatever the segmenter tags it."""
     at = text.find(name)
     return at > 0 and speaker_words().titles.ends(fold(text[max(0, at - TITLE_WINDOW):at]))
+
+
+def _names_outside_quotes(text: str, quoted: bytes, name: str) -> bool:
+    """The sentence names the person outside quotation marks, by the alias table's variants or as written."""
+    reading = read(text, quoted)
+    return any(alias_table()[m.word].key == name for m in speaker_words().people.finditer(reading.outside)) \
+        or (len(name) > 1 and fold(name) in reading.outside)

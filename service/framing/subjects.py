@@ -96,7 +96,8 @@ def subject_of(reading: Reading, start: int, verb):
         if is_own:
             own = (phrase, listener)
         speaker = name_phrase(subject, written, text) if subject else None
-        if speaker is None and is_own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
+        if speaker is None and is_own and subject and not english and only_fillers(phrase[len(phrase) - len(
+                phrase.lstrip()) + len(subject):]) and (a == start or only_fillers(outside[start:a])):  # (此外，)栗战书(还)说
             speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
         if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
                 speaker is not None and speaker.kind == "pronoun" and is_own:
