@@ -54,7 +54,7 @@ class Line(NamedTuple):
     first: bool  # opens its paragraph
     heading: bool
     run: int | None  # the quotation it shares with the sentences around it
-    framed_paragraph: bool  # some sentence of the paragraph has a frame of its own
+    framed_paragraph: object  # the speaker of the paragraph's first frame (True: a frame naming no one), or False
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,8 @@ def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
             cursor = start + len(sentence)
             bits.append(mask[start:cursor])
         own = [parse_frame(sentence, quoted) for (_, sentence), quoted in zip(sentences, bits)]
-        framed = any(frame is not NO_FRAME or _reports(sentence, quoted)
-                     for frame, (_, sentence), quoted in zip(own, sentences, bits))
+        framed = next((frame.speaker or True for frame, (_, sentence), quoted in zip(own, sentences, bits)
+                       if frame is not NO_FRAME or _reports(sentence, quoted)), False)
         runs = quote_runs(bits)
         for k, ((index, sentence), quoted, run) in enumerate(zip(sentences, bits, runs)):
             lines.append(Line(index, sentence, quoted, k == 0, heading, None if run is None else runs_before + run,
@@ -198,7 +198,9 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     if not found[k - 1].opens and not listed:
         return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…
     # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
-    runs_on = not line.first or listed or not line.framed_paragraph and (
+    own_later = line.framed_paragraph  # 世界好，…。习近平主席…强调: the paragraph's frame is the running speaker's
+    same_later = isinstance(own_later, Speaker) and own_later.name is not None and own_later.name == story.last.name
+    runs_on = not line.first or listed or (not own_later or same_later) and (
         found[k - 1].type == "indirect" and found[k - 1].verb is None)
     if runs_on and goes_on(text, quoted, story.last):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
@@ -209,7 +211,7 @@ def _embedded(frame: Frame, before: Attribution) -> bool:
     """A frame of a body, meeting or document that opens no speech of its own (峰会宣布了…行动) inside a person's
     running speech: part of what the person says."""
     return (before.speaker is not None and before.speaker.kind == "person" and before.opens and not frame.opens
-            and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media"))
+            and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media", "joint"))
 
 
 def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, after_quote: bool) -> Attribution:

@@ -155,6 +155,8 @@ def _verbs(reading: Reading, start: int) -> list:
             continue
         if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
             continue
+        if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
+            continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
         if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
             continue  # 落实“重实践”要求: a noun after the term it names
         verbs.append(match)
@@ -180,8 +182,9 @@ def _frames(reading: Reading, start: int):
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
             source, speaker = (speaker.name if speaker is not None else None), quoting
-        if speaker is None and shared and own_subject is not None:
-            speaker = own_subject
+        if speaker is None and own_subject is not None and (
+                shared or only_fillers(_own_clause(reading.outside, start, match.start))):
+            speaker = own_subject  # 赛塔热烈祝贺…，表示…: a verb that opens its clause shares the subject before
         if listener is None and fold(match.word) in words.addressee_verbs:
             listener = addressee(reading, match)
         if source is None and speaker is not None:

@@ -16,7 +16,7 @@ from ..tuning import TEXT_CACHE_ENTRIES
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
                   r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
-                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
+                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")

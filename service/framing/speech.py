@@ -25,6 +25,7 @@ CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
+DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
@@ -99,6 +100,8 @@ def narrates(folded: str) -> bool:
     if FIRST_PERSON.match(folded):
         return False
     told = speaker_words().narration.search(folded)
+    if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
+        return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
     return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
 
 

@@ -51,6 +51,7 @@ JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
 PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|必须|必須|需要|不能|不要|坚持|堅持|推动|推動|加强|加強)")
 TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
+QUOTE_MARKS = frozenset('“”「」『』')
 CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 LISTENER_CONTEXTS = (re.compile(r"(?:向|对|對|跟|给|給)(?P<who>[^，,]{1,8})$"),
                      re.compile(r"(?:与|與|同|跟|和)(?P<who>[^，,]{1,8}?)(?:会晤|會晤|会见|會見|会谈|會談|见面|見面|会面|會面|通话|通話)"),
@@ -79,8 +80,8 @@ def subject_of(reading: Reading, start: int, verb):
     for number, (a, b) in enumerate(reversed(bounds)):
         is_own = number == 0
         phrase = outside[a:b]
-        if not phrase.strip() or not is_own and ADVERBIAL_START.match(phrase):
-            continue
+        if not phrase.strip() or not is_own and (ADVERBIAL_START.match(phrase) or text[a - 1:a] in QUOTE_MARKS):
+            continue  # (a quoted term splits no clause: …举办第三届“一带一路”国际合作高峰论坛，表示…)
         if is_own:
             learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
             if learned is not None:  # 记者从公安部获悉; 被外界视为
@@ -137,6 +138,10 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
         (subject, written), listener = _split_subject(reading.outside, text, a, b,
                                                       LATIN.match(phrase.strip()) is not None)
         named = name_phrase(subject, written, text) if subject else None
+        clause_end = CLAUSE_END.search(reading.outside, a)
+        if named is not None and named.kind == "person" and _relative_clause(
+                reading, a + len(subject), clause_end.start() if clause_end else len(reading.outside)):
+            return None  # 习近平主席在论坛宣布的八项行动…: the name is inside a relative clause
         if named is not None and named.name and named.kind == "person" and not phrase.isascii():
             cleaned = clean(subject)
             at = cleaned.rfind(fold(named.name))
@@ -149,6 +154,12 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
                 return joint()  # 去年习近平主席同拜登总统…达成共识: the two of them
         return named
     return None
+
+
+def _relative_clause(reading: Reading, start: int, end: int) -> bool:
+    """A reporting verb right before 的 in the clause after the subject (…宣布的, …提出的): the subject modifies."""
+    return any(start <= m.start and m.end < end and reading.outside[m.end:m.end + 1] == "的"
+               for m, _ in reading.hits.get("verb", ()))
 
 
 def _titles_only(before: str) -> bool:
