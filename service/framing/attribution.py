@@ -84,7 +84,8 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
     for k, line in enumerate(lines):
         if line.run is not None:
             runs.setdefault(line.run, []).append(k)
-    story, found = Story(), []
+    document = tuple(fold(line.text) for line in lines)
+    story, found = Story(document=document), []
     hosts = _hosts_side(lines)
     for k, line in enumerate(lines):
         text = line.text
@@ -95,9 +96,9 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
             if label is not None or ends_transcript(text):
                 story.transcript = label
             if label is None and is_story_break(text, line.heading):
-                story = Story()
+                story = Story(document=document)
         elif is_story_break(text, False):
-            story = Story()
+            story = Story(document=document)
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
         attribution = _attribution(k, lines, frames, found, story, runs)

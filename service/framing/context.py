@@ -70,6 +70,7 @@ class Story:
     documents: dict[str, Speaker] = field(default_factory=dict)  # document word -> who issued it
     transcript: Speaker | None = None
     previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
+    document: tuple[str, ...] = ()  # every folded sentence of the document, for the sides of names (last resort)
 
     def unattributed(self, text: str, quoted: bytes, at: int) -> None:
         self.previous = (text, quoted, at)
@@ -249,7 +250,7 @@ def _side_in_story(name: str, story: Story) -> str | None:
     """The side the story gave a name where it first came with a title or polity (法国总统马克龙), or with the
     chain of titles before it (中共中央政治局常委、国务院副总理、…领导小组组长丁薛祥)."""
     key = fold(name)
-    for text in story.texts:
+    for text in (*story.texts, *story.document):  # this story first; then another story of the programme
         at = text.find(key)
         while at >= 0:
             side = side_of_words(text[max(0, at - NAME_CONTEXT):at], anywhere=True)

@@ -48,6 +48,10 @@ SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party i
 PLURAL = "们"
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 NAME_DOT = "·"
+HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
+ENGLISH_PAIR = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|Foreign Minister|Prime Minister)\s+"
+                          r"[A-Z][\w'’-]+\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|"
+                          r"Foreign Minister|Prime Minister)\s+[A-Z][\w'’-]+")  # Mr. Finer and Minister Liu
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
@@ -115,7 +119,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if group is not None:
         return group
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
-    if _joint(cleaned, persons):
+    if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
@@ -213,6 +217,9 @@ def _english_name(original: str) -> str | None:
     """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
     written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
     words = speaker_words()
+    honorific = HONORIFIC_NAME.fullmatch(original.strip())
+    if honorific is not None:
+        return honorific.group(1)  # "Mr. Finer stressed": the surname after an honorific
     names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
     names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
              and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")

@@ -91,6 +91,9 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
         return False
     if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
         return True  # 很多中国企业…, 中方…: what the speaker says about them
+    if speaker.kind == "person" and speaker.side in (None, "other") and subject.kind == "body" \
+            and len(subject.name) <= SELF_REFERENCE_CHARS:
+        return True  # 朔尔茨表示，…。德方反对…: a leader the story gives no side goes on about his own country
     return DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech; 华盛顿已经…: narration
 
 
