@@ -84,9 +84,9 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
     for k, line in enumerate(lines):
         if line.run is not None:
             runs.setdefault(line.run, []).append(k)
-    document = tuple(fold(line.text) for line in lines)
+    document = _Document(lines)
     story, found = Story(document=document), []
-    hosts = _hosts_side(lines)
+    hosts = _hosts_side(lines) if lines and lines[0].text[:1].isascii() else None
     for k, line in enumerate(lines):
         text = line.text
         if line.first:
@@ -115,6 +115,18 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         quoted = bytes(quote_mask(caption.text))
         result.append((caption.index, _framing(caption.text, quoted, _alone(caption.text, quoted))))
     return tuple(result)
+
+
+class _Document:
+    """The folded sentences of the whole document, read only when a name's side is needed beyond its story."""
+
+    def __init__(self, lines: list[Line]):
+        self._lines, self._texts = lines, None
+
+    def __iter__(self):
+        if self._texts is None:
+            self._texts = tuple(read(line.text, line.quoted).folded for line in self._lines)
+        return iter(self._texts)
 
 
 def _reports(text: str, quoted: bytes) -> bool:

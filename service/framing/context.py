@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
 from .subjects import leading_subject
@@ -70,7 +70,7 @@ class Story:
     documents: dict[str, Speaker] = field(default_factory=dict)  # document word -> who issued it
     transcript: Speaker | None = None
     previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
-    document: tuple[str, ...] = ()  # every folded sentence of the document, for the sides of names (last resort)
+    document: Iterable[str] = ()  # every folded sentence of the document, for the sides of names (last resort)
 
     def unattributed(self, text: str, quoted: bytes, at: int) -> None:
         self.previous = (text, quoted, at)
