@@ -22,11 +22,13 @@ from .frames import NO_FRAME, Frame, parse_frame
 from .lexicon import lexicon
 from .reading import quote_bits, quote_mask, read
 from .speakers import Speaker
-from .speech import all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs, self_reference
+from .speech import (SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
+                     self_reference)
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 FRAMING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 CHINESE = re.compile(f"[{HAN}]")
+FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -91,6 +93,8 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         text = line.text
         if line.first:
             label = transcript_speaker(text)
+            if label is not None and label.kind == "title":
+                label = resolve(label, story, k)[0] or label._replace(name=label.affiliation.title(), kind="person")
             if label is not None and label.side is None and hosts is not None and is_host(label, text):
                 label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             if label is not None or ends_transcript(text):
@@ -203,6 +207,11 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
+    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and FIRST_PERSON_START.match(text) \
+            and story.last is not None and story.last.kind == "person" and not narrates(read(
+                lines[k - 1].text, lines[k - 1].quoted).folded) and CHINESE.search(text):
+        found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
+        return Attribution("indirect", story.last)
     if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):
         return UNATTRIBUTED
     if CHINESE.search(text) is None:
@@ -213,7 +222,10 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
     own_later = line.framed_paragraph  # 世界好，…。习近平主席…强调: the paragraph's frame is the running speaker's
     same_later = isinstance(own_later, Speaker) and own_later.name is not None and own_later.name == story.last.name
-    runs_on = not line.first or listed or (not own_later or same_later) and (
+    own_country = isinstance(own_later, Speaker) and own_later.name is not None and story.last.kind == "person" \
+        and own_later.kind == "body" and own_later.side == story.last.side \
+        and len(own_later.name) <= SELF_REFERENCE_CHARS  # 王毅说，…。¶中国始终…。…。中方敦促…: his country in his words
+    runs_on = not line.first or listed or own_country or (not own_later or same_later) and (
         found[k - 1].type == "indirect" and found[k - 1].verb is None)
     if runs_on and goes_on(text, quoted, story.last):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)

@@ -97,6 +97,8 @@ def transcript_speaker(text: str) -> Speaker | None:
     if label is None:
         return None
     named = name_phrase(fold(label.group(1)), label.group(1))
+    if named is not None and named.kind == "title":
+        return named  # THE PRESIDENT: whom the transcript calls so (attribution resolves it in the story)
     if named is not None and named.resolved:
         return named if named.side is not None else named._replace(side=_side_of_title(label.group(1)))
     return Speaker(HONORIFIC.sub("", label.group(1).title()), _side_of_title(label.group(1)),

@@ -26,6 +26,7 @@ CLAUSE_MARK = re.compile(r"[，,。.！!？?；;]")
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
 DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
+THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
@@ -81,6 +82,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
     subject = leading_subject(text, quoted)
+    if subject is not None and subject.kind == "pronoun" or THIRD_PERSON_START.match(text):
+        return False  # 他和团队创作的…: the outlet tells of him; no one calls himself 他
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
     if subject.kind == "person" and alias_table().get(fold(subject.name)) is None \

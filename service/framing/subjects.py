@@ -12,6 +12,8 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .reading import Reading, read
+from ..text.entities import looks_like_a_name
+from .speaker_words import is_common_word, side_of_words
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -23,7 +25,7 @@ BYLINE = re.compile(r"^\s*(?:[（(][^（）()]{2,16}[）)]|[^，,。：:]{0,16}?
 SUBJECT_END = re.compile(
     r"(?<=..)(?:还|還|也|则|則|均|亦|又|曾|已|再|更|正|将|將|并|並|(?<![重主需只纲綱])要(?!求)|应该|應該|应当|應當|"
     r"(?<![反响響适適])应(?![对對用邀])|必须|必須|(?<![邀申提聘宴])请(?![求示]))|(?<=.)(?:已经|已經|开始|開始|一再|多次|再次|首先|随后|隨後|"
-    r"同时|同時|一直|始终|始終|进一步|進一步|"
+    r"同时|同時|一直|始终|始終|进一步|進一步|长期|長期|长年|長年|"
     r"(?<![反针相面绝敌应以])对(?![话於于手方象抗比])|對(?![話於手方象抗比])|向(?!来|來)|"
     r"(?<![现現存实實正所自内內])在|(?<![位关關对對由属屬至等基处處终終善])于|給|给|(?<![成])就(?![是])|"
     r"(?<![自])从|從|把|被|当|當|(?<![作认認因成称稱视視以行更])为(?![了何什])|通过|通過|围绕|圍繞|结合|結合|针对|針對|接受|出席|会见|會見|会晤|會晤|举行|舉行|"
@@ -138,6 +140,8 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
         (subject, written), listener = _split_subject(reading.outside, text, a, b,
                                                       LATIN.match(phrase.strip()) is not None)
         named = name_phrase(subject, written, text) if subject else None
+        if named is None and subject and not phrase.isascii():
+            named = _titled_name(clean(subject))
         clause_end = CLAUSE_END.search(reading.outside, a)
         if named is not None and named.kind == "person" and _relative_clause(
                 reading, a + len(subject), clause_end.start() if clause_end else len(reading.outside)):
@@ -165,10 +169,37 @@ def _relative_clause(reading: Reading, start: int, end: int) -> bool:
 def _titles_only(before: str) -> bool:
     """Nothing but titles, polities and government words before a name (国家主席, 中共中央总书记、): the name
     heads its clause (习近平详细了解…), whatever verb follows it."""
+    return _titles_end(before) == len(before.rstrip(" 、，,"))
+
+
+def _titles_end(text: str) -> int:
+    """Where the chain of titles, polities and government words at the start of a text ends (中共中央政治局常委、
+    全国政协主席|王沪宁…), the longest word taken at each step."""
     words = speaker_words()
-    for matcher in (words.titles, words.government, words.polity, words.prc_units):
-        before = matcher.sub(lambda w: "", before) if before else before
-    return not before.strip(" 、，,")
+    matchers = (words.titles, words.government, words.polity, words.prc_units)
+    at = 0
+    while at < len(text):
+        if text[at] in " 、，,":
+            at += 1
+            continue
+        longest = max((m.word for m in (matcher.starts(text[at:]) for matcher in matchers) if m is not None),
+                      key=len, default=None)
+        if longest is None:
+            break
+        at += len(longest)
+    return at
+
+
+def _titled_name(cleaned: str) -> Speaker | None:
+    """A name right after a chain of titles that opens a long clause (中共中央政治局常委、全国政协主席王沪宁参加…)."""
+    at = _titles_end(cleaned)
+    if at == 0 or at >= len(cleaned):
+        return None
+    for size in (3, 2):
+        name = cleaned[at:at + size]
+        if len(name) == size and looks_like_a_name(name) and not is_common_word(name):
+            return Speaker(name, side_of_words(cleaned[:at]), "person")
+    return None
 
 
 def byline_end(outside: str) -> int:
