@@ -133,6 +133,20 @@ class _Document:
         return iter(self._texts)
 
 
+class _UnnamedFrames:
+    """Whether a paragraph without a named frame has a clause-opening reporting verb: asked only when speech
+    might run into the paragraph (rarely), so worked out then."""
+    __slots__ = ("_sentences", "_bits", "_value")
+
+    def __init__(self, sentences, bits):
+        self._sentences, self._bits, self._value = sentences, bits, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = any(_reports(sentence, quoted) for (_, sentence), quoted in zip(self._sentences, self._bits))
+        return self._value
+
+
 def _reports(text: str, quoted: bytes) -> bool:
     """A reporting verb outside quotes that opens a clause, whose speaker no rule names (…共同致信习近平主席，…，
     表示…): the paragraph still has a frame of its own."""
@@ -168,8 +182,8 @@ def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
             cursor = start + len(sentence)
             bits.append(mask[start:cursor])
         own = [parse_frame(sentence, quoted) for (_, sentence), quoted in zip(sentences, bits)]
-        framed = next((frame.speaker or True for frame, (_, sentence), quoted in zip(own, sentences, bits)
-                       if frame is not NO_FRAME or _reports(sentence, quoted)), False)
+        framed = next((frame.speaker or True for frame in own if frame is not NO_FRAME), None) or \
+            _UnnamedFrames(sentences, bits)
         runs = quote_runs(bits)
         for k, ((index, sentence), quoted, run) in enumerate(zip(sentences, bits, runs)):
             lines.append(Line(index, sentence, quoted, k == 0, heading, None if run is None else runs_before + run,
