@@ -135,6 +135,11 @@ def tagged_people(text: str) -> frozenset[str]:
     return _text_features(text).named
 
 
+def tagged_places(text: str) -> frozenset[str]:
+    """Every place a sentence names (jieba ns and the alias table's places), venue or not."""
+    return _text_features(text).mentioned_places
+
+
 def sentence_features(article: int, index: int, text: str, *, published_at: str | None = None) -> SentenceFeatures:
     """Features of one sentence on its own (no neighbours); what depends on the text alone is computed once per
     distinct text (reposts and wire copy repeat sentences verbatim across articles)."""

@@ -10,6 +10,7 @@ the gold: they are scored only on the sentences whose label names one (how often
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -109,7 +110,15 @@ def canonical_speaker(name: str | None) -> str | None:
     if alias is not None and alias.kind == "person":
         return alias.key
     source = lexicon().sources.get(folded)
-    return source.key if source is not None else folded
+    if source is not None:
+        return source.key
+    english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name.strip()))
+    return english.group("surname").lower() if english else folded  # Stephen Hadley and Mr. Hadley are one
+
+
+HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
+# an English person's name, compared by the surname as the alias table keys people (凯利·格里科 is 格里科)
+ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’-]+)")
 
 
 @cache

@@ -7,24 +7,28 @@ Quotes are tracked over the whole paragraph.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from functools import lru_cache
 
 from ..models import Article
 from ..text.normalize import fold
-from ..text.sentences import caption_sentences
+from ..text.sentences import HAN, caption_sentences
 from ..tuning import TEXT_CACHE_ENTRIES
-from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_story_break, record_issuing, resolve,
-                      transcript_speaker)
+from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, record_issuing,
+                      resolve, transcript_speaker)
 from .frames import NO_FRAME, Frame, parse_frame
 from .lexicon import lexicon
 from .reading import quote_bits, quote_mask, read
 from .speakers import Speaker
-from .speech import all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs, self_reference
+from .speech import (SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
+                     self_reference)
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 FRAMING_CACHE_SIZE = TEXT_CACHE_ENTRIES
+CHINESE = re.compile(f"[{HAN}]")
+FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -52,7 +56,7 @@ class Line(NamedTuple):
     first: bool  # opens its paragraph
     heading: bool
     run: int | None  # the quotation it shares with the sentences around it
-    framed_paragraph: bool  # some sentence of the paragraph has a frame of its own
+    framed_paragraph: object  # the speaker of the paragraph's first frame (True: a frame naming no one), or False
 
 
 @dataclass(frozen=True)
@@ -82,17 +86,23 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
     for k, line in enumerate(lines):
         if line.run is not None:
             runs.setdefault(line.run, []).append(k)
-    story, found = Story(), []
+    document = _Document(lines)
+    story, found = Story(document=document), []
+    hosts = _hosts_side(lines) if lines and lines[0].text[:1].isascii() else None
     for k, line in enumerate(lines):
         text = line.text
         if line.first:
             label = transcript_speaker(text)
+            if label is not None and label.kind == "title":
+                label = resolve(label, story, k)[0] or label._replace(name=label.affiliation.title(), kind="person")
+            if label is not None and label.side is None and hosts is not None and is_host(label, text):
+                label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             if label is not None or ends_transcript(text):
                 story.transcript = label
             if label is None and is_story_break(text, line.heading):
-                story = Story()
+                story = Story(document=document)
         elif is_story_break(text, False):
-            story = Story()
+            story = Story(document=document)
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
         attribution = _attribution(k, lines, frames, found, story, runs)
@@ -111,6 +121,51 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
     return tuple(result)
 
 
+class _Document:
+    """The folded sentences of the whole document, read only when a name's side is needed beyond its story."""
+
+    def __init__(self, lines: list[Line]):
+        self._lines, self._texts = lines, None
+
+    def __iter__(self):
+        if self._texts is None:
+            self._texts = tuple(read(line.text, line.quoted).folded for line in self._lines)
+        return iter(self._texts)
+
+
+class _UnnamedFrames:
+    """Whether a paragraph without a named frame has a clause-opening reporting verb: asked only when speech
+    might run into the paragraph (rarely), so worked out then."""
+    __slots__ = ("_sentences", "_bits", "_value")
+
+    def __init__(self, sentences, bits):
+        self._sentences, self._bits, self._value = sentences, bits, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = any(_reports(sentence, quoted) for (_, sentence), quoted in zip(self._sentences, self._bits))
+        return self._value
+
+
+def _reports(text: str, quoted: bytes) -> bool:
+    """A reporting verb outside quotes that opens a clause, whose speaker no rule names (…共同致信习近平主席，…，
+    表示…): the paragraph still has a frame of its own."""
+    return any(outside and match.start > 0 and text[match.start - 1] in "，,"
+               for match, outside in read(text, quoted).hits.get("verb", ()))
+
+
+def _hosts_side(lines: list[Line]) -> str | None:
+    """The side of the officials a transcript's labels name (SENIOR ADMINISTRATION OFFICIAL, MR. SULLIVAN), when
+    they are all on one; questioners are left out."""
+    sides = set()
+    for line in lines:
+        if line.first and line.text[:1].isupper():
+            label = transcript_speaker(line.text)
+            if label is not None and label.side not in (None, "media"):
+                sides.add(label.side)
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
     by_paragraph: dict[int, list[tuple[int, str]]] = {}
     for index, paragraph, text in article.sentences:
@@ -127,7 +182,8 @@ def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
             cursor = start + len(sentence)
             bits.append(mask[start:cursor])
         own = [parse_frame(sentence, quoted) for (_, sentence), quoted in zip(sentences, bits)]
-        framed = any(frame is not NO_FRAME for frame in own)
+        framed = next((frame.speaker or True for frame in own if frame is not NO_FRAME), None) or \
+            _UnnamedFrames(sentences, bits)
         runs = quote_runs(bits)
         for k, ((index, sentence), quoted, run) in enumerate(zip(sentences, bits, runs)):
             lines.append(Line(index, sentence, quoted, k == 0, heading, None if run is None else runs_before + run,
@@ -144,6 +200,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     if story.transcript is not None:
         return Attribution("direct", story.transcript)
     if frame is not NO_FRAME:
+        if frame.speaker is not None and frame.speaker.kind == "abbreviated":  # 古方: which polity, the story says
+            frame = frame._replace(speaker=resolve(frame.speaker, story, k)[0])
         before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run
                                          or opens_like_speech(text)) else None
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
@@ -163,13 +221,25 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
+    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and FIRST_PERSON_START.match(text) \
+            and story.last is not None and story.last.kind == "person" and not narrates(read(
+                lines[k - 1].text, lines[k - 1].quoted).folded) and CHINESE.search(text):
+        found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
+        return Attribution("indirect", story.last)
     if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):
         return UNATTRIBUTED
+    if CHINESE.search(text) is None:
+        return UNATTRIBUTED  # English reported speech does not run on without a frame (quotes and transcripts do)
     listed = opens_like_speech(text)  # 一是…, 第一，…, 我们要…
     if not found[k - 1].opens and not listed:
         return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…
     # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
-    runs_on = not line.first or listed or not line.framed_paragraph and (
+    own_later = line.framed_paragraph  # 世界好，…。习近平主席…强调: the paragraph's frame is the running speaker's
+    same_later = isinstance(own_later, Speaker) and own_later.name is not None and own_later.name == story.last.name
+    own_country = isinstance(own_later, Speaker) and own_later.name is not None and story.last.kind == "person" \
+        and own_later.kind == "body" and own_later.side == story.last.side \
+        and len(own_later.name) <= SELF_REFERENCE_CHARS  # 王毅说，…。¶中国始终…。…。中方敦促…: his country in his words
+    runs_on = not line.first or listed or own_country or (not own_later or same_later) and (
         found[k - 1].type == "indirect" and found[k - 1].verb is None)
     if runs_on and goes_on(text, quoted, story.last):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
@@ -180,7 +250,7 @@ def _embedded(frame: Frame, before: Attribution) -> bool:
     """A frame of a body, meeting or document that opens no speech of its own (峰会宣布了…行动) inside a person's
     running speech: part of what the person says."""
     return (before.speaker is not None and before.speaker.kind == "person" and before.opens and not frame.opens
-            and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media"))
+            and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media", "joint"))
 
 
 def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, after_quote: bool) -> Attribution:

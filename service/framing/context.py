@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
 from .subjects import leading_subject
@@ -22,11 +22,16 @@ from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 TRANSCRIPT_LABEL = re.compile(
     r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
     r"AMBASSADOR\s+|SENATOR\s+|GENERAL\s+|ADMIRAL\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
+TITLE_OF_LABEL = re.compile(r"^\s*((?:VICE\s+)?PRESIDENT|(?:PRIME\s+|FOREIGN\s+)?MINISTER|SECRETARY|SENATOR|GENERAL|"
+                            r"ADMIRAL|CHANCELLOR)\s+")
+HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
 QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
 TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
+TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？]")
 RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
 SINGLE_KINDS = frozenset({"person", "anonymous", "analyst"})  # what 他/she can stand for
 
@@ -65,6 +70,7 @@ class Story:
     documents: dict[str, Speaker] = field(default_factory=dict)  # document word -> who issued it
     transcript: Speaker | None = None
     previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
+    document: Iterable[str] = ()  # every folded sentence of the document, for the sides of names (last resort)
 
     def unattributed(self, text: str, quoted: bytes, at: int) -> None:
         self.previous = (text, quoted, at)
@@ -91,9 +97,25 @@ def transcript_speaker(text: str) -> Speaker | None:
     if label is None:
         return None
     named = name_phrase(fold(label.group(1)), label.group(1))
+    if named is not None and named.kind == "title":
+        return named  # THE PRESIDENT: whom the transcript calls so (attribution resolves it in the story)
     if named is not None and named.resolved:
-        return named
-    return Speaker(label.group(1).title(), None, "person")
+        return named if named.side is not None else named._replace(side=_side_of_title(label.group(1)))
+    return Speaker(HONORIFIC.sub("", label.group(1).title()), _side_of_title(label.group(1)),
+                   "person")  # MS. JEAN-PIERRE is Jean-Pierre
+
+
+def _side_of_title(label: str) -> str | None:
+    """The side the title of a transcript label puts its holder on (PRIME MINISTER SUGA: a visiting leader)."""
+    title = TITLE_OF_LABEL.match(label)
+    return speaker_words().transcript_titles.get(fold(" ".join(title.group(1).split()))) if title else None
+
+
+def is_host(label: Speaker, text: str = "") -> bool:
+    """A transcript label for whoever runs the call or event (MODERATOR), or a person it names only by an
+    honorific (MS. JEAN-PIERRE: at her own briefing): on the side of the officials the transcript names."""
+    return label.name is not None and (fold(label.name) in speaker_words().transcript_hosts
+                                       or HONORIFIC.match(text) is not None)
 
 
 def ends_transcript(text: str) -> bool:
@@ -113,11 +135,16 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     if speaker.kind == "plural":
         if recent and story.last is not None and story.last.kind != "person":
             return story.last, None
+        introduced = _introduced(story, at, ("joint",))
+        if introduced is not None:
+            return introduced, None  # The two leaders had a discussion… They agreed…
         return None, story.last.name if story.last else None
     if speaker.kind == "previous":
         if recent and story.last is not None:
             return story.last, None
         return None, story.last.name if story.last else None
+    if speaker.kind == "abbreviated":
+        return _abbreviation_in_story(speaker, story), None
     if speaker.kind == "title":
         person = _titled(speaker.affiliation, story)
         return (person, None) if person else (None, None)
@@ -132,13 +159,15 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     return speaker, None
 
 
-def _introduced(story: Story, at: int) -> Speaker | None:
+def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> Speaker | None:
     """The person the sentence just before (without a speaker of its own) is about: 王沪宁…会见… 他表示…"""
     if story.previous is None or story.previous[2] != at - 1:
         return None
     subject = leading_subject(story.previous[0], story.previous[1])
-    if subject is None or subject.kind != "person" or not subject.resolved:
+    if subject is None or subject.kind not in kinds or not subject.resolved:
         return None
+    if subject.kind != "person":
+        return subject
     return subject if subject.side else Speaker(subject.name, _side_in_story(subject.name, story) or "other",
                                                  "person", subject.affiliation)
 
@@ -220,13 +249,33 @@ def _meeting_side(meeting: str, story: Story) -> str | None:
 
 
 def _side_in_story(name: str, story: Story) -> str | None:
-    """The side the story gave a name where it first came with a title or polity (法国总统马克龙)."""
+    """The side the story gave a name where it first came with a title or polity (法国总统马克龙), or with the
+    chain of titles before it (中共中央政治局常委、国务院副总理、…领导小组组长丁薛祥)."""
     key = fold(name)
-    for text in story.texts:
+    for text in (*story.texts, *story.document):  # this story first; then another story of the programme
         at = text.find(key)
         while at >= 0:
             side = side_of_words(text[max(0, at - NAME_CONTEXT):at], anywhere=True)
+            if side is None:
+                side = side_of_words(_title_chain(text, at), anywhere=True)
             if side is not None:
                 return side
             at = text.find(key, at + 1)
     return None
+
+
+def _title_chain(text: str, at: int) -> str:
+    """The titles before a name, back to the clause's start: a chain of them joined by 、 runs past NAME_CONTEXT."""
+    start = max(0, at - TITLE_CHAIN_CHARS)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, start, at)]
+    return text[breaks[-1] if breaks else start:at]
+
+
+def _abbreviation_in_story(speaker: Speaker, story: Story) -> Speaker | None:
+    """古方, 墨方: the polity the story names that starts with that character (古巴), on its side; none when the
+    story names no such polity or several of different sides."""
+    words = speaker_words()
+    initial = speaker.name[0]
+    sides = {words.polities[m.word] for text in story.texts for m in words.polity.finditer(text)
+             if len(m.word) > 1 and m.word[0] == initial and not m.word.isascii()}
+    return Speaker(speaker.name, sides.pop(), "body") if len(sides) == 1 else None

@@ -31,6 +31,7 @@ ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?
 ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
                              r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
 ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
+ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|釋出|发出|發出)$")
 DATA_WORDS = frozenset({"数据", "數據"})
 ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
 DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
@@ -46,6 +47,8 @@ QUOTING_HINT = re.compile(r"援引|引述|引用")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
+CLOSING_QUOTES = frozenset("”」』")
+SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -99,8 +102,8 @@ def _source(reading: Reading, start: int) -> Speaker | None:
     for pattern in (EVIDENTIAL, LEARNED_FROM):
         match = pattern.search(reading.outside, start)
         if match:
-            who = match.group("who").strip()
-            named = name_phrase(who, reading.text[match.start("who"):match.end("who")])
+            who = ISSUING_END.sub("", match.group("who").strip())  # 据巴勒斯坦卫生部门9日发布的消息
+            named = name_phrase(who, reading.text[match.start("who"):match.start("who") + len(who)])
             if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
                 issuer = ISSUER.match(who).group("issuer")
                 named = name_phrase(issuer[:_subject_end(issuer)].strip())
@@ -152,6 +155,10 @@ def _verbs(reading: Reading, start: int) -> list:
             continue
         if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
             continue
+        if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
+            continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
+        if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
+            continue  # 落实“重实践”要求: a noun after the term it names
         verbs.append(match)
     return verbs
 
@@ -175,8 +182,9 @@ def _frames(reading: Reading, start: int):
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
             source, speaker = (speaker.name if speaker is not None else None), quoting
-        if speaker is None and shared and own_subject is not None:
-            speaker = own_subject
+        if speaker is None and own_subject is not None and (
+                shared or only_fillers(_own_clause(reading.outside, start, match.start))):
+            speaker = own_subject  # 赛塔热烈祝贺…，表示…: a verb that opens its clause shares the subject before
         if listener is None and fold(match.word) in words.addressee_verbs:
             listener = addressee(reading, match)
         if source is None and speaker is not None:
@@ -192,7 +200,8 @@ def _frames(reading: Reading, start: int):
         subjectless = speaker is None and shared and not reading.outside[start:match.start].strip(" ，,并並还還也又")
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
         opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
-                                            or match.word not in ACTS)  # 同意…, 祝贺你… go on with the speech
+                                            or match.word not in ACTS and LATIN.match(match.word) is None
+                                            and not _summary(reading.outside, match.end, start))  # 同意… go on
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens)
@@ -201,6 +210,12 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _summary(outside: str, at: int, start: int) -> bool:
+    """…高度重视…，强调要激发…: a verb after an earlier clause of the same subject that takes its content as an
+    object, no comma: a summary of what someone holds, not the start of speech that runs on."""
+    return outside[at:at + 1] in SUMMARY_OBJECTS and BREAK.search(outside, start, at) is not None
 
 
 def _opens_colon(outside: str, at: int) -> bool:

@@ -32,6 +32,7 @@ class Lexicon:
     verbs: dict[str, str]  # folded verb -> class
     light_verbs: frozenset[str]  # 表示, raised: their class is that of the stance word after them
     stance_only: frozenset[str]  # light verbs that report only with a stance word (提出担忧, 深表关切)
+    nouns_after_terms: frozenset[str]  # verbs that are nouns right after a quoted term (落实“重实践”要求)
     stance_objects: LiteralMatcher  # 欢迎, 担忧, concerns
     stance_classes: dict[str, str]  # folded stance word -> class
     term_families: dict[str, tuple[TermFamily, ...]]  # folded surface -> the families it belongs to
@@ -86,7 +87,8 @@ def lexicon() -> Lexicon:
             by_surface.setdefault(surface, []).append(family)
     scare = data["scare_quote_rules"]
     return Lexicon(
-        verbs=verbs, light_verbs=light_verbs, stance_only=stance_only, stance_objects=LiteralMatcher(stance), stance_classes=stance,
+        verbs=verbs, light_verbs=light_verbs, stance_only=stance_only,
+        nouns_after_terms=frozenset(_words(reporting["nouns_after_terms"])), stance_objects=LiteralMatcher(stance), stance_classes=stance,
         term_families={k: tuple(v) for k, v in by_surface.items()},
         scare_max_chars=int(scare.get("max_chars", 8)), so_called=LiteralMatcher(_words(scare["so_called"])),
         sources=sources, source_pattern=LiteralMatcher(sources),

@@ -16,7 +16,7 @@ from ..tuning import TEXT_CACHE_ENTRIES
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
                   r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
-                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌)天|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
+                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
@@ -25,6 +25,7 @@ QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|�
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
+AND_OTHERS = ("等", "等人")
 TOKEN_BREAK = re.compile(r"[\s的]+")
 
 
@@ -40,6 +41,9 @@ class SpeakerWords:
     joint_speaker: str
     topic_verbs: frozenset[str]
     addressee_verbs: frozenset[str]  # the listener is the verb's object
+    transcript_hosts: frozenset[str]  # transcript labels of whoever runs a call (MODERATOR)
+    polity_names: dict[str, str]  # English polity -> its name in Chinese news (united states -> 美国)
+    transcript_titles: dict[str, str]  # title of a transcript label -> the side of an unknown holder
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -65,7 +69,9 @@ def speaker_words() -> SpeakerWords:
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),
-        addressee_verbs=frozenset(folded("addressee_verbs")),
+        addressee_verbs=frozenset(folded("addressee_verbs")), transcript_hosts=frozenset(folded("transcript_hosts")),
+        polity_names={fold(english): name for english, name in data["polity_names"].items()},
+        transcript_titles={fold(title): side for side, titles in data["transcript_titles"].items() for title in titles},
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
@@ -94,6 +100,8 @@ def clean(phrase: str) -> str:
         tokens.pop()
     if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
         tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
+        if len(tokens[-1]) > 2 and tokens[-1].endswith(AND_OTHERS):
+            tokens[-1] = tokens[-1].removesuffix("人").removesuffix("等")  # 舒默等: who leads the group speaks
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
     joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
     return EXISTENTIAL.sub("", joined) if joined.startswith("有") else joined  # 有专家 → 专家
@@ -170,6 +178,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
+    party = _foreign_party(text)
+    if party is not None:
+        return party  # 越共中央总书记, 古共中央第一书记: another country's communist party
     if words.prc_units.search(text) is not None and (words.government.search(text) or words.titles.search(text)) \
             and not any(words.polities[m.word] != "prc_gov" for m in words.polity.finditer(text) if len(m.word) > 1):
         return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
@@ -190,3 +201,18 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     if words.others.search(text):
         return "other"
     return None
+
+
+FOREIGN_PARTY = re.compile(r"(?P<initial>[\u4e00-\u9fff])共(?:中央|总书记|總書記)")
+
+
+def _foreign_party(text: str) -> str | None:
+    """The side of X共中央 (越共, 古共: the communist party of the polity whose name starts with X), when X is not
+    中 and starts the names of polities of one side only."""
+    match = FOREIGN_PARTY.search(text) if "共" in text else None
+    if match is None or match.group("initial") == "中":
+        return None
+    words = speaker_words()
+    sides = {side for name, side in words.polities.items()
+             if len(name) > 1 and not name.isascii() and name[0] == match.group("initial")}
+    return sides.pop() if len(sides) == 1 else None

@@ -45,8 +45,15 @@ NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次
 MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
 PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
+PLURAL = "们"
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 NAME_DOT = "·"
+HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
+ENGLISH_PAIR = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|Foreign Minister|Prime Minister)\s+"
+                          r"[A-Z][\w'’-]+\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|"
+                          r"Foreign Minister|Prime Minister)\s+[A-Z][\w'’-]+")  # Mr. Finer and Minister Liu
+SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
+NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
 MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -98,11 +105,21 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
         return pronoun
+    short = SHORT_NAME.search(phrase)
+    if short is not None:  # 巴勒斯坦伊斯兰抵抗运动（哈马斯）方面: the name the story goes on to use
+        named = _named(short.group(1), "")
+        if named is not None and named.resolved:
+            return named
     led = _polity_led(cleaned)
     if led is not None:
         return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
+    if _abbreviated_polity(cleaned):
+        return Speaker(cleaned, None, "abbreviated")  # 古方, 墨方: the story's polity that starts so (context.py)
+    group = _group(phrase, cleaned)
+    if group is not None:
+        return group
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
-    if _joint(cleaned, persons):
+    if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
@@ -113,6 +130,28 @@ def _named(phrase: str, original: str) -> Speaker | None:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
     return _reference(cleaned) or _body(cleaned)  # 总书记 stands for a person before it is a body
+
+
+def _abbreviated_polity(cleaned: str) -> bool:
+    """X方 where X starts the name of a polity of two or more characters (古方 of 古巴, 墨方 of 墨西哥): which
+    polity it is, the story says (context.resolve); the words for sides of a quarrel (对方, 各方) start none."""
+    return len(cleaned) == 2 and cleaned[1] == "方" and cleaned[0] in _polity_initials() and not _is_polity(cleaned)
+
+
+@cache
+def _polity_initials() -> frozenset[str]:
+    return frozenset(word[0] for word in speaker_words().polities if len(word) > 1 and not word.isascii())
+
+
+def _group(phrase: str, cleaned: str) -> Speaker | None:
+    """People named by their role in the plural (代表们, 专家们, 与会者们): the group speaks, as written."""
+    words = speaker_words()
+    stem = phrase.strip().removesuffix(PLURAL)
+    if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
+        return None
+    if not (cleaned in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
+        return None
+    return Speaker(cleaned + PLURAL, side_of_words(cleaned) or "other", "other")
 
 
 def _pronoun(phrase: str) -> Speaker | None:
@@ -142,6 +181,11 @@ def _unknown_name(cleaned: str, original: str) -> str | None:
         return _english_name(original or cleaned)
     marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
     tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
+    if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail):
+        tail = ""  # 工人阶级: after a role, not a title, only a name's shape is a name
+    hyphened = NAME_HYPHEN.fullmatch(tail or cleaned)
+    if hyphened is not None and all(looks_like_a_name(part) for part in re.split(r"[-－‐]", hyphened.group())):
+        return hyphened.group()
     dotted = tail if NAME_DOT in tail else cleaned
     if NAME_DOT in dotted:
         given, last = dotted.rsplit(NAME_DOT, 1)
@@ -173,10 +217,15 @@ def _english_name(original: str) -> str | None:
     """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
     written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
     words = speaker_words()
+    honorific = HONORIFIC_NAME.fullmatch(original.strip())
+    if honorific is not None:
+        return honorific.group(1)  # "Mr. Finer stressed": the surname after an honorific
     names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
     names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
              and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
              and not common_words().search(fold(w))]
+    if " ".join(names).lower() in words.polities:
+        return None  # "The United States noted": a polity, not a person
     return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
 
 
@@ -185,6 +234,8 @@ def _body(cleaned: str) -> Speaker | None:
     alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
     方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
     words, lex = speaker_words(), lexicon()
+    if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
+        cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
     document = words.documents.search(cleaned)
     if document is not None and document.end == len(cleaned):
         issuer = ISSUED.sub("", cleaned[:document.start]).strip()
@@ -195,6 +246,8 @@ def _body(cleaned: str) -> Speaker | None:
         return Speaker(meeting.word, side_of_words(cleaned[:meeting.start]), "meeting")
     headed = _ends_with_head(cleaned)
     source = lex.source_pattern.search(cleaned)
+    if source is not None and source.start > 0 and words.polity.starts(cleaned) is not None and headed:
+        source = None  # 以色列驻日内瓦联合国代表团: the polity's own body, named with another
     if source is not None:
         entry = lex.sources[source.word]
         rest = (cleaned[:source.start] + cleaned[source.end:]).strip()
@@ -209,7 +262,8 @@ def _body(cleaned: str) -> Speaker | None:
     anonymous = lex.anonymous.search(cleaned)
     if _is_polity(cleaned):
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
-        return Speaker(bare, side_of_words(cleaned) or words.polities.get(bare), "body")  # 联合国方面 is 联合国
+        return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
+                       "body")  # 联合国方面 is 联合国; the United States is 美国
     if not headed and not (anonymous and anonymous.end == len(cleaned)):
         party = SIDE_OF_PARTY.fullmatch(cleaned)
         return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None

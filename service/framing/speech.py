@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from ..text.patterns import QUOTED_CLAUSE_MARK as CLAUSE_MARK
+from ..align.features import tagged_places
+from ..text.normalize import alias_table, fold
 from .frames import Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
@@ -23,12 +25,15 @@ WORD_CHARACTER = re.compile(r"[^\s\W_]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
+DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
+THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
+TITLE_WINDOW = 6  # characters before a name where its title ends
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
 
 
@@ -74,15 +79,25 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…)."""
     if speaker is None or SOURCE_START.match(text):
         return False
+    if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
+        return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
     subject = leading_subject(text, quoted)
+    if subject is not None and subject.kind == "pronoun" or THIRD_PERSON_START.match(text):
+        return False  # 他和团队创作的…: the outlet tells of him; no one calls himself 他
     if subject is None or not subject.resolved or subject.kind == "joint":
         return True
+    if subject.kind == "person" and alias_table().get(fold(subject.name)) is None \
+            and subject.name in tagged_places(text) and not _after_title(text, subject.name):
+        return True  # 江苏要…, 苏州在…做得很好: a place with a name's shape, what the speaker says of it
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
         return False
     if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
         return True  # 很多中国企业…, 中方…: what the speaker says about them
+    if speaker.kind == "person" and speaker.side in (None, "other") and subject.kind == "body" \
+            and len(subject.name) <= SELF_REFERENCE_CHARS:
+        return True  # 朔尔茨表示，…。德方反对…: a leader the story gives no side goes on about his own country
     return DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech; 华盛顿已经…: narration
 
 
@@ -92,6 +107,8 @@ def narrates(folded: str) -> bool:
     if FIRST_PERSON.match(folded):
         return False
     told = speaker_words().narration.search(folded)
+    if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
+        return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
     return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
 
 
@@ -106,3 +123,16 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
     return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
             and speaker.side == running.side and speaker.name is not None
             and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))
+
+
+def _after_title(text: str, name: str) -> bool:
+    """The name follows a title (第一书记阿东): a person, whatever the segmenter tags it."""
+    at = text.find(name)
+    return at > 0 and speaker_words().titles.ends(fold(text[max(0, at - TITLE_WINDOW):at]))
+
+
+def _names_outside_quotes(text: str, quoted: bytes, name: str) -> bool:
+    """The sentence names the person outside quotation marks, by the alias table's variants or as written."""
+    reading = read(text, quoted)
+    return any(alias_table()[m.word].key == name for m in speaker_words().people.finditer(reading.outside)) \
+        or (len(name) > 1 and fold(name) in reading.outside)

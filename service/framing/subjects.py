@@ -13,6 +13,8 @@ from ..text.patterns import CLAUSE_END, SUBJECT_BREAK as BREAK, any_encounter
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .reading import Reading, read
+from ..text.entities import looks_like_a_name
+from .speaker_words import is_common_word, side_of_words
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -23,11 +25,12 @@ BYLINE = re.compile(r"^\s*(?:[（(][^（）()]{2,16}[）)]|[^，,。：:]{0,16}?
 SUBJECT_END = re.compile(
     r"(?<=..)(?:还|還|也|则|則|均|亦|又|曾|已|再|更|正|将|將|并|並|(?<![重主需只纲綱])要(?!求)|应该|應該|应当|應當|"
     r"(?<![反响響适適])应(?![对對用邀])|必须|必須|(?<![邀申提聘宴])请(?![求示]))|(?<=.)(?:已经|已經|开始|開始|一再|多次|再次|首先|随后|隨後|"
-    r"同时|同時|一直|始终|始終|进一步|進一步|"
+    r"同时|同時|一直|始终|始終|进一步|進一步|长期|長期|长年|長年|"
     r"(?<![反针相面绝敌应以])对(?![话於于手方象抗比])|對(?![話於手方象抗比])|向(?!来|來)|"
     r"(?<![现現存实實正所自内內])在|(?<![位关關对對由属屬至等基处處终終善])于|給|给|(?<![成])就(?![是])|"
     r"(?<![自])从|從|把|被|当|當|(?<![作认認因成称稱视視以行更])为(?![了何什])|通过|通過|围绕|圍繞|结合|結合|针对|針對|接受|出席|会见|會見|会晤|會晤|举行|舉行|"
-    r"访问|訪問|抵达|抵達|主持|签署|簽署|发表|發表|发布|發布|公布|作出|做出|受到|得到|获得|獲得|赢得|贏得)")
+    r"访问|訪問|抵达|抵達|主持|签署|簽署|发表|發表|发布|發布|公布|作出|做出|受到|得到|获得|獲得|赢得|贏得|致信|致电|致電|致函|复信|"
+    r"復信|回信)")
 COMITATIVE = re.compile(r"(?<=.)(?:(?<![参给赋授])与|與|(?<![共])和(?![平谐諧解])|(?<![共陪认認赞讚相如])同(?![意時时样樣步期])|跟)")
 AFTER_LISTENER = re.compile(r"^[^，,]{1,16}?(?:会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|見面|见面|会面|會面|举行|舉行|"
                             r"这样|這樣|这么|這麼|就|在|对|對|时|時)")
@@ -36,7 +39,7 @@ PASSIVE_AGENT = re.compile(r"被(?P<who>[^，,。]{1,12}?)$")
 PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞)")
 LISTENER_WORDS = ("对", "對", "向", "跟", "同", "与", "與", "和", "给", "給")
 LEARNED_AT = re.compile(r"(?:从|從)(?P<who>[^，,。]{2,16}?)$")  # 记者从公安部|获悉: the body is the speaker
-ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
+ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|看到|聽到|听到|得知|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
                              r"自从|自從|截至|面对|面對|作为|作為|除了|通过|通過|in |on |at |during |after |before |"
                              r"building on |speaking |asked )")
 ENGLISH_SUBJECT_END = frozenset(
@@ -49,6 +52,7 @@ JOINER = re.compile(r"和|与|與|同|及|、|\band\b")
 PRESCRIPTIVE_START = re.compile(r"\s*(?:要|应该|應該|应当|應當|应|應|必须|必須|需要|不能|不要|坚持|堅持|推动|推動|加强|加強)")
 TITLE_AFTER_NAME = 4  # 习近平总书记, 拜登总统: a subject's name is its head, followed at most by a title
 CONDITIONAL_START = re.compile(r"^\s*(?:若|如果|假如|倘若|一旦|除此之外|除了|此外|另外|同时|同時|不过|不過|但是?|而且?|if |but |and )")
+QUOTE_MARKS = frozenset('“”「」『』')
 LISTENER_CONTEXTS = (re.compile(r"(?:向|对|對|跟|给|給)(?P<who>[^，,]{1,8})$"),
                      re.compile(r"(?:与|與|同|跟|和)(?P<who>[^，,]{1,8}?)(?:会晤|會晤|会见|會見|会谈|會談|见面|見面|会面|會面|通话|通話)"),
                      re.compile(r"接受(?P<who>[^，,]{1,8}?)(?:专访|專訪|采访|採訪|访问|訪問)"))
@@ -76,8 +80,8 @@ def subject_of(reading: Reading, start: int, verb):
     for number, (a, b) in enumerate(reversed(bounds)):
         is_own = number == 0
         phrase = outside[a:b]
-        if not phrase.strip() or not is_own and ADVERBIAL_START.match(phrase):
-            continue
+        if not phrase.strip() or not is_own and (ADVERBIAL_START.match(phrase) or text[a - 1:a] in QUOTE_MARKS):
+            continue  # (a quoted term splits no clause: …举办第三届“一带一路”国际合作高峰论坛，表示…)
         if is_own:
             learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
             if learned is not None:  # 记者从公安部获悉; 被外界视为
@@ -93,7 +97,8 @@ def subject_of(reading: Reading, start: int, verb):
         if is_own:
             own = (phrase, listener)
         speaker = name_phrase(subject, written, text) if subject else None
-        if speaker is None and is_own and a == start and subject and not english and len(subject) == len(phrase.rstrip()):
+        if speaker is None and is_own and subject and not english and only_fillers(phrase[len(phrase) - len(
+                phrase.lstrip()) + len(subject):]) and (a == start or only_fillers(outside[start:a])):  # (此外，)栗战书(还)说
             speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
         if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
                 speaker is not None and speaker.kind == "pronoun" and is_own:
@@ -107,8 +112,9 @@ def subject_of(reading: Reading, start: int, verb):
             if blocked and not PP_OPEN.match(outside[a + len(subject):b].lstrip()):
                 return pronoun, None, False
             return speaker, own_listener(), False
-        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None:
-            continue
+        acts = not english and speaker_words().narration.starts(clean(subject)) is not None
+        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None or acts:
+            continue  # (李强来到…，察看…，指出…: a clause that opens with what he did has no subject of its own)
         if is_own and not blocked and not english:
             blocked = True  # 两位领导人对…，…的持续努力表示欢迎: a 对 phrase before may hold the subject
             continue
@@ -124,17 +130,73 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
     start = byline_end(reading.outside)
     for a, b in clauses(reading.outside, start, len(reading.outside))[:3]:
         phrase = reading.outside[a:b]
-        if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase):
-            continue
+        if not phrase.strip() or ADVERBIAL_START.match(phrase) or CONDITIONAL_START.match(phrase) \
+                or not clean(phrase):
+            continue  # 6日上午，习近平来到…: a clause of time only names no one
         if PRESCRIPTIVE_START.match(phrase):
             return None  # 要组织…, 坚持…: what the speaker prescribes has no subject of its own
-        (subject, written), _ = _split_subject(reading.outside, text, a, b, LATIN.match(phrase.strip()) is not None)
+        (subject, written), listener = _split_subject(reading.outside, text, a, b,
+                                                      LATIN.match(phrase.strip()) is not None)
         named = name_phrase(subject, written, text) if subject else None
+        if named is None and subject and not phrase.isascii():
+            named = _titled_name(clean(subject))
+        clause_end = CLAUSE_END.search(reading.outside, a)
+        if named is not None and named.kind == "person" and _relative_clause(
+                reading, a + len(subject), clause_end.start() if clause_end else len(reading.outside)):
+            return None  # 习近平主席在论坛宣布的八项行动…: the name is inside a relative clause
         if named is not None and named.name and named.kind == "person" and not phrase.isascii():
             cleaned = clean(subject)
-            if cleaned.rfind(fold(named.name)) < len(cleaned) - len(named.name) - TITLE_AFTER_NAME:
-                return None  # the name is inside an object (…深入学习习近平总书记的论述), not the subject's head
+            at = cleaned.rfind(fold(named.name))
+            after = subject[max(0, subject.find(fold(named.name))) + len(named.name):]
+            if 0 <= after.find("的") <= TITLE_AFTER_NAME + 2 or \
+                    at < len(cleaned) - len(named.name) - TITLE_AFTER_NAME and \
+                    not _titles_only(cleaned[:cleaned.find(fold(named.name))]):
+                return None  # inside an object (…深入学习习近平总书记的论述) or a modifier (习近平主席提出的…), not the head
+            if COMITATIVE.match(phrase, len(subject) + (len(phrase) - len(phrase.lstrip()))):
+                return joint()  # 去年习近平主席同拜登总统…达成共识: the two of them
         return named
+    return None
+
+
+def _relative_clause(reading: Reading, start: int, end: int) -> bool:
+    """A reporting verb right before 的 in the clause after the subject (…宣布的, …提出的): the subject modifies."""
+    return any(start <= m.start and m.end < end and reading.outside[m.end:m.end + 1] == "的"
+               for m, _ in reading.hits.get("verb", ()))
+
+
+def _titles_only(before: str) -> bool:
+    """Nothing but titles, polities and government words before a name (国家主席, 中共中央总书记、): the name
+    heads its clause (习近平详细了解…), whatever verb follows it."""
+    return _titles_end(before) == len(before.rstrip(" 、，,"))
+
+
+def _titles_end(text: str) -> int:
+    """Where the chain of titles, polities and government words at the start of a text ends (中共中央政治局常委、
+    全国政协主席|王沪宁…), the longest word taken at each step."""
+    words = speaker_words()
+    matchers = (words.titles, words.government, words.polity, words.prc_units)
+    at = 0
+    while at < len(text):
+        if text[at] in " 、，,":
+            at += 1
+            continue
+        longest = max((m.word for m in (matcher.starts(text[at:]) for matcher in matchers) if m is not None),
+                      key=len, default=None)
+        if longest is None:
+            break
+        at += len(longest)
+    return at
+
+
+def _titled_name(cleaned: str) -> Speaker | None:
+    """A name right after a chain of titles that opens a long clause (中共中央政治局常委、全国政协主席王沪宁参加…)."""
+    at = _titles_end(cleaned)
+    if at == 0 or at >= len(cleaned):
+        return None
+    for size in (3, 2):
+        name = cleaned[at:at + size]
+        if len(name) == size and looks_like_a_name(name) and not is_common_word(name):
+            return Speaker(name, side_of_words(cleaned[:at]), "person")
     return None
 
 
