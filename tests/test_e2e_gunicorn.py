@@ -26,14 +26,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(data_dir, port, *, stderr=subprocess.DEVNULL, **settings):
+def start(data_dir, port, *, stderr=subprocess.DEVNULL, timeout: float = START_TIMEOUT, **settings):
     """`python -m service serve` on the port, in its own process group; returns once /readyz answers 200."""
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(DATA_DIR=str(data_dir), PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2")
     env.update({name: str(value) for name, value in settings.items()})
     process = subprocess.Popen([sys.executable, "-m", "service", "serve"], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
-    deadline = time.monotonic() + START_TIMEOUT
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as response:
@@ -42,7 +42,7 @@ def start(data_dir, port, *, stderr=subprocess.DEVNULL, **settings):
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     stop(process)
-    pytest.fail("the service did not become ready")
+    pytest.fail(f"the service did not become ready within {timeout} s")
 
 
 def stop(process):
