@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 
 import redis
 from rq import SimpleWorker, Worker
@@ -19,6 +20,7 @@ from .config import Settings
 from .jobs import make_queue
 
 log = logging.getLogger(__name__)
+MAX_START_WAIT = 5.0  # seconds between attempts to reach Redis when a worker starts
 
 
 class HeartbeatGrace:
@@ -26,6 +28,8 @@ class HeartbeatGrace:
     killed worker's job is noticed (and retried or failed) after `heartbeat_grace` seconds."""
 
     heartbeat_grace = 60
+    max_connection_wait_time = 5.0  # RQ's back-off while Redis is away stops growing here (its default is 60 s),
+    # so a worker takes jobs again within seconds of Redis coming back
 
     def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
         """Seconds a started job stays alive without a heartbeat: the interval plus our grace, not RQ's minute."""
@@ -56,6 +60,20 @@ def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[
     return worker
 
 
+def connected_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker,
+                     max_wait: float = MAX_START_WAIT) -> Worker:
+    """build_worker, waiting for Redis while it is away (restarting, not up yet): a worker that starts while the
+    embedded Redis restarts would otherwise die, and nothing starts it again."""
+    wait = 0.5
+    while True:
+        try:
+            return build_worker(client, settings, worker_class=worker_class)
+        except redis.ConnectionError as error:
+            log.warning("worker waiting for Redis", extra={"error": str(error), "retry_in_s": wait})
+            time.sleep(wait)
+            wait = min(wait * 2, max_wait)
+
+
 def run_worker(settings: Settings, *, burst: bool = False) -> int:
     """Warm up, then work on the queue until stopped (SIGTERM finishes the current job first)."""
     from .warmup import warm_up
@@ -64,7 +82,7 @@ def run_worker(settings: Settings, *, burst: bool = False) -> int:
         raise SystemExit("set REDIS_URL to the Redis the API uses (`python -m service serve` does it for you)")
     warm_up()
     client = redis.Redis.from_url(settings.redis_url)
-    worker = build_worker(client, settings)
+    worker = connected_worker(client, settings)
     log.info("worker ready", extra={"worker": worker.name, "queue": settings.job_queue})
     print(f"worker {worker.name} listening on queue {settings.job_queue!r}", flush=True)
     worker.work(burst=burst, logging_level=settings.log_level.upper())

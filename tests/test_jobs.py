@@ -164,3 +164,24 @@ def test_stored_articles_beyond_the_inline_limit_are_compared_as_a_job(redis_ser
     inline = client.post("/v1/comparisons", json={"documents": [{"content": seed_bytes(p).decode()}
                                                                 for p in ("000", "001", "004")]})
     assert inline.status_code == 422 and "from 2 to 2" in inline.get_json()["detail"]
+
+
+def test_a_worker_started_while_redis_is_away_waits_for_it(app, monkeypatch):
+    """The job worker of `serve` may start while the embedded Redis restarts: it waits, it does not die."""
+    import redis as redis_module
+
+    from service import worker as worker_module
+
+    attempts = []
+    real_build = worker_module.build_worker
+
+    def build_while_away(client, settings, **kwargs):
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise redis_module.ConnectionError("Error 111 connecting to redis.sock. Connection refused.")
+        return real_build(client, settings, **kwargs)
+
+    monkeypatch.setattr(worker_module, "build_worker", build_while_away)
+    monkeypatch.setattr(worker_module.time, "sleep", lambda seconds: None)
+    worker = worker_module.connected_worker(app.extensions["redis"], app.config["SETTINGS"], worker_class=InlineWorker)
+    assert len(attempts) == 3 and worker.max_connection_wait_time == 5.0
