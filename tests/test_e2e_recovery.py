@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 
-from service.embedded import PIDFILE, start_embedded_redis
+from service.embedded import PIDFILE, PREVIOUS_SERVER_WAIT_SECONDS, start_embedded_redis
 
 from .conftest import seed_bytes
 from .test_e2e_gunicorn import START_TIMEOUT, free_port, get, start, stop
@@ -97,8 +97,8 @@ def test_a_run_started_right_after_a_stop_waits_for_the_old_redis(tmp_path):
         os.kill(first.pid, signal.SIGSTOP)  # ...while the old run is still stopping (held there, to be sure)
     threading.Timer(3.0, os.kill, (first.pid, signal.SIGCONT)).start()
     with open(tmp_path / "second.log", "w") as log:
-        # the user runs it again: it may wait up to 30 s for the old Redis, then starts as usual
-        second = start(tmp_path, second_port, stderr=log, timeout=30 + START_TIMEOUT)
+        # the user runs it again: it may wait for the old Redis (PREVIOUS_SERVER_WAIT_SECONDS), then starts as usual
+        second = start(tmp_path, second_port, stderr=log, timeout=PREVIOUS_SERVER_WAIT_SECONDS + START_TIMEOUT)
     try:
         first.wait(timeout=30)
         assert all(get(second_port, f"/v1/articles/{i}")[0] == 200 for i in ids)
