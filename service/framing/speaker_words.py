@@ -18,10 +18,7 @@ TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|
                   r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
                   r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
-EXISTENTIAL = re.compile(r"^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
-QUANTIFIER = re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
-                        r"|^有(?=[^关關]{0,4}(?:专家|專家|学者|學者|人士|官员|官員|分析|报道|報道|消息))")
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
@@ -90,7 +87,7 @@ def clean(phrase: str) -> str:
     text = BRACKETED.sub(" ", phrase) if "(" in phrase or "（" in phrase else phrase
     text = TIME.sub(" ", text) if TIME_HINT.search(text) else text
     if QUANTIFIER_HINT.search(text):
-        text = QUANTIFIER.sub(" ", text)
+        text = _quantifier().sub(" ", text)
     english = text.isascii()
     tokens = text.split() if english else [t for t in TOKEN_BREAK.split(text) if t]
     fillers = speaker_words().fillers.words
@@ -104,7 +101,24 @@ def clean(phrase: str) -> str:
             tokens[-1] = tokens[-1].removesuffix("人").removesuffix("等")  # 舒默等: who leads the group speaks
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)
     joined = (" " if english else "").join(t for t in tokens if t).strip(" ,，、")
-    return EXISTENTIAL.sub("", joined) if joined.startswith("有") else joined  # 有专家 → 专家
+    return _existential().sub("", joined) if joined.startswith("有") else joined  # 有专家 → 专家
+
+
+@cache
+def _unnamed_speakers() -> str:
+    """有 + one of these within four characters is an unnamed speaker, not possession (有专家认为, 有消息称)."""
+    return "|".join(map(re.escape, load_yaml("speakers.yaml")["unnamed_speakers"]))
+
+
+@cache
+def _existential() -> re.Pattern:
+    return re.compile(f"^有(?=[^关關]{{0,4}}(?:{_unnamed_speakers()}))")
+
+
+@cache
+def _quantifier() -> re.Pattern:
+    return re.compile(r"(?<![统唯第])(?:一|两|几|数|多|若干)(?:位|名|些)|^(?:a|an|one|some|several) "
+                      f"|^有(?=[^关關]{{0,4}}(?:{_unnamed_speakers()}))")
 
 
 def _strip_glued_fillers(token: str, leading: bool = False) -> str:
