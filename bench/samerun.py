@@ -9,7 +9,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import workload
 
 CHILD = r'''

@@ -25,7 +25,8 @@ MAX_START_WAIT = 5.0  # seconds between attempts to reach Redis when a worker st
 
 class HeartbeatGrace:
     """RQ keeps a started job alive for one heartbeat interval plus a fixed minute; ours is configurable, so a
-    killed worker's job is noticed (and retried or failed) after `heartbeat_grace` seconds."""
+    killed worker's job is noticed (and retried or failed) after `heartbeat_grace` seconds. Also bounds RQ's
+    reconnection back-off (below)."""
 
     heartbeat_grace = 60
     max_connection_wait_time = 5.0  # RQ's back-off while Redis is away stops growing here (its default is 60 s),

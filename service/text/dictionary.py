@@ -80,13 +80,20 @@ def translated_shares(chinese_words: tuple[str, ...], english: str) -> tuple[flo
     share of the English sentence's content words some Chinese word glosses). Single characters are too
     ambiguous to count."""
     target = _english_words(english)
-    words = [w for w in chinese_words if HAN_WORD.fullmatch(w) and glosses(w)]
-    if not words or not target:
+    known = _known_glosses(chinese_words)
+    if not known or not target:
         return 0.0, 0.0
     hits, covered = 0, set()
-    for word in words:
-        found = glosses(word) & target
+    for word_glosses in known:
+        found = word_glosses & target
         if found:
             hits += 1
             covered |= found
-    return hits / len(words), len(covered) / len(target)
+    return hits / len(known), len(covered) / len(target)
+
+
+@lru_cache(maxsize=TEXT_CACHE_ENTRIES)
+def _known_glosses(chinese_words: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The glosses of a Chinese sentence's words the dictionary knows: worked out once per sentence, not once per
+    pair it is in."""
+    return tuple(g for g in (glosses(w) for w in chinese_words if HAN_WORD.fullmatch(w)) if g)
