@@ -5,14 +5,14 @@ import inspect
 
 from service.align import candidates, diff, features
 from service.caches import pipeline_caches
-from service.framing import attribution, frames, profile, reading, speaker_words, speakers, subjects
+from service.framing import attribution, frames, profile, reading, sentence_framing, speaker_words, speakers, subjects
 from service.text import normalize
 from service.tuning import TEXT_CACHE_ENTRIES
 
 PER_TEXT = [features._text_features, features._named_positions, candidates._sentence_grams,
             candidates._clause_grams, diff.word_spans, diff._changes, reading.read,
-            reading.quote_bits, frames.parse_frame, subjects.leading_subject, speakers._named, speaker_words.clean, attribution._framing,
-            attribution._frame_text, profile._counts, normalize.fold]
+            reading.quote_bits, frames.parse_frame, subjects.leading_subject, speakers._named, speaker_words.clean,
+            sentence_framing.sentence_framing, attribution._frame_text, profile._counts, normalize.fold]
 
 
 # caches keyed by configuration (selectors of outlets.yaml, OpenCC's config names), not by request data

@@ -8,44 +8,25 @@ Quotes are tracked over the whole paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
 
 from ..models import Article
-from ..text.normalize import fold
 from ..text.sentences import HAN, caption_sentences
-from ..tuning import TEXT_CACHE_ENTRIES
 from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, record_issuing,
                       resolve, transcript_speaker)
 from .frames import NO_FRAME, Frame, parse_frame
-from .lexicon import lexicon
 from .reading import quote_bits, quote_mask, read
+from .sentence_framing import SentenceFraming, sentence_framing
 from .speakers import Speaker
 from .speech import (SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
                      self_reference)
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
-FRAMING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
-
-
-@dataclass
-class SentenceFraming:
-    attribution: dict
-    terms: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)
-    scare_quotes: list[str] = field(default_factory=list)
-    hedges: list[str] = field(default_factory=list)
-    evidentials: list[str] = field(default_factory=list)
-    conditionals: list[str] = field(default_factory=list)
-    numbers: list[str] = field(default_factory=list)
-    quoted_chars: int = 0
-
-    def as_dict(self) -> dict:
-        return dict(self.__dict__)
 
 
 class Line(NamedTuple):
@@ -113,11 +94,11 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         if "issuing" in reading.hits:
             record_issuing(text, line.quoted, reading.folded, story, attribution.speaker)
         found.append(attribution)
-    result = [(line.index, _framing(line.text, line.quoted, attribution))
+    result = [(line.index, sentence_framing(line.text, line.quoted, attribution))
               for line, attribution in zip(lines, found)]
     for caption in caption_sentences(list(article.captions), len(article.sentences)):
         quoted = bytes(quote_mask(caption.text))
-        result.append((caption.index, _framing(caption.text, quoted, _alone(caption.text, quoted))))
+        result.append((caption.index, sentence_framing(caption.text, quoted, _alone(caption.text, quoted))))
     return tuple(result)
 
 
@@ -280,49 +261,3 @@ def _alone(text: str, quoted: bytes) -> Attribution:
         return UNATTRIBUTED
     return Attribution("direct" if is_utterance(text, quoted) else "indirect", frame.speaker, frame.verb,
                        frame.verb_class, None, frame.listener, frame.source)
-
-
-@lru_cache(maxsize=FRAMING_CACHE_SIZE)
-def _framing(text: str, quoted: bytes, attribution: Attribution) -> SentenceFraming:
-    """The sentence's framing. Cached (reposts repeat sentences with the same attribution): the result is shared,
-    never modify it."""
-    lex = lexicon()
-    reading = read(text, quoted)
-    as_dict = attribution.as_dict()
-    speaker = as_dict["speaker"]
-    return SentenceFraming(
-        attribution=as_dict, terms=[dict(term) for term in reading.terms], sources=_sources(reading, attribution),
-        scare_quotes=[q for q in reading.quoted if len(q) <= lex.scare_max_chars
-                      and (not speaker or _after_so_called(text, q))],
-        hedges=list(reading.hedges), evidentials=list(reading.evidentials), conditionals=list(reading.conditionals),
-        numbers=list(reading.numbers), quoted_chars=quoted.count(1))
-
-
-def _after_so_called(text: str, quote: str) -> bool:
-    at = text.find(quote)
-    return at > 0 and bool(lexicon().so_called.search(fold(text[max(0, at - 4):at])))
-
-
-def _sources(reading, attribution: Attribution) -> list[dict]:
-    """Who the sentence cites: named sources of the lexicon, unnamed officials, and its speaker (an analyst with
-    the body named with them)."""
-    lex = lexicon()
-    found = []
-    for match, outside_quote in reading.hits.get("source", ()):
-        if outside_quote:
-            source = lex.sources[match.word]
-            found.append({"name": source.key, "kind": source.kind, "side": source.side})
-    for match, outside_quote in reading.hits.get("anonymous", ()):
-        if outside_quote:
-            found.append({"name": match.word, "kind": "anonymous", "side": "anonymous"})
-    speaker: Speaker | None = attribution.speaker if attribution.type != "unattributed" else None
-    if speaker is not None and speaker.kind in ("person", "analyst") and speaker.name:
-        kind = "analyst" if speaker.side == "analyst" else "person"
-        entry = {"name": speaker.name, "kind": kind, "side": speaker.side or "other"}
-        if kind == "analyst":
-            entry["affiliation"] = speaker.affiliation
-        found.append(entry)
-    unique = {}
-    for source in found:
-        unique.setdefault((source["name"], source["kind"]), source)
-    return list(unique.values())

@@ -19,8 +19,9 @@ from ..text.normalize import fold
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
-from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, LATIN, SUBJECT_END, addressee, byline_end, clauses,
-                       only_fillers, subject_of)
+from .listeners import addressee
+from .subject_patterns import LATIN, SUBJECT_END
+from .subjects import BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, only_fillers, subject_of
 
 NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
 EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"

@@ -13,7 +13,8 @@ from ..align.scoring import keyword_cosine
 from ..ingest.rules import outlet_by_name
 from ..models import Article
 from ..text.normalize import fold
-from .attribution import ARTICLE_CACHE_SIZE, ArticleText, SentenceFraming, frame_article
+from .attribution import ARTICLE_CACHE_SIZE, ArticleText, frame_article
+from .sentence_framing import SentenceFraming
 
 HEADLINE_MIN_COSINE = 30.0  # a title shares this much weighted vocabulary with a fact it headlines
 HEADLINE_FACTS = 2

@@ -14,11 +14,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..align.features import tagged_people
-from ..text.entities import _name_shapes, looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .speaker_words import clean, common_words, is_common_word, pronoun_pattern, side_of_words, speaker_words
+from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
+from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES, unknown_name
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -34,28 +34,15 @@ JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint
 POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|南|朝)方)")  # a country's 方
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
-CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
-# subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
-NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
-                      "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
-                      "内容 全文 原文 评论 社论 观点".split())
-# function characters no name holds
-NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
-                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日"
 MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
 PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 PLURAL = "们"
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
-NAME_DOT = "·"
-HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
 ENGLISH_PAIR = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|Foreign Minister|Prime Minister)\s+"
                           r"[A-Z][\w'’-]+\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|"
                           r"Foreign Minister|Prime Minister)\s+[A-Z][\w'’-]+")  # Mr. Finer and Minister Liu
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
-NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
-MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
-MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 
 
@@ -125,7 +112,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
         return Speaker(alias.key, alias.side or side_of_words(cleaned) or "other", "person", alias.affiliation)
-    name = _unknown_name(cleaned, original)
+    name = unknown_name(cleaned, original)
     if name:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
@@ -172,36 +159,6 @@ def _joint(cleaned: str, persons) -> bool:
     return False
 
 
-def _unknown_name(cleaned: str, original: str) -> str | None:
-    """A person's name the alias table does not know: after a title or role (发言人巴特尔, 主人刘学梅), with a
-    transliteration dot (哈利勒·哈亚 is 哈亚), the whole phrase when it has a name's shape (马克龙), or an English
-    name."""
-    words = speaker_words()
-    if cleaned.isascii():
-        return _english_name(original or cleaned)
-    marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
-    tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
-    if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail):
-        tail = ""  # 工人阶级: after a role, not a title, only a name's shape is a name
-    hyphened = NAME_HYPHEN.fullmatch(tail or cleaned)
-    if hyphened is not None and all(looks_like_a_name(part) for part in re.split(r"[-－‐]", hyphened.group())):
-        return hyphened.group()
-    dotted = tail if NAME_DOT in tail else cleaned
-    if NAME_DOT in dotted:
-        given, last = dotted.rsplit(NAME_DOT, 1)
-        if 2 <= len(last) <= MAX_NAME_CHARS:
-            return last  # 凯利·格里科 is 格里科, as the alias table keys people
-        if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
-            return (given if dotted is tail else _tail_name(given)) + NAME_DOT + last
-    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
-            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
-        return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
-    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
-            and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
-        return cleaned  # 马克龙, 王岐山, 施泰因迈尔
-    return None
-
-
 def bare_name(phrase: str) -> Speaker | None:
     """A subject of two to four characters right before its reporting verb that no rule names (栗战书说,
     威尔莫思表示: a rare surname, a transliteration the tables miss) is a person, unless it is a word for
@@ -211,22 +168,6 @@ def bare_name(phrase: str) -> Speaker | None:
             and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
         return Speaker(cleaned, None, "person")
     return None
-
-
-def _english_name(original: str) -> str | None:
-    """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
-    written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
-    words = speaker_words()
-    honorific = HONORIFIC_NAME.fullmatch(original.strip())
-    if honorific is not None:
-        return honorific.group(1)  # "Mr. Finer stressed": the surname after an honorific
-    names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
-    names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
-             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
-             and not common_words().search(fold(w))]
-    if " ".join(names).lower() in words.polities:
-        return None  # "The United States noted": a polity, not a person
-    return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
 
 
 def _body(cleaned: str) -> Speaker | None:
@@ -306,15 +247,6 @@ def _ends_with_head(text: str) -> bool:
     """The phrase ends with a government, media, analyst or group word: what it names is a body or a group."""
     words = speaker_words()
     return any(matcher.ends(text) for matcher in (words.government, words.media, words.analyst, words.others))
-
-
-def _tail_name(text: str) -> str:
-    """The name-shaped characters at the end of a text (the given name before a dot)."""
-    _, transliteration = _name_shapes()
-    k = len(text)
-    while k > 0 and text[k - 1] in transliteration:
-        k -= 1
-    return text[k:] or text[-2:]
 
 
 def _affiliation(rest: str) -> str | None:

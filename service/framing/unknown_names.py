@@ -1,0 +1,78 @@
+"""Names of people no table knows, by their shape: after a title or role (发言人巴特尔), with a transliteration
+dot (凯利·格里科 is 格里科), a whole phrase shaped like a name (马克龙, 施泰因迈尔), English capitalised words."""
+from __future__ import annotations
+
+import re
+
+from ..text.entities import _name_shapes, looks_like_a_name
+from ..text.normalize import fold
+from .speaker_words import common_words, is_common_word, speaker_words
+
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
+# subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
+NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
+                      "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
+                      "内容 全文 原文 评论 社论 观点".split())
+# function characters no name holds
+NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
+                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日"
+NAME_DOT = "·"
+HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
+NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
+MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
+MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
+
+
+def unknown_name(cleaned: str, original: str) -> str | None:
+    """A person's name the alias table does not know: after a title or role (发言人巴特尔, 主人刘学梅), with a
+    transliteration dot (哈利勒·哈亚 is 哈亚), the whole phrase when it has a name's shape (马克龙), or an English
+    name."""
+    words = speaker_words()
+    if cleaned.isascii():
+        return english_name(original or cleaned)
+    marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
+    tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
+    if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail):
+        tail = ""  # 工人阶级: after a role, not a title, only a name's shape is a name
+    hyphened = NAME_HYPHEN.fullmatch(tail or cleaned)
+    if hyphened is not None and all(looks_like_a_name(part) for part in re.split(r"[-－‐]", hyphened.group())):
+        return hyphened.group()
+    dotted = tail if NAME_DOT in tail else cleaned
+    if NAME_DOT in dotted:
+        given, last = dotted.rsplit(NAME_DOT, 1)
+        if 2 <= len(last) <= MAX_NAME_CHARS:
+            return last  # 凯利·格里科 is 格里科, as the alias table keys people
+        if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
+            return (given if dotted is tail else tail_name(given)) + NAME_DOT + last
+    if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
+            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
+        return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
+    if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
+            and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
+        return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    return None
+
+
+def english_name(original: str) -> str | None:
+    """Capitalised words that are not titles or the words of bodies ("Marc Stewart", "Lael Brainard"), as
+    written; an all-capitals transcript label (SENIOR ADMINISTRATION OFFICIAL) names no one."""
+    words = speaker_words()
+    honorific = HONORIFIC_NAME.fullmatch(original.strip())
+    if honorific is not None:
+        return honorific.group(1)  # "Mr. Finer stressed": the surname after an honorific
+    names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
+    names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
+             and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
+             and not common_words().search(fold(w))]
+    if " ".join(names).lower() in words.polities:
+        return None  # "The United States noted": a polity, not a person
+    return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
+
+
+def tail_name(text: str) -> str:
+    """The name-shaped characters at the end of a text (the given name before a dot)."""
+    _, transliteration = _name_shapes()
+    k = len(text)
+    while k > 0 and text[k - 1] in transliteration:
+        k -= 1
+    return text[k:] or text[-2:]
