@@ -9,30 +9,26 @@ import time
 from ours import load_documents, rss_mb
 
 
-# Two differences from compare()'s own feature step (comparison.aligned, align.aligner.align), kept so the figures
-# stay comparable with earlier runs: only body sentences (compare() also aligns subheads and photo captions,
-# comparison.compared_sentences: 247 sentences of the seeds, not 211), and no cross-lingual scorer or candidates
-# for pairs of an English and a Chinese sentence (align() adds them when the languages mix, as in corpus-50).
 def feature_stage(articles, params):
-    """compare()'s article order, body sentence features, word weights and pair scorer, by the service's functions."""
+    """compare()'s own first steps (comparison.compared_features, align.aligner.pair_scorer): the articles in
+    its order, the features of every sentence it aligns (body, subheads, captions), the word weights and the
+    pair scorer (with the cross-lingual one when languages mix)."""
+    from service.align.aligner import pair_scorer
     from service.align.candidates import word_weights
-    from service.align.cluster import PairScores
-    from service.align.features import article_features
-    from service.comparison import body_sentences
+    from service.comparison import compared_features
 
-    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
-    features = [f for position, article in enumerate(articles)
-                for f in article_features(position, body_sentences(article), published_at=article.published_at)]
-    return articles, features, word_weights(features), PairScores(features, params)
+    articles, features = compared_features(articles)
+    return articles, features, word_weights(features), pair_scorer(features, params)[0]
 
 
-def indexed_candidates(features, params, articles: int):
+def unit_candidates(features, params, articles: int):
     """align()'s candidate step by its own functions: units (copies of one text) and the unit pairs proposed."""
-    from service.align.candidates import candidate_pairs
+    from service.align.aligner import indexed_candidates, pair_scorer
     from service.align.units import group_units
 
     units = group_units(features)
-    return units, candidate_pairs(units.features, params=params, articles=articles)
+    _, crosslingual = pair_scorer(units.features, params)
+    return units, set(indexed_candidates(units.features, crosslingual, params=params, articles=articles))
 
 
 def _parsed(docs_path: str):
@@ -80,7 +76,7 @@ def task_brute(args) -> dict:
     _, features, _, scores = feature_stage(articles, params)
     t_features = time.perf_counter() - t0
     t1 = time.perf_counter()
-    units, unit_candidates = indexed_candidates(features, params, len(articles))
+    units, proposed = unit_candidates(features, params, len(articles))
     t_index = time.perf_counter() - t1
     unit_of = units.unit_of
     # The indexed aligner (compare()) works on units, copies of one text: two copies are linked as identical,
@@ -90,7 +86,7 @@ def task_brute(args) -> dict:
     class Found:
         def __contains__(self, pair) -> bool:
             u, v = unit_of[pair[0]], unit_of[pair[1]]
-            return u == v or ((u, v) if u < v else (v, u)) in unit_candidates
+            return u == v or ((u, v) if u < v else (v, u)) in proposed
 
     candidates = Found()
 
@@ -117,10 +113,10 @@ def task_brute(args) -> dict:
     per_pair = (time.perf_counter() - t3) / max(len(calibration), 1)
     estimate = per_pair * total_pairs
     result = {"sentences": len(features), "cross_article_pairs": total_pairs, "features_s": round(t_features, 3),
-              "indexed": {"distinct_sentences": len(units), "candidate_pairs": len(unit_candidates),
-                          "candidate_share": round(len(unit_candidates) / total_pairs, 5),
+              "indexed": {"distinct_sentences": len(units), "candidate_pairs": len(proposed),
+                          "candidate_share": round(len(proposed) / total_pairs, 5),
                           "index_s": round(t_index, 3),
-                          "align_s_estimated": round(t_features + t_index + per_pair * len(unit_candidates), 3)},
+                          "align_s_estimated": round(t_features + t_index + per_pair * len(proposed), 3)},
               "calibrated_us_per_pair": round(per_pair * 1e6, 1), "bound_s": args.bound}
     if estimate <= args.bound:
         t4 = time.perf_counter()
@@ -183,7 +179,7 @@ def task_cdist(args) -> dict:
 
     warm_up()
     params = AlignParams()
-    _, features, _, _ = feature_stage(_parsed(args.docs), params)
+    _, features, *_ = feature_stage(_parsed(args.docs), params)
     words = [f.words for f in features]
     cutoff = 60  # the old single-threshold baseline: token_set_ratio >= 60 links
     article_of = np.array([f.article for f in features])
@@ -225,7 +221,7 @@ def task_difflib(args) -> dict:
     from service.tuning import AlignParams
 
     warm_up()
-    _, features, _, _ = feature_stage(_parsed(args.docs), AlignParams())
+    _, features, *_ = feature_stage(_parsed(args.docs), AlignParams())
     texts = [f.text for f in features]
     article_of = [f.article for f in features]
     n = len(texts)
@@ -283,7 +279,7 @@ def task_collatex(args) -> dict:
     from service.tuning import AlignParams
 
     warm_up()
-    sorted_articles, features, _, _ = feature_stage(_parsed(args.docs), AlignParams())
+    sorted_articles, features, *_ = feature_stage(_parsed(args.docs), AlignParams())
     collation = Collation()
     tokens = 0
     for k in range(len(sorted_articles)):

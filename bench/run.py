@@ -20,8 +20,9 @@ Tasks per workload:
   the first runs of several fresh processes. Runs 2.. are warm; median and min are over them.
   Runs are repeated up to --repeats or until --ours-budget seconds are used. For the seeds a second child
   measures `unwarmed`: the first parse+compare in a fresh process that skipped warm_up().
-- brute_force: the same features, word weights and scorer (`PairScores` -> `score_pair`) on every cross-article
-  sentence pair, no candidate index (body sentences only: see baselines.feature_stage). Exact when the calibrated
+- brute_force: compare()'s own feature step (comparison.compared_features: body, subheads and captions) and
+  scorer (align.aligner.pair_scorer, with the cross-lingual scorer when languages mix) on every cross-article
+  sentence pair, no candidate index (see baselines.feature_stage). Exact when the calibrated
   estimate fits --brute-bound; otherwise a uniform random sample of pairs is scored until the bound and the time
   is extrapolated. Recall of the indexed aligner:
   the share of brute-force links (link model confidence >= its threshold) that the indexed aligner also links.

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from .align.aligner import Alignment, Progress, align
 from .align.facts import build_facts, event_coverage, outlet_ids
-from .align.features import article_features
+from .align.features import SentenceFeatures, article_features
 from .align.link_model import link_model, link_model_summary
 from .align.scoring import SCORERS
 from .datafiles import data_digest
@@ -123,10 +123,16 @@ def compare(articles: list[Article], *, params: AlignParams = AlignParams(), min
 def aligned(articles: list[Article], *, params: AlignParams = AlignParams(),
             progress: Progress | None = None) -> tuple[list[Article], Alignment]:
     """The articles in canonical order (by id, duplicates dropped) and the alignment of their sentences."""
-    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
-    features = [f for position, article in enumerate(articles)
-                for f in article_features(position, compared_sentences(article), published_at=article.published_at)]
+    articles, features = compared_features(articles)
     return articles, align(features, articles=len(articles), params=params, progress=progress)
+
+
+def compared_features(articles: list[Article]) -> tuple[list[Article], list[SentenceFeatures]]:
+    """compare()'s first step: the articles in canonical order (by id, duplicates dropped) and the features of
+    every sentence it aligns."""
+    articles = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
+    return articles, [f for position, article in enumerate(articles) for f in
+                      article_features(position, compared_sentences(article), published_at=article.published_at)]
 
 
 def compared_sentences(article: Article) -> list[Sentence]:

@@ -42,11 +42,8 @@ def align(features: list[SentenceFeatures], *, articles: int, params: AlignParam
     report = progress or (lambda done, total, stage: None)
     weights = word_weights(features)
     units = group_units(features)
-    crosslingual = CrossLingual(units.features)
-    crosslingual = crosslingual if crosslingual.mixed else None
-    scores = PairScores(units.features, params, crosslingual)
-    found = candidate_pairs(units.features, params=params, articles=articles)
-    candidates = sorted(found | crosslingual.candidates() if crosslingual else found)
+    scores, crosslingual = pair_scorer(units.features, params)
+    candidates = indexed_candidates(units.features, crosslingual, params=params, articles=articles)
     batches = [candidates[k:k + SCORE_BATCH] for k in range(0, len(candidates), SCORE_BATCH)]
     total = 2 + len(batches) + STEPS_AFTER_SCORING
     report(2, total, "candidates")
@@ -58,3 +55,17 @@ def align(features: list[SentenceFeatures], *, articles: int, params: AlignParam
     report(total - 2, total, "clusters")
     return Alignment(features=features, weights=weights, units=units, scores=scores, links=links,
                      clusters=clusters, steps=total)
+
+
+def pair_scorer(features: list[SentenceFeatures], params: AlignParams) -> tuple[PairScores, CrossLingual | None]:
+    """The link scorer of these sentences (the fitted model), with the cross-lingual one when languages mix."""
+    crosslingual = CrossLingual(features)
+    crosslingual = crosslingual if crosslingual.mixed else None
+    return PairScores(features, params, crosslingual), crosslingual
+
+
+def indexed_candidates(features: list[SentenceFeatures], crosslingual: CrossLingual | None, *,
+                       params: AlignParams, articles: int) -> list[tuple[int, int]]:
+    """The pairs worth scoring, sorted: the word index's, and anchored pairs across languages when they mix."""
+    found = candidate_pairs(features, params=params, articles=articles)
+    return sorted(found | crosslingual.candidates() if crosslingual else found)
