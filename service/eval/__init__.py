@@ -21,7 +21,7 @@ from .runner import run
 BASELINE = datasets.GOLD / "eval-baseline.json"
 MAX_DROP = 0.03  # a held-out figure this far below the baseline fails `make eval`
 GATED = ("precision", "recall", "f1", "accuracy", "auc")
-SET_NAMES = ("dev", "heldout", "crosslingual", "cnsd-dev", "cnsd-train", "msrp-train", "attribution")
+SET_NAMES = ("dev", "heldout", "crosslingual", "outlets", "cnsd-dev", "cnsd-train", "msrp-train", "attribution")
 ATTRIBUTION = "attribution"  # the attribution gold set: one name, two parts (dev, heldout)
 
 
@@ -33,6 +33,7 @@ def load_set(name: str, shared: Path | None = None):
         "dev": lambda: datasets.dev_gold(),
         "heldout": lambda: datasets.heldout_gold(corpus=corpus),
         "crosslingual": lambda: datasets.crosslingual_gold(corpus=corpus),
+        "outlets": lambda: datasets.outlets_gold(),
         "cnsd-dev": lambda: datasets.cnsd("dev", public, role="dev"),
         "cnsd-train": lambda: datasets.cnsd("train", public, role="fitted"),
         "msrp-train": lambda: datasets.msrp(public, role="fitted"),

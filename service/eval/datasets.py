@@ -5,6 +5,8 @@
 - held-out gold (`tests/gold/heldout.yaml`): pairs from `../shared/corpus/` (other events), never fitted or tuned
   on;
 - cross-lingual gold (`tests/gold/crosslingual.yaml`): English readout vs Chinese report sentences, same corpus;
+- cross-outlet pairs (`tests/gold/outlets.yaml`): one event's reports by different outlets (state media, Hong Kong,
+  Taiwan and Singapore papers, wires, the White House), six other events, a dev set;
 - public sets from `../shared/datasets/`: CNSD (Chinese STS-B; score >= 4 same, <= 1 different, 2-3 left out),
   MSRP train (English news paraphrases; quality 1 same).
 
@@ -26,6 +28,7 @@ GOLD = ROOT / "tests" / "gold"
 DEV_GOLD = GOLD / "alignment.yaml"
 HELDOUT_GOLD = GOLD / "heldout.yaml"
 CROSSLINGUAL_GOLD = GOLD / "crosslingual.yaml"
+OUTLETS_GOLD = GOLD / "outlets.yaml"
 DEV_DOCUMENT_DIRS = (ROOT / "seeds", ROOT / "tests" / "fixtures" / "english")
 SHARED = Path(os.environ.get("NEWS_SHARED_DIR", ROOT.parent / "shared"))
 STS_SAME, STS_DIFFERENT = 4.0, 1.0  # CNSD scores at or above / at or below which a pair is same / different
@@ -78,6 +81,14 @@ def crosslingual_gold(path: Path = CROSSLINGUAL_GOLD, corpus: Path = SHARED / "c
     names = {side.document for pair in pairs for side in (pair.a, pair.b)}
     documents = {name: (corpus / name).read_bytes() for name in sorted(names)}
     return LabelledSet("cross-lingual gold", "dev", pairs, documents, note="White House vs CCTV")
+
+
+def outlets_gold(path: Path = OUTLETS_GOLD) -> LabelledSet:
+    """Cross-outlet pairs of six other events, each side a one-sentence document (a dev set)."""
+    pairs = [LabelledPair(Side(f"{k}a", p["a"]["text"]), Side(f"{k}b", p["b"]["text"]), p["label"] == "same",
+                          p.get("kind"), "zh" if any(map(is_cjk, p["a"]["text"])) else "en")
+             for k, p in enumerate(_yaml_pairs(path))]
+    return LabelledSet("cross-outlet pairs", "dev", pairs, one_sentence=True, note="six other events, ~40 outlets")
 
 
 def cnsd(split: str, datasets: Path = SHARED / "datasets", *, role: str) -> LabelledSet:
