@@ -135,3 +135,57 @@ def test_reporting_frames_name_listener_and_source():
     assert (chain.speaker.name, chain.listener, chain.source) == ("王毅", "萨利文", "中国外交部")
     statement = frame("哈亚发表声明称，双方将继续合作。")
     assert (statement.speaker.name, statement.source) == ("哈亚", "声明")
+
+
+# Seventh round (CCTV 2023-04-06 and 2023-12-13, the Finer-Ma Zhaoxu readout of 2024-05-30)
+def _said_in(body: str) -> list[dict]:
+    article = parse_document("标题\n\n" + body)
+    framing = frame_article(article)
+    return [framing[s.index].attribution for s in article.sentences if s.text != "标题"]
+
+
+def test_polity_before_guojia_decides_the_side():
+    from service.framing.speaker_words import side_of_words
+    assert side_of_words("习近平在河内主席府同越南国家主席", anywhere=True) == "other_gov"
+
+
+def test_two_general_secretaries_are_joint():
+    from service.framing.frames import parse_frame
+    text = "两位总书记都认为，中越作为友好近邻，理想相同，理念相通。"
+    assert parse_frame(text, bytes(quote_mask(text))).speaker.kind == "joint"
+
+
+def test_english_pair_with_a_long_title_is_joint():
+    from service.framing.frames import parse_frame
+    text = ("Mr. Finer and Executive Vice Minister of Foreign Affairs Ma reaffirmed their support for continued "
+            "high-level diplomacy and interactions between the United States and the People’s Republic of China.")
+    assert parse_frame(text, bytes(quote_mask(text))).speaker.kind == "joint"
+
+
+def test_on_behalf_of_ends_the_subject():
+    from service.framing.frames import parse_frame
+    text = "范明政代表越南政府热烈欢迎习近平主席到访，表示，越中两国理想相同、道路相似。"
+    assert parse_frame(text, bytes(quote_mask(text))).speaker.name == "范明政"
+
+
+def test_points_proposed_open_a_list_of_speech():
+    said = _said_in("习近平就构建中越命运共同体提出几点建议。\n\n政治上，要把准方向。")
+    assert [s["speaker"] for s in said] == ["习近平", "习近平"]
+
+
+def test_first_person_after_a_time_word_goes_on():
+    said = _said_in("习近平指出，当前，中越关系持续向好发展。昨天，我同阮富仲总书记一道见证双方签署数十份合作文件，"
+                    "涵盖了两党两国合作的方方面面，充分说明中越关系的广度和深度。")
+    assert said[1]["speaker"] == "习近平"
+
+
+def test_welcome_luncheon_is_no_frame():
+    from service.framing.frames import parse_frame
+    text = "会谈后，习近平和夫人彭丽媛出席武文赏夫妇举行的欢迎午宴。"
+    assert parse_frame(text, bytes(quote_mask(text))).speaker is None
+
+
+def test_bare_spokesperson_is_the_one_named_before():
+    said = _said_in("外交部发言人就蔡英文“过境”窜美发表谈话。\n\n发言人表示，美方不顾中方严正交涉和反复警示，执意允许台湾地区领导人"
+                    "蔡英文“过境”窜美。")
+    assert said[0]["type"] == "indirect" and said[1]["speaker"] == said[0]["speaker"] == "中国外交部"

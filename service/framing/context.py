@@ -146,7 +146,7 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     if speaker.kind == "abbreviated":
         return _abbreviation_in_story(speaker, story), None
     if speaker.kind == "title":
-        person = _titled(speaker.affiliation, story)
+        person = _titled(speaker.affiliation, story) or _holder(speaker.affiliation, story)
         return (person, None) if person else (None, None)
     if speaker.kind == "document":
         return _issuer(speaker, story)
@@ -187,6 +187,18 @@ def _titled(title: str | None, story: Story) -> Speaker | None:
     key = counts.most_common(1)[0][0]
     alias = next(a for a in alias_table().values() if a.key == key)
     return Speaker(key, alias.side or "other", "person")
+
+
+def _holder(title: str | None, story: Story) -> Speaker | None:
+    """A bare title (发言人表示) for the body or person the story last named with it (外交部发言人就…发表谈话)."""
+    if not title:
+        return None
+    for text in reversed(story.texts):
+        for match in reversed(list(re.finditer(r"([^\s，,。：:；;（）()]{2,12}?)" + re.escape(title), text))):
+            named = name_phrase(match.group(0))
+            if named is not None and named.resolved and named.side is not None:
+                return named
+    return None
 
 
 def _issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:

@@ -50,6 +50,7 @@ ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 CLOSING_QUOTES = frozenset("”」』")
 SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
+POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -194,7 +195,8 @@ def _frames(reading: Reading, start: int):
         if speaker is not None and speaker.kind in ("joint", "plural", "meeting") and match.word in words.topic_verbs:
             yield TOPIC_ONLY  # "the two leaders discussed …": topics, no position
             continue
-        if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end):
+        if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end) \
+                and not POINTS.match(reading.outside, match.end):  # 提出几点建议。政治上，要…: a list of points follows
             continue  # 提出, raised without a stance word or a colon after it: an act, not a report
         if speaker is not None:
             own_subject = speaker

@@ -200,6 +200,8 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
         return "prc_gov"  # 黑龙江省有关负责人, 大会主席团常务委员会委员
     anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official
     polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
+    polities = [m for k, m in enumerate(polities)  # 越南国家主席: 国家 names the state of the polity before it
+                if not (k and polities[k - 1].end == m.start and len(polities[k - 1].word) > 1)]
     for match in reversed(polities) if anywhere else polities:
         rest = text[match.end:].strip()
         single = len(match.word) == 1

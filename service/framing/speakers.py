@@ -39,9 +39,10 @@ PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 PLURAL = "们"
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
-ENGLISH_PAIR = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|Foreign Minister|Prime Minister)\s+"
-                          r"[A-Z][\w'’-]+\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.|President|Minister|Secretary|Director|"
-                          r"Foreign Minister|Prime Minister)\s+[A-Z][\w'’-]+")  # Mr. Finer and Minister Liu
+ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
+                 r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
+ENGLISH_PAIR = re.compile(ENGLISH_TITLE + r"\s+[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
+                          + r"(?:\s+[A-Z][\w'’-]+)?")  # Mr. Finer and Minister Liu (the phrase may end at "of …")
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 

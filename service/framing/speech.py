@@ -28,9 +28,11 @@ FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
 DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
 THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
+FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
+                          r"[\u4e00-\u9fff]{1,8}(?:上|方面)，\s*(?:要|应|應|必须|必須)|"  # 政治上，要…: a point of a list
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
@@ -81,6 +83,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
+    if FIRST_PERSON_CLAUSE.match(text):
+        return True  # 昨天，我同阮富仲总书记一道见证…: only the speaker says 我
     subject = leading_subject(text, quoted)
     if subject is not None and subject.kind == "pronoun" or THIRD_PERSON_START.match(text):
         return False  # 他和团队创作的…: the outlet tells of him; no one calls himself 他
@@ -104,8 +108,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
 def narrates(folded: str) -> bool:
     """The sentence tells what someone did or when (出席, 主持, 当地时间…): not more of what was said. A speaker
     telling in the first person what they did (我此次访德并…主持…) still speaks."""
-    if FIRST_PERSON.match(folded):
-        return False
+    if FIRST_PERSON.match(folded) or FIRST_PERSON_CLAUSE.match(folded):
+        return False  # (昨天，)我同…签署…: the speaker tells it
     told = speaker_words().narration.search(folded)
     if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
         return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
