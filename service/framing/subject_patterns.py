@@ -18,6 +18,7 @@ SUBJECT_END = re.compile(
     r"访问|訪問|抵达|抵達|主持|签署|簽署|发表|發表|发布|發布|公布|作出|做出|受到|得到|获得|獲得|赢得|贏得|致信|致电|致電|致函|复信|"
     r"復信|回信)")
 COMITATIVE = re.compile(r"(?<=.)(?:(?<![参给赋授])与|與|(?<![共])和(?![平谐諧解])|(?<![共陪认認赞讚相如])同(?![意時时样樣步期])|跟)")
+COMITATIVE_HINT = re.compile("[与與和同跟]")  # every character COMITATIVE can match: the cheap test before it
 AFTER_LISTENER = re.compile(r"^[^，,]{1,16}?(?:会晤|會晤|会见|會見|会谈|會談|通话|通話|通电话|見面|见面|会面|會面|举行|舉行|"
                             r"这样|這樣|这么|這麼|就|在|对|對|时|時)")
 PREDICATE_MATERIAL = re.compile(r"了|过|過|进行|進行|作|做|给予|加以|予以|方面|围绕|圍繞|^\s*(?:对|對|就|从|從|向|在|于)")

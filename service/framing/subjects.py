@@ -17,7 +17,7 @@ from .reading import Reading, read
 from ..text.entities import looks_like_a_name
 from .speaker_words import is_common_word, side_of_words
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
-from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
+from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
                                PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, ENGLISH_SUBJECT_END, INVERTED,
                                LATIN, MEETING_WITH, JOINER, PRESCRIPTIVE_START, TITLE_AFTER_NAME, CONDITIONAL_START,
                                QUOTE_MARKS)
@@ -219,7 +219,7 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
     else:
         match = SUBJECT_END.search(phrase)
         cut = match.start() if match else len(phrase)
-        for comitative in COMITATIVE.finditer(phrase, 0, cut):
+        for comitative in COMITATIVE.finditer(phrase, 0, cut) if COMITATIVE_HINT.search(phrase, 0, cut) else ():
             if AFTER_LISTENER.match(phrase[comitative.end():]):
                 cut = comitative.start()
                 break

@@ -53,6 +53,13 @@ class LiteralMatcher:
         """The first match in the text, or None."""
         return next(self.finditer(text), None)
 
+    def contains(self, text: str) -> bool:
+        """Whether any word occurs in the text (search(text) is not None, without building the matches)."""
+        if not self.words:
+            return False
+        return any(not bounded or word_bounded(text, last + 1 - length, last + 1)
+                   for last, (length, bounded) in self._automaton.iter(text))
+
     def findall(self, text: str) -> list[str]:
         """Every word found in the text, in order."""
         return [m.word for m in self.finditer(text)]
