@@ -6,7 +6,7 @@ with what a speaker said or tells what someone did."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.normalize import alias_table, fold
 from ..text.patterns import CLAUSE_END, SUBJECT_BREAK as BREAK, any_encounter
@@ -268,5 +268,13 @@ def _ending_person(phrase: str) -> Speaker | None:
 
 
 def only_fillers(phrase: str) -> bool:
+    """Nothing but fillers (还, 也, also) and commas; a character no filler holds settles it at once."""
+    if not _filler_characters().issuperset(phrase):
+        return False
     fillers = speaker_words().fillers
     return not fillers.sub(lambda word: "", phrase).strip(" ，,的了")
+
+
+@cache
+def _filler_characters() -> frozenset[str]:
+    return frozenset("".join(speaker_words().fillers.words) + " ，,的了")
