@@ -71,6 +71,7 @@ class Story:
     transcript: Speaker | None = None
     previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
     document: Iterable[str] = ()  # every folded sentence of the document, for the sides of names (last resort)
+    sides: dict = field(default_factory=dict)  # folded name -> (story sentences read, the side found in them)
 
     def unattributed(self, text: str, quoted: bytes, at: int) -> None:
         self.previous = (text, quoted, at)
@@ -262,9 +263,21 @@ def _meeting_side(meeting: str, story: Story) -> str | None:
 
 def _side_in_story(name: str, story: Story) -> str | None:
     """The side the story gave a name where it first came with a title or polity (法国总统马克龙), or with the
-    chain of titles before it (中共中央政治局常委、国务院副总理、…领导小组组长丁薛祥)."""
+    chain of titles before it (中共中央政治局常委、国务院副总理、…领导小组组长丁薛祥). The story's sentences
+    are read once per name: a later call starts where the last one stopped (sentences are only added)."""
     key = fold(name)
-    for text in (*story.texts, *story.document):  # this story first; then another story of the programme
+    scanned, side = story.sides.get(key, (0, None))
+    if side is None:
+        side = _side_in_texts(key, story.texts[scanned:])
+        story.sides[key] = (len(story.texts), side)
+    if side is None and (key, None) not in story.sides:
+        story.sides[(key, None)] = side = _side_in_texts(key, story.document)  # another story of the programme
+    return side if side is not None else story.sides.get((key, None))
+
+
+def _side_in_texts(key: str, texts) -> str | None:
+    """The side the first of the texts that names `key` with a title or polity before it gives."""
+    for text in texts:
         at = text.find(key)
         while at >= 0:
             side = side_of_words(text[max(0, at - NAME_CONTEXT):at], anywhere=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+import math
 
 from ..align.features import sentence_features
 from ..align.scoring import keyword_cosine
@@ -19,6 +21,7 @@ from .sentence_framing import SentenceFraming
 HEADLINE_MIN_COSINE = 30.0  # a title shares this much weighted vocabulary with a fact it headlines
 HEADLINE_FACTS = 2
 LEAD_SENTENCES = 2
+BOUND_MARGIN = 0.999  # a bound below the threshold by less than this may be rounding: worked out exactly
 
 
 def framing_report(articles: list[Article], facts: list[dict], coverage: dict, weights: dict[str, float],
@@ -39,7 +42,8 @@ def framing_report(articles: list[Article], facts: list[dict], coverage: dict, w
         for mention in fact["mentions"]:
             mentions[mention["article_id"]].append((fact["id"], mention))
     cosines: dict = {}  # (title words, sentence words) -> keyword cosine: reposts repeat both
-    profiles = {outlet: _profile(group, texts, mentions, coverage.get(outlet, {}), weights, features, cosines)
+    lowest = min(min(weights.values(), default=1.0), 1.0)  # the smallest weight of a word (1.0 without one)
+    profiles = {outlet: _profile(group, texts, mentions, coverage.get(outlet, {}), (weights, lowest), features, cosines)
                 for outlet, group in sorted(outlets.items())}
     return {"outlets": profiles, "term_differences": term_differences(profiles),
             "reposts": repost_changes(articles, facts)}
@@ -110,7 +114,7 @@ def _counts(text: ArticleText) -> _Counts:
                    scare, hedges, evidentials)
 
 
-def _profile(articles: list[Article], texts: dict, mentions: dict, cover: dict, weights, features, cosines) -> dict:
+def _profile(articles: list[Article], texts: dict, mentions: dict, cover: dict, weighting, features, cosines) -> dict:
     own_names = _own_names(articles)
     sources: dict[tuple, dict] = {}
     quoted_by_side, scare, hedges, evidentials = Counter(), Counter(), Counter(), Counter()
@@ -139,7 +143,7 @@ def _profile(articles: list[Article], texts: dict, mentions: dict, cover: dict, 
                   for family, values in sorted(surfaces.items())},
         "term_surfaces": {family: {value: dict(written.most_common()) for value, written in values.items()}
                           for family, values in sorted(surfaces.items())},
-        "headline_lead": _headline_lead(articles, mentions, weights, features, cosines),
+        "headline_lead": _headline_lead(articles, mentions, weighting, features, cosines),
         "omitted_facts": cover.get("omitted_facts", []),
         "scare_quotes": dict(scare.most_common()),
         "hedges": dict(hedges.most_common()),
@@ -149,21 +153,23 @@ def _profile(articles: list[Article], texts: dict, mentions: dict, cover: dict, 
 
 def _own_names(articles: list[Article]) -> set[str]:
     names = set()
-    for article in articles:
-        entry = outlet_by_name(article.outlet_id)
-        names |= {fold(n) for n in (entry.names if entry else ())} | {fold(article.outlet_id)}
+    for outlet_id in dict.fromkeys(a.outlet_id for a in articles):  # an outlet's articles share its id
+        entry = outlet_by_name(outlet_id)
+        names |= {fold(n) for n in (entry.names if entry else ())} | {fold(outlet_id)}
     return names
 
 
-def _headline_lead(articles: list[Article], mentions: dict, weights, features, cosines: dict) -> dict:
+def _headline_lead(articles: list[Article], mentions: dict, weighting: tuple, features, cosines: dict) -> dict:
     """The facts an outlet's titles headline and its first sentences lead with, each also as that outlet's own
     sentence (`headline`, `lead`: the fact, the article and sentence, the words)."""
     headline, lead, masses = [], [], {}
+    weights, lowest = weighting  # the word weights, and the smallest of them
 
     def cosine(title, sentence) -> float:
         key = (title.word_set, sentence.word_set)
         if key not in cosines:
-            cosines[key] = keyword_cosine(title, sentence, weights, masses=masses)
+            cosines[key] = keyword_cosine(title, sentence, weights, masses=masses) \
+                if _may_headline(title.word_set, sentence.word_set, weights, lowest, masses) else 0.0
         return cosines[key]
 
     for article in articles:
@@ -181,6 +187,21 @@ def _headline_lead(articles: list[Article], mentions: dict, weights, features, c
     headline, lead = _first_per_fact(headline), _first_per_fact(lead)
     return {"title": [a.title for a in articles], "headline_facts": [fact_id for fact_id, _ in headline],
             "lead_facts": [fact_id for fact_id, _ in lead], "headline": _own_words(headline), "lead": _own_words(lead)}
+
+
+def _may_headline(title: frozenset, sentence: frozenset, weights: dict, lowest: float, masses: dict) -> bool:
+    """Whether the keyword cosine of a title and a sentence can reach HEADLINE_MIN_COSINE, from a bound that
+    needs no sum over the sentence's words: its mass is at least the shared words' weight plus the smallest
+    weight (`lowest`) for each other word. Most mentions share too little with the title to headline it."""
+    shared_words = title & sentence
+    if not shared_words:
+        return False
+    if title not in masses:
+        masses[title] = sum(map(weights.get, title, repeat(1.0)))
+    shared = sum(map(weights.get, shared_words, repeat(1.0)))
+    product = masses[title] * (shared + (len(sentence) - len(shared_words)) * lowest)
+    return product <= 0 or 100.0 * shared / math.sqrt(product) >= HEADLINE_MIN_COSINE * BOUND_MARGIN
+
 
 
 def _first_per_fact(found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:

@@ -16,6 +16,7 @@ READING_CACHE_SIZE = TEXT_CACHE_ENTRIES
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂"}
 QUOTE_MARK = re.compile("[" + "".join(OPENERS) + "".join(OPENERS.values()) + '"' + "]")
 NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+DIGIT = re.compile(r"\d")
 
 
 def quote_mask(text: str) -> list[bool]:
@@ -74,8 +75,14 @@ def read(text: str, quoted_bits: bytes) -> Reading:
         tuple(_spans(text, quoted_bits)) if 1 in quoted_bits else (),
         tuple(_terms(text, folded, quoted_bits, hits["term"])) if "term" in hits else (),
         _words_of(hits.get("hedge")), _words_of(hits.get("evidential")), _words_of(hits.get("conditional")),
-        tuple(m.group().replace(" ", "") for m in QUANTITY.finditer(chinese_numerals_to_digits(folded)))
-        if NUMERAL.search(folded) else ())
+        _numbers(folded) if NUMERAL.search(folded) else ())
+
+
+def _numbers(folded: str) -> tuple[str, ...]:
+    """The quantities the sentence states (Chinese numerals as digits); QUANTITY needs a digit, which most
+    sentences with a numeral character (一, 十) lack once converted."""
+    digits = chinese_numerals_to_digits(folded)
+    return tuple(m.group().replace(" ", "") for m in QUANTITY.finditer(digits)) if DIGIT.search(digits) else ()
 
 
 def _words_of(found) -> tuple[str, ...]:
@@ -143,8 +150,8 @@ def _terms(text: str, folded: str, mask: bytes, hits) -> list[dict]:
 
 
 def _anchored(folded: str, match, family) -> bool:
-    if family.anchors.search(match.word):
+    if family.anchors.contains(match.word):
         return True
     left = folded[max(0, match.start - family.window):match.start]
     right = folded[match.end:match.end + family.window]
-    return bool(family.anchors.search(left) or family.anchors.search(right))
+    return family.anchors.contains(left) or family.anchors.contains(right)

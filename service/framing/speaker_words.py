@@ -149,12 +149,20 @@ def _leading_fillers_end(token: str) -> int:
 def _trailing_fillers_start(token: str) -> int:
     """Where the earliest run of fillers that reaches the token's end starts (what (?:fillers)+$ removes); the
     token's length when none does."""
-    by_first = _fillers_by_first()
-    reaches_end = {len(token)}
+    by_first, longest = _fillers_by_first(), _longest_filler()
+    reaches_end, earliest = {len(token)}, len(token)
     for at in range(len(token) - 1, -1, -1):
+        if at + longest < earliest:
+            break  # no filler starting here or before reaches a position that reaches the end
         if any(token.startswith(w, at) and at + len(w) in reaches_end for w in by_first.get(token[at], ())):
             reaches_end.add(at)
-    return min(reaches_end)
+            earliest = at
+    return earliest
+
+
+@cache
+def _longest_filler() -> int:
+    return max(map(len, speaker_words().fillers.words), default=0)
 
 
 @cache

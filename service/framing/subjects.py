@@ -6,7 +6,7 @@ with what a speaker said or tells what someone did."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.normalize import alias_table, fold
 from ..text.patterns import CLAUSE_END, SUBJECT_BREAK as BREAK, any_encounter
@@ -17,7 +17,7 @@ from .reading import Reading, read
 from ..text.entities import looks_like_a_name
 from .speaker_words import is_common_word, side_of_words
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
-from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
+from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
                                PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, ENGLISH_SUBJECT_END, INVERTED,
                                LATIN, MEETING_WITH, JOINER, PRESCRIPTIVE_START, TITLE_AFTER_NAME, CONDITIONAL_START,
                                QUOTE_MARKS)
@@ -219,7 +219,7 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
     else:
         match = SUBJECT_END.search(phrase)
         cut = match.start() if match else len(phrase)
-        for comitative in COMITATIVE.finditer(phrase, 0, cut):
+        for comitative in COMITATIVE.finditer(phrase, 0, cut) if COMITATIVE_HINT.search(phrase, 0, cut) else ():
             if AFTER_LISTENER.match(phrase[comitative.end():]):
                 cut = comitative.start()
                 break
@@ -268,5 +268,13 @@ def _ending_person(phrase: str) -> Speaker | None:
 
 
 def only_fillers(phrase: str) -> bool:
+    """Nothing but fillers (还, 也, also) and commas; a character no filler holds settles it at once."""
+    if not _filler_characters().issuperset(phrase):
+        return False
     fillers = speaker_words().fillers
     return not fillers.sub(lambda word: "", phrase).strip(" ，,的了")
+
+
+@cache
+def _filler_characters() -> frozenset[str]:
+    return frozenset("".join(speaker_words().fillers.words) + " ，,的了")

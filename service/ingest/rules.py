@@ -99,10 +99,21 @@ def outlet_by_name(name: str | None) -> OutletEntry | None:
     if not name:
         return None
     wanted = name.strip().casefold()
-    for entry in outlet_registry():
-        if wanted == entry.outlet.id or wanted in (n.casefold() for n in entry.names):
-            return entry
+    entry = _outlets_by_name().get(wanted)
+    if entry is not None:
+        return entry
     return outlet_by_domain(wanted) if "." in wanted else None
+
+
+@cache
+def _outlets_by_name() -> dict[str, OutletEntry]:
+    """Each outlet id and casefolded name, to the first registry entry that has it (what a walk in order finds)."""
+    index: dict[str, OutletEntry] = {}
+    for entry in outlet_registry():
+        index.setdefault(entry.outlet.id, entry)
+        for name in entry.names:
+            index.setdefault(name.casefold(), entry)
+    return index
 
 
 def outlet_by_marker(text: str) -> OutletEntry | None:

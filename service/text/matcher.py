@@ -53,6 +53,13 @@ class LiteralMatcher:
         """The first match in the text, or None."""
         return next(self.finditer(text), None)
 
+    def contains(self, text: str) -> bool:
+        """Whether any word occurs in the text (search(text) is not None, without building the matches)."""
+        if not self.words:
+            return False
+        return any(not bounded or word_bounded(text, last + 1 - length, last + 1)
+                   for last, (length, bounded) in self._automaton.iter(text))
+
     def findall(self, text: str) -> list[str]:
         """Every word found in the text, in order."""
         return [m.word for m in self.finditer(text)]
@@ -95,6 +102,7 @@ class WordPattern:
                                                           _ascii_word_char(word[-1])))
         self._first = re.compile("[" + "".join(map(re.escape, self._by_first)) + "]" if self._by_first else r"(?!)")
         self._suffix_lengths = sorted({len(word) for word in self.words}, reverse=True)
+        self._last = frozenset(word[-1] for word in self.words)  # a text ending otherwise ends with no word
 
     def _word_at(self, text: str, at: int) -> str | None:
         for word, bounded_before, bounded_after in self._by_first[text[at]]:
@@ -136,6 +144,8 @@ class WordPattern:
         """Whether one of the words ends the text (or ends it before a final newline, as a regex's $ would)."""
         if text.endswith("\n") and self.ends(text[:-1]):
             return True
+        if text[-1:] not in self._last:
+            return False
         size = len(text)
         for length in self._suffix_lengths:
             if length <= size and text[size - length:] in self.words:
