@@ -28,3 +28,12 @@ def test_clauses_and_quantities():
     assert [c for c in CLAUSE_BREAK.split('他说,"我们会合作"(据报道)') if c] == ["他说", "我们会合作", "据报道"]
     assert [m.group() for m in QUANTITY.finditer("约3000人出席，会谈持续4小时，共2 hours")] == ["约3000人", "4小时",
                                                                                                "2 hours"]
+
+
+def test_the_comitative_hint_covers_every_character_the_comitative_matches():
+    """subjects._split_subject runs COMITATIVE only when COMITATIVE_HINT finds a character: a character the pattern
+    can match and the hint misses would silently lose a split."""
+    from service.framing.subject_patterns import COMITATIVE, COMITATIVE_HINT
+
+    matched = {chr(code) for code in range(0x4E00, 0xA000) if COMITATIVE.search(f"甲{chr(code)}乙")}
+    assert matched and all(COMITATIVE_HINT.search(ch) for ch in matched)
