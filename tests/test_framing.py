@@ -189,3 +189,65 @@ def test_bare_spokesperson_is_the_one_named_before():
     said = _said_in("外交部发言人就蔡英文“过境”窜美发表谈话。\n\n发言人表示，美方不顾中方严正交涉和反复警示，执意允许台湾地区领导人"
                     "蔡英文“过境”窜美。")
     assert said[0]["type"] == "indirect" and said[1]["speaker"] == said[0]["speaker"] == "中国外交部"
+
+
+def test_transliterated_name_with_a_surname_character_is_kept_whole():
+    said = _said_in("冯德莱恩表示，欧中利益交融紧密。")
+    assert said[0]["speaker"] == "冯德莱恩"
+
+
+def test_document_of_a_body_speaks_for_it():
+    said = _said_in("近日，中共中央发出关于印发《习近平新时代中国特色社会主义思想学习纲要（2023年版）》的通知。\n\n"
+                    "《通知》指出，为推动全党全社会深刻领悟“两个确立”的决定性意义，中央宣传部对《学习纲要》进行修订。")
+    assert said[1]["speaker"] == "中共中央" and said[1]["side"] == "prc_gov"
+
+
+def test_statement_speaks_for_the_spokesman_who_issued_it():
+    said = _said_in("中共中央台办发言人就蔡英文“过境”窜美发表声明。\n\n声明指出，一段时间以来，民进党当局误判形势，"
+                    "出卖民族利益。")
+    assert said[1]["speaker"] == "中共中央台办发言人" and said[1]["type"] == "indirect"
+
+
+def test_spokesman_of_a_ministry_speaks_for_it():
+    said = _said_in("今天（4月6日），国防部新闻发言人就蔡英文“过境”窜美发表谈话。\n\n发言人指出，我们坚决反对任何形式的"
+                    "美台官方往来。我们敦促美方信守在台湾问题上向中方作出的严肃政治承诺。")
+    assert [s["speaker"] for s in said] == ["国防部新闻发言人"] * 3 and said[0]["side"] == "prc_gov"
+
+
+def test_red_crescent_society_is_a_body():
+    said = _said_in("巴勒斯坦红新月会称，有6名巴勒斯坦人在冲突中受伤。")
+    assert said[0]["speaker"] == "巴勒斯坦红新月会" and said[0]["side"] == "other"
+
+
+def test_comrades_at_a_meeting_are_on_the_party_side():
+    said = _said_in("与会同志们表示，要积极谋划，扎实推进，确保明年经济工作重点任务落地落实。")
+    assert said[0]["speaker"] == "与会同志们" and said[0]["side"] == "prc_gov"
+
+
+def test_long_english_title_gives_the_side():
+    said = _said_in("Principal Deputy National Security Advisor Jon Finer met today with People’s Republic of China "
+                    "Executive Vice Minister of Foreign Affairs Ma Zhaoxu. Mr. Finer affirmed the importance of "
+                    "maintaining peace and stability across the Taiwan Strait.")
+    assert said[-1]["speaker"] == "Finer" and said[-1]["side"] == "us_gov"
+
+
+def test_speech_goes_on_past_two_leaders_named_together():
+    said = _said_in("赵乐际表示，长期以来，中法关系走在中国同西方大国关系前列。习近平主席和总统先生保持密切交往，共同引领"
+                    "新时期中法关系保持积极发展势头。中方愿同法方一道，落实好两国元首战略共识。")
+    assert [s["speaker"] for s in said] == ["赵乐际"] * 3
+    said = _said_in("范明政代表越南政府热烈欢迎习近平主席到访，表示，越中两国理想相同、道路相似。昨天阮富仲总书记和习近平"
+                    "总书记从战略高度确定了构建具有战略意义的越中命运共同体的新定位。越方敬佩中国改革开放的巨大进展。")
+    assert [s["speaker"] for s in said] == ["范明政"] * 3
+
+
+def test_speech_goes_on_after_a_congratulation_with_a_belief():
+    said = _said_in("武文赏再次祝贺中方成功举办第三届“一带一路”国际合作高峰论坛，相信在以习近平总书记为核心的中共中央领导"
+                    "和习近平新时代中国特色社会主义思想指导下，中国一定能够实现中共二十大确立的各项目标。"
+                    "中国的发展和成功将给予越南巨大鼓舞和支持。")
+    assert said[1]["speaker"] == "武文赏" and said[1]["type"] == "indirect"
+
+
+def test_what_the_leaders_agreed_yesterday_is_recalled_by_the_speaker():
+    said = _said_in("武文赏表示，习近平总书记对越南进行国事访问是越中关系中的重大历史事件。昨天两党总书记一致同意，共同"
+                    "构建具有战略意义的命运共同体，这为越中关系未来指明了方向。")
+    assert said[1]["speaker"] == "武文赏"

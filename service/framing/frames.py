@@ -204,7 +204,9 @@ def _frames(reading: Reading, start: int):
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
         opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
                                             or match.word not in ACTS and LATIN.match(match.word) is None
-                                            and not _summary(reading.outside, match.end, start))  # 同意… go on
+                                            and (verb_class == "belief"  # 相信…: a clause, not a summary
+                                                 or not _summary(reading.outside, match.end, start))  # 同意… go on
+                                            or match.word in ACTS and _clause_verb_after(reading, match.end))
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens)
@@ -213,6 +215,12 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _clause_verb_after(reading: Reading, at: int) -> bool:
+    """A later clause that opens with a reporting verb (武文赏祝贺…，相信…): after the act, speech that runs on."""
+    return any(m.start > at and reading.outside[m.start - 1] in "，," for m, outside in reading.hits.get("verb", ())
+               if outside)
 
 
 def _summary(outside: str, at: int, start: int) -> bool:

@@ -41,6 +41,8 @@ class SpeakerWords:
     transcript_hosts: frozenset[str]  # transcript labels of whoever runs a call (MODERATOR)
     polity_names: dict[str, str]  # English polity -> its name in Chinese news (united states -> 美国)
     transcript_titles: dict[str, str]  # title of a transcript label -> the side of an unknown holder
+    title_sides: dict[str, str]  # a title only one government has -> its side
+    title_side: WordPattern
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -61,6 +63,7 @@ def speaker_words() -> SpeakerWords:
     folded = lambda key: [fold(w) for w in data[key]]  # noqa: E731
     names = load_yaml("names.yaml")
     people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
+    title_sides = {fold(title): side for side, titles in data["title_sides"].items() for title in titles}
     return SpeakerWords(
         polities=polities, polity=WordPattern(polities), government=WordPattern(folded("government_words")),
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
@@ -69,6 +72,7 @@ def speaker_words() -> SpeakerWords:
         addressee_verbs=frozenset(folded("addressee_verbs")), transcript_hosts=frozenset(folded("transcript_hosts")),
         polity_names={fold(english): name for english, name in data["polity_names"].items()},
         transcript_titles={fold(title): side for side, titles in data["transcript_titles"].items() for title in titles},
+        title_sides=title_sides, title_side=WordPattern(title_sides),
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
@@ -212,6 +216,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
             return words.polities[match.word]
     if words.media.search(text):
         return "media"
+    title = words.title_side.search(text) if not polities else None
+    if title is not None:
+        return words.title_sides[title.word]  # National Security Advisor: a title of one government only
     if words.analyst.search(text):
         return "analyst"
     if words.others.search(text):

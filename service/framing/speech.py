@@ -37,6 +37,8 @@ SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|�
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
+JOINING = frozenset("和与與同")
+JOINED_START_CHARS = 4  # 昨天阮富仲…: how far into the sentence the pair may start
 
 
 def quote_runs(bits: list[bytes]) -> list[int | None]:
@@ -96,7 +98,7 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
-        return False
+        return _joined(text, subject.name)  # 习近平主席和总统先生保持…: the two leaders, in the speaker's words
     if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
         return True  # 很多中国企业…, 中方…: what the speaker says about them
     if speaker.kind == "person" and speaker.side in (None, "other") and subject.kind == "body" \
@@ -127,6 +129,23 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
     return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
             and speaker.side == running.side and speaker.name is not None
             and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))
+
+
+def _joined(text: str, name: str) -> bool:
+    """The sentence opens with the person and another, joined (阮富仲总书记和习近平总书记…, 习近平主席和总统先生…)."""
+    at = text.find(name)
+    if at < 0 or at > JOINED_START_CHARS + TITLE_WINDOW + 2:
+        return False
+    before = fold(text[:at])
+    if before[-1:] in JOINING and speaker_words().titles.ends(before[:-1]):
+        return True  # 阮富仲总书记和习近平总书记
+    if at > JOINED_START_CHARS:
+        return False
+    after = fold(text[at + len(name):at + len(name) + TITLE_WINDOW + 1])
+    title = speaker_words().titles.starts(after)
+    after = after[title.end:] if title is not None else after
+    return after[:1] in JOINING and (speaker_words().titles.search(after[1:TITLE_WINDOW + 3]) is not None
+                                     or speaker_words().people.search(after[1:TITLE_WINDOW + 1]) is not None)
 
 
 def _after_title(text: str, name: str) -> bool:

@@ -50,7 +50,17 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
+        return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
     return None
+
+
+def transliterated_with_particle(word: str) -> bool:
+    """Four to six characters: one that is also a Chinese surname (冯 for von, 德 for de) and a transliteration
+    of three or more after it."""
+    surnames, transliteration = _name_shapes()
+    return MAX_NAME_CHARS <= len(word) <= MAX_TRANSLITERATED_CHARS and word[0] in surnames \
+        and all(ch in transliteration for ch in word[1:])
 
 
 def english_name(original: str) -> str | None:
