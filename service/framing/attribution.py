@@ -189,7 +189,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
                                          or opens_like_speech(text)) else None
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
                                                                      or _embedded(frame, before)
-                                                                     or _recalled(frame, before, line)):
+                                                                     or _recalled(frame, before, line)
+                                                                     or _first_person(frame, before, text)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
@@ -225,7 +226,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         and len(own_later.name) <= SELF_REFERENCE_CHARS  # 王毅说，…。¶中国始终…。…。中方敦促…: his country in his words
     runs_on = not line.first or listed or own_country or (not own_later or same_later) and (
         found[k - 1].type == "indirect" and found[k - 1].verb is None)
-    if runs_on and goes_on(text, quoted, story.last):
+    if runs_on and goes_on(text, quoted, story.last, not line.first and same_later and story.last.kind == "person"):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
     return UNATTRIBUTED
 
@@ -242,6 +243,13 @@ def _recalled(frame: Frame, before: Attribution, line: Line) -> bool:
     the person recalls it."""
     return (not line.first and before.speaker is not None and before.speaker.kind == "person"
             and frame.speaker is not None and frame.speaker.kind == "joint" and PAST_START.match(line.text) is not None)
+
+
+def _first_person(frame: Frame, before: Attribution, text: str) -> bool:
+    """A frame whose subject is 我 with another (我同普京总统一致认为…) inside a person's speech: still the person."""
+    return (before.speaker is not None and before.speaker.kind == "person" and CHINESE.search(text) is not None
+            and FIRST_PERSON_START.match(text) is not None and frame.speaker is not None
+            and frame.speaker.name != before.speaker.name)
 
 
 def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, after_quote: bool) -> Attribution:

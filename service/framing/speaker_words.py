@@ -15,8 +15,8 @@ from ..tuning import TEXT_CACHE_ENTRIES
 
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
-                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
-                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
+                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候|晚|早)?"
+                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|同一天|当晚|當晚|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER

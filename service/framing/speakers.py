@@ -35,7 +35,7 @@ POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|�
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
 MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
-PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
+PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 PLURAL = "们"
 SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the title after a body that speaks for it
@@ -221,6 +221,9 @@ def _body(cleaned: str) -> Speaker | None:
     party = SIDE_OF_PARTY.fullmatch(cleaned)
     if side is None and party is not None and len(cleaned) <= 10:
         return Speaker(party.group(1), "other", "other")  # 哈马斯方面
+    lead = words.polity.starts(cleaned)
+    if side is None and lead is not None and len(lead.word) == 1 and words.government.search(cleaned[1:]):
+        side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
