@@ -189,3 +189,113 @@ def test_bare_spokesperson_is_the_one_named_before():
     said = _said_in("外交部发言人就蔡英文“过境”窜美发表谈话。\n\n发言人表示，美方不顾中方严正交涉和反复警示，执意允许台湾地区领导人"
                     "蔡英文“过境”窜美。")
     assert said[0]["type"] == "indirect" and said[1]["speaker"] == said[0]["speaker"] == "中国外交部"
+
+
+def test_transliterated_name_with_a_surname_character_is_kept_whole():
+    said = _said_in("冯德莱恩表示，欧中利益交融紧密。")
+    assert said[0]["speaker"] == "冯德莱恩"
+
+
+NAMED_SPEAKERS = [  # (text, speaker of its last sentence, side): who speaks, by a rule of names or bodies
+    ("近日，中共中央发出关于印发《习近平新时代中国特色社会主义思想学习纲要（2023年版）》的通知。\n\n"
+     "《通知》指出，为推动全党全社会深刻领悟“两个确立”的决定性意义，中央宣传部对《学习纲要》进行修订。", "中共中央", "prc_gov"),
+    ("中共中央台办发言人就蔡英文“过境”窜美发表声明。\n\n声明指出，一段时间以来，民进党当局误判形势，出卖民族利益。",
+     "中共中央台办发言人", "prc_gov"),
+    ("巴勒斯坦红新月会称，有6名巴勒斯坦人在冲突中受伤。", "巴勒斯坦红新月会", "other"),
+    ("与会同志们表示，要积极谋划，扎实推进，确保明年经济工作重点任务落地落实。", "与会同志们", "prc_gov"),
+    ("全国人大常委会委员长赵乐际16日下午在人民大会堂同摩洛哥众议长阿拉米举行会谈。\n\n"
+     "阿拉米表示，摩洛哥珍视同中国牢固的战略伙伴关系。", "阿拉米", "other_gov"),
+    ("记者从北京边检总站获悉，截至今天（5月16日）13时，北京口岸今年以来出入境人员量突破600万人次。", "北京边检总站", "prc_gov"),
+]
+
+
+@pytest.mark.parametrize("body,speaker,side", NAMED_SPEAKERS)
+def test_named_speaker_and_side(body, speaker, side):
+    said = _said_in(body)[-1]
+    assert (said["speaker"], said["side"], said["type"]) == (speaker, side, "indirect")
+
+
+def test_spokesman_of_a_ministry_speaks_for_it():
+    said = _said_in("今天（4月6日），国防部新闻发言人就蔡英文“过境”窜美发表谈话。\n\n发言人指出，我们坚决反对任何形式的"
+                    "美台官方往来。我们敦促美方信守在台湾问题上向中方作出的严肃政治承诺。")
+    assert [s["speaker"] for s in said] == ["国防部新闻发言人"] * 3 and said[0]["side"] == "prc_gov"
+
+
+def test_long_english_title_gives_the_side():
+    said = _said_in("Principal Deputy National Security Advisor Jon Finer met today with People’s Republic of China "
+                    "Executive Vice Minister of Foreign Affairs Ma Zhaoxu. Mr. Finer affirmed the importance of "
+                    "maintaining peace and stability across the Taiwan Strait.")
+    assert said[-1]["speaker"] == "Finer" and said[-1]["side"] == "us_gov"
+
+
+def test_speech_goes_on_after_a_congratulation_with_a_belief():
+    said = _said_in("武文赏再次祝贺中方成功举办第三届“一带一路”国际合作高峰论坛，相信在以习近平总书记为核心的中共中央领导"
+                    "和习近平新时代中国特色社会主义思想指导下，中国一定能够实现中共二十大确立的各项目标。"
+                    "中国的发展和成功将给予越南巨大鼓舞和支持。")
+    assert said[1]["speaker"] == "武文赏" and said[1]["type"] == "indirect"
+
+
+def test_what_the_leaders_agreed_yesterday_is_recalled_by_the_speaker():
+    said = _said_in("武文赏表示，习近平总书记对越南进行国事访问是越中关系中的重大历史事件。昨天两党总书记一致同意，共同"
+                    "构建具有战略意义的命运共同体，这为越中关系未来指明了方向。")
+    assert said[1]["speaker"] == "武文赏"
+
+
+def test_un_agencies_speak_for_no_government():
+    said = _said_in("国际货币基金组织13日发布报告称，近年来，全球经济增长放缓。\n\n"
+                    "国际货币基金组织总裁格奥尔基耶娃表示，今年将看到中国经济强劲复苏。")
+    assert [(s["speaker"], s["side"]) for s in said] == [("国际货币基金组织", "other"), ("格奥尔基耶娃", "other")]
+
+
+def test_time_words_before_the_verb_are_not_the_subject():
+    said = _said_in("此外，以色列国防军15日晚称，以军战机当天轰炸了黎巴嫩南部的黎巴嫩真主党武装火箭弹发射场等目标。"
+                    "黎巴嫩真主党武装同一天称，该武装发射的多架无人机击中了以军基地。以军当晚回应称，这是最远的打击。")
+    assert [s["speaker"] for s in said] == ["以色列国防军", "黎巴嫩真主党武装", "以色列国防军"]
+
+
+def test_one_character_country_before_a_body_gives_its_side():
+    said = _said_in("俄联邦安全局13日称，自2022年年初以来，已记录超过5000次对俄罗斯关键基础设施的网络攻击。\n\n"
+                    "斯洛伐克副总理塔拉巴表示，菲佐接受了手术，目前没有生命危险。")
+    assert [s["side"] for s in said] == ["other_gov", "other_gov"]
+
+
+def test_entrusting_is_an_appeal_to_a_listener():
+    said = _said_in("在这里考察时，习近平总书记嘱托大家，这片红树林是“国宝”，要像爱护眼睛一样守护好。")
+    assert said[0]["speaker"] == "习近平" and said[0]["verb_class"] == "appeal" and said[0]["listener"] == "大家"
+
+
+RUNNING_SPEECH = [  # a leader's speech, in its paragraph, runs on past another leader or the other country
+    ("赵乐际", "赵乐际表示，长期以来，中法关系走在中国同西方大国关系前列。习近平主席和总统先生保持密切交往，共同引领"
+               "新时期中法关系保持积极发展势头。中方愿同法方一道，落实好两国元首战略共识。"),
+    ("范明政", "范明政代表越南政府热烈欢迎习近平主席到访，表示，越中两国理想相同、道路相似。昨天阮富仲总书记和习近平"
+               "总书记从战略高度确定了构建具有战略意义的越中命运共同体的新定位。越方敬佩中国改革开放的巨大进展。"),
+    ("韩正", "4月14日，国家副主席韩正在北京会见德国外长贝尔伯克。\n\n韩正表示，去年11月，习近平主席同来华访问的朔尔茨总理深入交流，共同擘画中德关系未来发展蓝图。"
+             "德国已连续近50年是中国在欧洲最大贸易伙伴，双方经济互补性强，合作空间广阔。"
+             "中国将持续扩大市场准入，欢迎包括德国在内的各国企业共享中国新发展带来的新机遇。"),
+    ("普京", "普京表示，我很高兴在就任新一届俄罗斯总统后再次访华。去年3月习近平主席也在连任后不久即对俄进行国事访问。"
+             "这是我们两国的友好传统。"),
+]
+
+
+@pytest.mark.parametrize("speaker,body", RUNNING_SPEECH)
+def test_speech_goes_on_past_other_leaders_and_the_other_country(speaker, body):
+    assert [s["speaker"] for s in _said_in(body)][-3:] == [speaker] * 3
+
+
+def test_first_person_with_another_leader_is_still_the_speaker():
+    said = _said_in("习近平强调，今年是中俄建交75周年。中俄关系已经成为相邻大国关系的典范。\n\n"
+                    "一是坚持以相互尊重为根本。我同普京总统一致认为，关键在于相互尊重、平等相待。\n\n"
+                    "五是坚持以公平正义为宗旨，致力于推动热点问题政治解决。")
+    assert [s["speaker"] for s in said] == ["习近平"] * 5
+
+
+def test_own_country_as_its_government_in_a_leaders_speech():
+    said = _said_in("普京表示，俄中两国政府间合作机制运作良好。今天双方签署系列合作文件，表明双方继续深化拓展互利合作的决心。"
+                    "俄方赞赏中方在重大国际地区事务中秉持客观公正立场，愿同中方继续密切战略协作。")
+    assert [s["speaker"] for s in said] == ["普京"] * 3
+
+
+def test_welcome_ceremony_and_a_published_report_report_nothing():
+    said = _said_in("国家主席习近平14日下午在人民大会堂东门外广场举行仪式，欢迎巴西联邦共和国总统卢拉对我国进行国事访问。"
+                    "世界贸易组织5日发布新一期《全球贸易数据与展望》报告。")
+    assert [s["type"] for s in said] == ["unattributed", "unattributed"]

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from ..models import Article
 from ..text.sentences import HAN, caption_sentences
-from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, record_issuing,
-                      resolve, transcript_speaker)
+from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, resolve,
+                      transcript_speaker)
+from .issuers import issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
@@ -26,6 +27,7 @@ from .speech import (SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, na
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
+PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -91,7 +93,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
             story.heard(attribution.speaker, k)
         else:
             story.unattributed(text, line.quoted, k)
-        if "issuing" in reading.hits:
+        if "issuing" in reading.hits or issues_document(attribution):
             record_issuing(text, line.quoted, reading.folded, story, attribution.speaker)
         found.append(attribution)
     result = [(line.index, sentence_framing(line.text, line.quoted, attribution))
@@ -186,7 +188,9 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run
                                          or opens_like_speech(text)) else None
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
-                                                                     or _embedded(frame, before)):
+                                                                     or _embedded(frame, before)
+                                                                     or _recalled(frame, before, line)
+                                                                     or _first_person(frame, before, text)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
@@ -222,7 +226,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         and len(own_later.name) <= SELF_REFERENCE_CHARS  # 王毅说，…。¶中国始终…。…。中方敦促…: his country in his words
     runs_on = not line.first or listed or own_country or (not own_later or same_later) and (
         found[k - 1].type == "indirect" and found[k - 1].verb is None)
-    if runs_on and goes_on(text, quoted, story.last):
+    if runs_on and goes_on(text, quoted, story.last, not line.first and same_later and story.last.kind == "person"):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
     return UNATTRIBUTED
 
@@ -232,6 +236,20 @@ def _embedded(frame: Frame, before: Attribution) -> bool:
     running speech: part of what the person says."""
     return (before.speaker is not None and before.speaker.kind == "person" and before.opens and not frame.opens
             and frame.speaker is not None and frame.speaker.kind in ("body", "meeting", "document", "media", "joint"))
+
+
+def _recalled(frame: Frame, before: Attribution, line: Line) -> bool:
+    """Inside a person's speech, in its paragraph, what the two leaders agreed before (昨天两党总书记一致同意…):
+    the person recalls it."""
+    return (not line.first and before.speaker is not None and before.speaker.kind == "person"
+            and frame.speaker is not None and frame.speaker.kind == "joint" and PAST_START.match(line.text) is not None)
+
+
+def _first_person(frame: Frame, before: Attribution, text: str) -> bool:
+    """A frame whose subject is 我 with another (我同普京总统一致认为…) inside a person's speech: still the person."""
+    return (before.speaker is not None and before.speaker.kind == "person" and CHINESE.search(text) is not None
+            and FIRST_PERSON_START.match(text) is not None and frame.speaker is not None
+            and frame.speaker.name != before.speaker.name)
 
 
 def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, after_quote: bool) -> Attribution:

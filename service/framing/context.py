@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
+from .issuers import issuer
 from .subjects import leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 
@@ -30,6 +30,7 @@ TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
+ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？]")
 RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
@@ -150,7 +151,7 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         person = _titled(speaker.affiliation, story) or _holder(speaker.affiliation, story)
         return (person, None) if person else (None, None)
     if speaker.kind == "document":
-        return _issuer(speaker, story)
+        return issuer(speaker, story)
     if speaker.kind == "meeting" and speaker.side is None:
         return Speaker(speaker.name, _meeting_side(speaker.name, story) or (story.last.side if story.last else None),
                        "meeting"), None
@@ -202,53 +203,6 @@ def _holder(title: str | None, story: Story) -> Speaker | None:
     return None
 
 
-def _issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:
-    """Who issued a document: named with it (白宫声明), recorded when it was issued, or the outlet last cited."""
-    if document.name:
-        return Speaker(document.name, document.side, "document", document.affiliation), None
-    words = speaker_words()
-    noun = words.documents.search(document.affiliation or "")
-    if noun is not None and noun.word in story.documents:
-        return story.documents[noun.word], None
-    if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
-        return story.last_media, None
-    return None, None
-
-
-def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker: Speaker | None) -> None:
-    """A sentence where someone signs, publishes or issues a document (习近平签署…主席令, 徐留平…致贺词) says who
-    speaks when that document later 说/指出."""
-    issuing = _issuing_pattern().search(folded)
-    if issuing is None:
-        return
-    after = folded[issuing.end():]
-    documents = list(speaker_words().documents.finditer(after))
-    if not documents:
-        return
-    before = _last_person(folded[:issuing.start()])
-    if before is None and speaker is None:
-        subject = leading_subject(text, quoted)
-        before = subject if subject is not None and subject.resolved and subject.kind == "person" else None
-    for document in documents:
-        # 《求是》杂志发表…习近平的重要文章: the person named with the document; else who signs or speaks
-        issuer = _last_person(after[:document.start]) or speaker or before
-        if issuer is not None:
-            story.documents[document.word] = issuer
-
-
-def _last_person(text: str) -> Speaker | None:
-    persons = list(speaker_words().people.finditer(text))
-    if not persons:
-        return None
-    alias = alias_table()[persons[-1].word]
-    return Speaker(alias.key, alias.side or "other", "person")
-
-
-@cache
-def _issuing_pattern() -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, speaker_words().issuing.words), key=len, reverse=True)))
-
-
 def _meeting_side(meeting: str, story: Story) -> str | None:
     """The side of the body that held the meeting, named with it earlier (召开国务院常务会议)."""
     words = speaker_words()
@@ -280,7 +234,8 @@ def _side_in_texts(key: str, texts) -> str | None:
     for text in texts:
         at = text.find(key)
         while at >= 0:
-            side = side_of_words(text[max(0, at - NAME_CONTEXT):at], anywhere=True)
+            window = ENGLISH_NAME_CONTEXT if key.isascii() else NAME_CONTEXT
+            side = side_of_words(text[max(0, at - window):at], anywhere=True)
             if side is None:
                 side = side_of_words(_title_chain(text, at), anywhere=True)
             if side is not None:

@@ -20,10 +20,10 @@ from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
 from .listeners import addressee
+from .verbs import framing_verbs
 from .subject_patterns import LATIN, SUBJECT_END
 from .subjects import BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, only_fillers, subject_of
 
-NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
 EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
                         r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
                         r"|(?=[，,]))")
@@ -40,7 +40,6 @@ LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)
 RELAY_VERBS = frozenset({"报道", "報道", "報導", "报导", "称", "稱", "说", "說", "表示", "写道", "寫道", "透露", "显示",
                          "顯示", "said", "says", "reported", "according to", "wrote", "报道称", "報道稱"})
 QUOTING = re.compile(r"(?:援引|引述|引用)(?P<who>[^，,。“”\"]{2,16}?)(?:的)?(?:说法|說法|分析|观点|觀點|表示|话|話)")
-ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
 COLON = re.compile(r"[：:]")
 SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
@@ -48,7 +47,6 @@ QUOTING_HINT = re.compile(r"援引|引述|引用")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
-CLOSING_QUOTES = frozenset("”」』")
 SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
 POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
@@ -143,32 +141,10 @@ def _document_source(speaker: Speaker) -> str | None:
 
 
 def _verbs(reading: Reading, start: int) -> list:
-    """Reporting verbs outside quotes, after the byline, not negated, not inside a longer word or a 据 chain."""
-    taken = [(m.start, m.end) for category in ("verb", "not_verb") for m, _ in reading.hits.get(category, ())]
+    """Reporting verbs outside quotes that frame a clause (verbs.py), outside 据 chains."""
     chains = [m.span() for m in EVIDENTIAL.finditer(reading.outside, start)] if SOURCE_HINT.search(reading.outside) \
         else []
-    verbs = []
-    for match, outside_quote in reading.hits.get("verb", ()):
-        if not outside_quote or match.start < start:
-            continue
-        if any(s <= match.start and match.end <= e and (e - s) > (match.end - match.start) for s, e in taken):
-            continue  # 称 inside 声称 or 名称
-        if any(s <= match.start < e for s, e in chains) or NEGATION.search(reading.outside[max(0, match.start - 4):match.start]):
-            continue
-        if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
-            continue
-        if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
-            continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
-        if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
-            continue  # 落实“重实践”要求: a noun after the term it names
-        verbs.append(match)
-    return verbs
-
-
-def _english_verb_position(outside: str, match) -> bool:
-    """An English verb used as one ("said", not "the said", "reported cases")."""
-    before = outside[max(0, match.start - 5):match.start]
-    return not ARTICLE_BEFORE.search(before)
+    return framing_verbs(reading, start, chains)
 
 
 def _frames(reading: Reading, start: int):
@@ -204,7 +180,9 @@ def _frames(reading: Reading, start: int):
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
         opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
                                             or match.word not in ACTS and LATIN.match(match.word) is None
-                                            and not _summary(reading.outside, match.end, start))  # 同意… go on
+                                            and (verb_class == "belief"  # 相信…: a clause, not a summary
+                                                 or not _summary(reading.outside, match.end, start))  # 同意… go on
+                                            or match.word in ACTS and _clause_verb_after(reading, match.end))
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens)
@@ -213,6 +191,12 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _clause_verb_after(reading: Reading, at: int) -> bool:
+    """A later clause that opens with a reporting verb (武文赏祝贺…，相信…): after the act, speech that runs on."""
+    return any(m.start > at and reading.outside[m.start - 1] in "，," for m, outside in reading.hits.get("verb", ())
+               if outside)
 
 
 def _summary(outside: str, at: int, start: int) -> bool:

@@ -15,8 +15,8 @@ from ..tuning import TEXT_CACHE_ENTRIES
 
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|底|下旬|上旬)(?:(?:至|到|-|—)(?:\d+月)?\d+日)?"
-                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候)?"
-                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
+                  r"(?:上午|下午|晚上|晚间|凌晨|早些时候|晚|早)?"
+                  r"|(?:周|星期|礼拜)[一二三四五六日天]|(?:今|昨|明|前|当|同|翌|次)[天日]|(?:今|去|明)年|同一天|当晚|當晚|近日|日前|此前|稍早|早前|近期|近来|最近|近年来?"
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
@@ -41,6 +41,8 @@ class SpeakerWords:
     transcript_hosts: frozenset[str]  # transcript labels of whoever runs a call (MODERATOR)
     polity_names: dict[str, str]  # English polity -> its name in Chinese news (united states -> 美国)
     transcript_titles: dict[str, str]  # title of a transcript label -> the side of an unknown holder
+    title_sides: dict[str, str]  # a title only one government has -> its side
+    title_side: WordPattern
     narration: WordPattern
     documents: WordPattern
     issuing: WordPattern
@@ -61,6 +63,7 @@ def speaker_words() -> SpeakerWords:
     folded = lambda key: [fold(w) for w in data[key]]  # noqa: E731
     names = load_yaml("names.yaml")
     people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
+    title_sides = {fold(title): side for side, titles in data["title_sides"].items() for title in titles}
     return SpeakerWords(
         polities=polities, polity=WordPattern(polities), government=WordPattern(folded("government_words")),
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
@@ -69,6 +72,7 @@ def speaker_words() -> SpeakerWords:
         addressee_verbs=frozenset(folded("addressee_verbs")), transcript_hosts=frozenset(folded("transcript_hosts")),
         polity_names={fold(english): name for english, name in data["polity_names"].items()},
         transcript_titles={fold(title): side for side, titles in data["transcript_titles"].items() for title in titles},
+        title_sides=title_sides, title_side=WordPattern(title_sides),
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
@@ -220,6 +224,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
             return words.polities[match.word]
     if words.media.search(text):
         return "media"
+    title = words.title_side.search(text) if not polities else None
+    if title is not None:
+        return words.title_sides[title.word]  # National Security Advisor: a title of one government only
     if words.analyst.search(text):
         return "analyst"
     if words.others.search(text):

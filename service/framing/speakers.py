@@ -35,9 +35,10 @@ POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|�
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
 MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
-PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|委员会|委員會|办公室|辦公室)$")
+PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 PLURAL = "们"
+SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the title after a body that speaks for it
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
@@ -139,7 +140,8 @@ def _group(phrase: str, cleaned: str) -> Speaker | None:
         return None
     if not (cleaned in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
         return None
-    return Speaker(cleaned + PLURAL, side_of_words(cleaned) or "other", "other")
+    side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
+    return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's
 
 
 def _pronoun(phrase: str) -> Speaker | None:
@@ -178,6 +180,8 @@ def _body(cleaned: str) -> Speaker | None:
     words, lex = speaker_words(), lexicon()
     if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
+    if cleaned.startswith("《") and cleaned.endswith("》") and words.documents.ends(cleaned[:-1]):
+        cleaned = cleaned[1:-1]  # 《通知》指出: the document named as a title
     document = words.documents.search(cleaned)
     if document is not None and document.end == len(cleaned):
         issuer = ISSUED.sub("", cleaned[:document.start]).strip()
@@ -206,6 +210,10 @@ def _body(cleaned: str) -> Speaker | None:
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
         return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
                        "body")  # 联合国方面 is 联合国; the United States is 美国
+    spokesman = SPOKESMAN.search(cleaned)
+    if spokesman is not None and spokesman.start() >= 2 and side_of_words(cleaned) is None:
+        body = _body(cleaned[:spokesman.start()])  # 国防部新闻发言人: the body's spokesman speaks for it
+        return Speaker(cleaned, body.side, "body") if body is not None and body.side else None
     if not headed and not (anonymous and anonymous.end == len(cleaned)):
         party = SIDE_OF_PARTY.fullmatch(cleaned)
         return Speaker(party.group(1), "other", "other") if party and len(cleaned) <= 10 else None
@@ -213,6 +221,9 @@ def _body(cleaned: str) -> Speaker | None:
     party = SIDE_OF_PARTY.fullmatch(cleaned)
     if side is None and party is not None and len(cleaned) <= 10:
         return Speaker(party.group(1), "other", "other")  # 哈马斯方面
+    lead = words.polity.starts(cleaned)
+    if side is None and lead is not None and len(lead.word) == 1 and words.government.search(cleaned[1:]):
+        side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news

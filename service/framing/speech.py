@@ -25,18 +25,21 @@ WORD_CHARACTER = re.compile(r"[^\s\W_]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
+EVALUATION = re.compile(r"[，,]\s*(?:这|這)?(?:充分)?(?:表明|说明|說明|体现|體現|彰显|彰顯)")  # …，表明…: what it means
 DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
 THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
-SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|一是|二是|三是|四是|第[一二三四五]，|首先，|其次，|"
+SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|[一二三四五六七八九十]是|第[一二三四五]，|首先，|其次，|"
                           r"[\u4e00-\u9fff]{1,8}(?:上|方面)，\s*(?:要|应|應|必须|必須)|"  # 政治上，要…: a point of a list
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
+JOINING = frozenset("和与與同")
+JOINED_START_CHARS = 4  # 昨天阮富仲…: how far into the sentence the pair may start
 
 
 def quote_runs(bits: list[bytes]) -> list[int | None]:
@@ -76,9 +79,10 @@ def is_utterance(text: str, quoted: bytes) -> bool:
     return False
 
 
-def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
+def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bool = False) -> bool:
     """Whether a sentence without a frame can be more of what `speaker` says: not a 根据… sentence, and not about
-    another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…)."""
+    another person or about a body of another side (华盛顿已经…, 若顺利成行，布林肯将是…), unless it is in the
+    paragraph the speaker's frame opens (`own_paragraph`: 普京表示，…。去年3月习近平主席也…。 德国已连续…)."""
     if speaker is None or SOURCE_START.match(text):
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
@@ -96,13 +100,13 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None) -> bool:
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
-        return False
+        return own_paragraph and _title_after(text, subject.name) or _joined(text, subject.name)  # 习近平主席也…
     if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
         return True  # 很多中国企业…, 中方…: what the speaker says about them
     if speaker.kind == "person" and speaker.side in (None, "other") and subject.kind == "body" \
             and len(subject.name) <= SELF_REFERENCE_CHARS:
         return True  # 朔尔茨表示，…。德方反对…: a leader the story gives no side goes on about his own country
-    return DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: still speech; 华盛顿已经…: narration
+    return own_paragraph or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: speech; 华盛顿已经…: narration
 
 
 def narrates(folded: str) -> bool:
@@ -113,6 +117,8 @@ def narrates(folded: str) -> bool:
     told = speaker_words().narration.search(folded)
     if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
         return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
+    if told is not None and EVALUATION.search(folded, told.end):
+        return False  # 今天双方签署系列合作文件，表明…: the speaker tells what the doing means
     return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
 
 
@@ -126,7 +132,32 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
     speaker = frame.speaker
     return (speaker is not None and running is not None and running.kind == "person" and speaker.kind == "body"
             and speaker.side == running.side and speaker.name is not None
-            and len(speaker.name) <= SELF_REFERENCE_CHARS and frame.verb_class in ("conciliatory", "appeal", "belief"))
+            and len(speaker.name.removesuffix("政府")) <= SELF_REFERENCE_CHARS  # 俄方 is 俄罗斯政府
+            and frame.verb_class in ("conciliatory", "appeal", "belief"))
+
+
+def _joined(text: str, name: str) -> bool:
+    """The sentence opens with the person and another, joined (阮富仲总书记和习近平总书记…, 习近平主席和总统先生…)."""
+    at = text.find(name)
+    if at < 0 or at > JOINED_START_CHARS + TITLE_WINDOW + 2:
+        return False
+    before = fold(text[:at])
+    if before[-1:] in JOINING and speaker_words().titles.ends(before[:-1]):
+        return True  # 阮富仲总书记和习近平总书记
+    if at > JOINED_START_CHARS:
+        return False
+    after = fold(text[at + len(name):at + len(name) + TITLE_WINDOW + 1])
+    title = speaker_words().titles.starts(after)
+    after = after[title.end:] if title is not None else after
+    return after[:1] in JOINING and (speaker_words().titles.search(after[1:TITLE_WINDOW + 3]) is not None
+                                     or speaker_words().people.search(after[1:TITLE_WINDOW + 1]) is not None)
+
+
+def _title_after(text: str, name: str) -> bool:
+    """The name is followed by its title (习近平主席, 普京总统), as a speaker names another leader; the outlet's own
+    narration names people bare (布林肯将是…)."""
+    at = text.find(name)
+    return at >= 0 and speaker_words().titles.starts(fold(text[at + len(name):at + len(name) + TITLE_WINDOW])) is not None
 
 
 def _after_title(text: str, name: str) -> bool:

@@ -21,6 +21,7 @@ HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
 MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
+RARE_CHARS_AFTER_TITLE = 2  # characters outside the transliteration table a long name after a title may hold (基, 娃)
 
 
 def unknown_name(cleaned: str, original: str) -> str | None:
@@ -47,10 +48,24 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
             and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
         return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
+    if tail and MAX_NAME_CHARS < len(tail) <= MAX_TRANSLITERATED_CHARS and CJK_ONLY.fullmatch(tail) \
+            and sum(ch not in _name_shapes()[1] for ch in tail) <= RARE_CHARS_AFTER_TITLE \
+            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
+        return tail  # 总裁格奥尔基耶娃: a longer transliteration right after a title
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
+        return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
     return None
+
+
+def transliterated_with_particle(word: str) -> bool:
+    """Four to six characters: one that is also a Chinese surname (冯 for von, 德 for de) and a transliteration
+    of three or more after it."""
+    surnames, transliteration = _name_shapes()
+    return MAX_NAME_CHARS <= len(word) <= MAX_TRANSLITERATED_CHARS and word[0] in surnames \
+        and all(ch in transliteration for ch in word[1:])
 
 
 def english_name(original: str) -> str | None:

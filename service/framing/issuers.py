@@ -1,0 +1,78 @@
+"""Documents and who issued them: a sentence where someone signs, publishes or issues a document (习近平签署…主席令,
+中共中央发出…通知, 发言人…发表声明) says who speaks when that document later 说/指出 in the story."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..text.normalize import alias_table, fold
+from .speakers import Speaker, name_phrase, speaker_words
+from .subjects import leading_subject
+
+if TYPE_CHECKING:
+    from .context import Attribution, Story
+
+ISSUERS = frozenset({"person", "body"})  # who may issue a document (中共中央发出…通知, 发言人…发表声明)
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？]")
+
+
+def issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:
+    """Who issued a document: named with it (白宫声明), recorded when it was issued, or the outlet last cited."""
+    if document.name:
+        return Speaker(document.name, document.side, "document", document.affiliation), None
+    words = speaker_words()
+    noun = words.documents.search(document.affiliation or "")
+    if noun is not None and noun.word in story.documents:
+        return story.documents[noun.word], None
+    if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
+        return story.last_media, None
+    return None, None
+
+
+def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker: Speaker | None) -> None:
+    """A sentence where someone signs, publishes or issues a document (习近平签署…主席令, 徐留平…致贺词) says who
+    speaks when that document later 说/指出."""
+    issuing = _issuing_pattern().search(folded)
+    if issuing is None:
+        return
+    after = folded[issuing.end():]
+    documents = list(speaker_words().documents.finditer(after))
+    if not documents:
+        return
+    before = _last_person(folded[:issuing.start()]) or _issuing_body(folded[:issuing.start()])
+    if before is None and speaker is None:
+        subject = leading_subject(text, quoted)
+        before = subject if subject is not None and subject.resolved and subject.kind in ISSUERS else None
+    for document in documents:
+        # 《求是》杂志发表…习近平的重要文章: the person named with the document; else who signs or speaks
+        issuer = _last_person(after[:document.start]) or speaker or before
+        if issuer is not None:
+            story.documents[document.word] = issuer
+
+
+def issues_document(attribution: Attribution) -> bool:
+    """A frame whose verb issues a document (发言人…发表声明): that speaker is who the document's 指出 is."""
+    return attribution.speaker is not None and attribution.verb is not None \
+        and _issuing_pattern().search(fold(attribution.verb)) is not None
+
+
+def _issuing_body(text: str) -> Speaker | None:
+    """The body right before the issuing verb, in the same clause (中共中央发出…通知)."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
+    named = name_phrase(text[breaks[-1] if breaks else 0:])
+    return named if named is not None and named.kind == "body" and named.side is not None else None
+
+
+def _last_person(text: str) -> Speaker | None:
+    persons = [m for m in speaker_words().people.finditer(text)
+               if text.count('"', 0, m.start) % 2 == 0]  # not a name inside a title or quote (folded 《》 are ")
+    if not persons:
+        return None
+    alias = alias_table()[persons[-1].word]
+    return Speaker(alias.key, alias.side or "other", "person")
+
+
+@cache
+def _issuing_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, speaker_words().issuing.words), key=len, reverse=True)))

@@ -1,0 +1,51 @@
+"""Which reporting verbs of a sentence frame what it reports: the hits of the lexicon outside quotes, less those
+that are part of a longer word, negated, inside a 据 chain or a relative clause, or an act that reports nothing."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .reading import Reading
+from .subject_patterns import LATIN
+
+NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$")
+CLOSING_QUOTES = frozenset("”」』")
+WELCOMING = frozenset({"欢迎", "歡迎"})
+CEREMONY_BEFORE = re.compile(r"仪式[，,]\s*$|儀式[，,]\s*$")
+PUBLISHING = frozenset({"公布", "发布", "發布"})
+CLAUSE_AFTER = re.compile(r"[，,：:；;]")
+PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報)\s*[。.]?\s*$")
+
+
+def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -> list:
+    """Reporting verbs outside quotes, after the byline, not negated, not inside a longer word or a 据 chain (`chains`:
+    their spans), not in a relative clause, not an act that reports nothing (举行仪式，欢迎…; 发布…报告。)."""
+    taken = [(m.start, m.end) for category in ("verb", "not_verb") for m, _ in reading.hits.get(category, ())]
+    verbs = []
+    for match, outside_quote in reading.hits.get("verb", ()):
+        if not outside_quote or match.start < start:
+            continue
+        if any(s <= match.start and match.end <= e and (e - s) > (match.end - match.start) for s, e in taken):
+            continue  # 称 inside 声称 or 名称
+        if any(s <= match.start < e for s, e in chains) or NEGATION.search(reading.outside[max(0, match.start - 4):match.start]):
+            continue
+        if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
+            continue
+        if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
+            continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
+        if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
+            continue  # 落实“重实践”要求: a noun after the term it names
+        if match.word in WELCOMING and CEREMONY_BEFORE.search(reading.outside, 0, match.start):
+            continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
+        if match.word in PUBLISHING and CLAUSE_AFTER.search(reading.outside, match.end) is None \
+                and PUBLICATION_END.search(reading.text):
+            continue  # 发布新一期《全球贸易数据与展望》报告。: a publication, its content not given
+        verbs.append(match)
+    return verbs
+
+
+def _english_verb_position(outside: str, match) -> bool:
+    """An English verb used as one ("said", not "the said", "reported cases")."""
+    before = outside[max(0, match.start - 5):match.start]
+    return not ARTICLE_BEFORE.search(before)
