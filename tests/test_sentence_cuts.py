@@ -31,9 +31,10 @@ BRACKETS_CLOSE = "）)】》"
 GOES_ON = "，,、：:"
 # what may follow . ! ? when it ends a sentence: closers, then the end, a Chinese character, or spaces and then
 # the end, a capital, a digit, an opening quote or bracket or a Chinese character
-ENGLISH_END = re.compile("[\"'”’)」]*(?:$|[\u4e00-\u9fff]|\\s+(?:$|[A-Z0-9\"“‘'(「\u4e00-\u9fff]))")
+ENGLISH_END = re.compile("[\"'”’)」]*(?:\\Z|[\u4e00-\u9fff]|\\s+(?:\\Z|[A-Z0-9\"“‘'(「\u4e00-\u9fff]))")
 LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")
-LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")  # "U.S" in "the U.S": letters and dots, from a letter on
+LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*\Z")  # "U.S" in "the U.S": letters and dots, from a letter on
+# (\Z, not $: $ also matches before a final newline, so "Mr.\n" would end in the word "Mr.")
 
 
 def open_marks(prefix: str) -> tuple[list[str], int, bool]:
@@ -121,6 +122,10 @@ def test_the_reference_cuts_where_a_reader_would():
 def test_a_quote_that_ends_a_sentence_stays_with_it():
     text = "他说：“我们会继续沟通。”双方同意。Mr. Smith left. Then"
     assert split_sentences(text) == ["他说：“我们会继续沟通。”", "双方同意。", "Mr. Smith left.", "Then"]
+
+
+def test_a_full_stop_after_a_line_break_ends_a_sentence():
+    assert reference_cuts("Mr.\n. ") == list(_cut_points("Mr.\n. ")) == [5]
 
 
 def test_numbers_abbreviations_and_ellipses_do_not_cut():
