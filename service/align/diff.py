@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from cydifflib import SequenceMatcher  # difflib's algorithm in C++, the same opcodes
 
-from ..text.normalize import fold_in_place
+from ..text.normal_form import normal_form
 from ..text.sentences import is_cjk
 from ..tuning import MAX_SPAN_CHARS, MIN_SHARED_WORDS, TEXT_CACHE_ENTRIES
 from .features import WORD_RUN, segment
@@ -17,7 +17,7 @@ SPAN_CACHE_SIZE = TEXT_CACHE_ENTRIES
 def word_spans(text: str) -> tuple[tuple[str, str], ...]:
     """(key for comparison, original text) for each word; the key is folded (script, width, case)."""
     spans = []
-    for match in WORD_RUN.finditer(fold_in_place(text)):
+    for match in WORD_RUN.finditer(normal_form(text).folded):
         start, end = match.span()
         original = text[start:end]
         if is_cjk(match.group()[0]):

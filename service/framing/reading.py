@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text.normalize import chinese_numerals_to_digits, fold_in_place
+from ..text.normal_form import normal_form
+from ..text.normalize import chinese_numerals_to_digits
 from ..text.patterns import QUANTITY
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
@@ -68,7 +69,7 @@ class Reading(NamedTuple):
 @lru_cache(maxsize=READING_CACHE_SIZE)
 def read(text: str, quoted_bits: bytes) -> Reading:
     """`quoted_bits`: one byte per character of `text`, 1 inside quotation marks."""
-    folded = fold_in_place(text)  # offsets into it are offsets into the quote mask and the text
+    folded = normal_form(text).folded  # offsets into it are offsets into the quote mask and the text
     hits = _scan(folded, quoted_bits)
     return Reading(
         text, folded, _blank_quoted(folded, quoted_bits), quoted_bits, hits,

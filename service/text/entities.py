@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from ..datafiles import load_yaml
 from ..tuning import TEXT_CACHE_ENTRIES
-from .normalize import alias_table, names_in
+from .normalize import alias_table
 from .sentences import HAN
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
@@ -48,10 +48,12 @@ class Entities:
 
 
 @lru_cache(maxsize=ENTITY_CACHE_SIZE)
-def entities(text: str, norm: str, tags: tuple[tuple[str, str], ...]) -> Entities:
+def entities(text: str, norm: str, tags: tuple[tuple[str, str], ...], named_people: tuple[tuple[int, str], ...],
+             named_places: frozenset[str]) -> Entities:
     """Entities of a sentence from its original text, its normalised form (attributive uses of names such as
-    "拜登政府" blanked out) and the tagged words of the normalised form's Chinese runs."""
-    people, places = names_in(norm)
+    "拜登政府" blanked out), the tagged words of the normalised form's Chinese runs and the people ((offset, alias
+    key)) and places (alias keys) the normalised form names (normalize.names_at)."""
+    people, places = {key for _, key in named_people}, set(named_places)
     people |= {name for name in names_after_titles(tags) if name in norm and name not in places}
     organisations = set()
     for word, tag in tags:

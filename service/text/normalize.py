@@ -3,7 +3,8 @@
 Traditional to simplified script (OpenCC), NFKC (full-width to half-width), one set of quote marks, names
 reduced to one key through the alias table plus general rules for transliterations, news paraphrases folded
 to one form (星期五 and 周五, 美中 and 中美, 管控分歧 and 处理分歧: data/paraphrases.yaml), Chinese numerals before
-measure words to digits.
+measure words to digits. These functions serve short texts (names, sources) and are the reference: a sentence
+on its way into features, word differences and framing goes through normal_form.py's one pass instead.
 """
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ FOLD_CACHE_SIZE = 2 * TEXT_CACHE_ENTRIES  # sentences, and the names and sources
 QUOTES = str.maketrans({c: '"' for c in "“”「」『』‘’＂〝〞"} | {"﹁": '"', "﹂": '"', "《": '"', "》": '"'})
 BRACKETED_LATIN = re.compile(r"[（(]\s*[A-Za-z][A-Za-z .,'’\-]*[）)]")  # 布林肯（Antony Blinken）
 # a transliterated given name and its dot, after a boundary or a title: "国务卿安东尼·布林肯" -> "国务卿布林肯"
+NAME_DOTS = "·・•‧"  # between the parts of a transliterated name
 GIVEN_NAME = re.compile(
     r"(^|[^\u4e00-\u9fff]|国务卿|总统|部长|外长|主席|总理|发言人|研究员|主任|顾问|大使|议员|特使|局长|财长|秘书长|首相|"
-    r"总书记|副总统|教授|学者|分析师|记者|作家|女士|先生)([\u4e00-\u9fff]{1,4})[·・•‧]")
+    r"总书记|副总统|教授|学者|分析师|记者|作家|女士|先生)([\u4e00-\u9fff]{1,4})" f"[{NAME_DOTS}]")
+PARAPHRASE_ROUNDS = 4  # paraphrase folding repeats at most this often (a fold can make a new variant)
 PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -66,7 +69,8 @@ def _alias_by_key() -> dict[str, Alias]:
 
 
 @cache
-def _alias_pattern() -> LiteralMatcher:
+def alias_matcher() -> LiteralMatcher:
+    """Every name variant of the alias table, found in one pass."""
     return LiteralMatcher(alias_table())
 
 
@@ -90,17 +94,18 @@ def fold_in_place(text: str) -> str:
 
 
 @cache
-def _compounds() -> dict[str, str]:
+def compounds() -> dict[str, str]:
+    """Compound names (习拜会), folded, mapped to the names they hold (习近平拜登会)."""
     return {_fold(c["variant"]): c["expansion"] for c in _aliases_file().get("compounds", [])}
 
 
 def canonical_names(text: str) -> str:
     """Replace name variants with their alias key, and transliterated full names with their last part."""
     text = BRACKETED_LATIN.sub("", text)
-    for variant, expansion in _compounds().items():
+    for variant, expansion in compounds().items():
         text = text.replace(variant, expansion)
     table = alias_table()
-    text = _alias_pattern().sub(lambda word: table[word].key, text)
+    text = alias_matcher().sub(lambda word: table[word].key, text)
     return GIVEN_NAME.sub(r"\1", text)
 
 
@@ -127,7 +132,8 @@ def paraphrase_table() -> dict[str, str]:
 
 
 @cache
-def _paraphrase_matcher() -> LiteralMatcher:
+def paraphrase_matcher() -> LiteralMatcher:
+    """Every paraphrase variant, canonical form and kept word, found in one pass."""
     _register_words(_fold(w) for w in _paraphrases_file().get("words", []))
     return LiteralMatcher(paraphrase_table())
 
@@ -143,8 +149,8 @@ def _register_words(words) -> None:
 def fold_paraphrases(text: str) -> str:
     """News paraphrases in one canonical form (星期五 -> 周五, 电话会晤 -> 通话, 美中 -> 中美), longest match
     first. Repeated until nothing changes: a fold can make a new variant with the text around it."""
-    matcher, table = _paraphrase_matcher(), paraphrase_table()
-    for _ in range(4):
+    matcher, table = paraphrase_matcher(), paraphrase_table()
+    for _ in range(PARAPHRASE_ROUNDS):
         folded = matcher.sub(table.__getitem__, text)
         if folded == text:
             break
@@ -154,10 +160,11 @@ def fold_paraphrases(text: str) -> str:
 
 def chinese_numerals_to_digits(text: str) -> str:
     """Chinese numerals written as digits (三十五 -> 35), so both spellings of a number meet."""
-    return CN_NUMBER.sub(lambda m: str(_cn_value(m.group())), text)
+    return CN_NUMBER.sub(lambda m: str(chinese_numeral_value(m.group())), text)
 
 
-def _cn_value(numeral: str) -> int:
+def chinese_numeral_value(numeral: str) -> int:
+    """The value of a Chinese numeral (三十五 -> 35)."""
     total, current = 0, 0
     for ch in numeral:
         if ch in CN_DIGITS:
@@ -178,22 +185,9 @@ def strip_punctuation(text: str) -> str:
     return PUNCTUATION.sub("", text)
 
 
-def people_positions(text: str) -> list[tuple[int, str]]:
-    """(offset, alias key) of each person a normalised text names, in order."""
+def names_at(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
+    """(offset, alias key) of each person a normalised text names, in order, and the keys of the places it names."""
     table, keys = alias_table(), _alias_by_key()
-    found = []
-    for match in _alias_pattern().finditer(text):
-        alias = table.get(match.word) or keys.get(match.word)
-        if alias.kind == "person":
-            found.append((match.start, alias.key))
-    return found
-
-
-def names_in(text: str) -> tuple[set[str], set[str]]:
-    """Alias keys of the people and places a normalised text mentions."""
-    people, places = set(), set()
-    table, keys = alias_table(), _alias_by_key()
-    for match in _alias_pattern().finditer(text):
-        alias = table.get(match.word) or keys.get(match.word)
-        (people if alias.kind == "person" else places).add(alias.key)
-    return people, places
+    found = [(match.start, table.get(match.word) or keys.get(match.word)) for match in alias_matcher().finditer(text)]
+    return (tuple((offset, alias.key) for offset, alias in found if alias.kind == "person"),
+            frozenset(alias.key for _, alias in found if alias.kind != "person"))
