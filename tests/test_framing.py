@@ -299,3 +299,8 @@ def test_welcome_ceremony_and_a_published_report_report_nothing():
     said = _said_in("国家主席习近平14日下午在人民大会堂东门外广场举行仪式，欢迎巴西联邦共和国总统卢拉对我国进行国事访问。"
                     "世界贸易组织5日发布新一期《全球贸易数据与展望》报告。")
     assert [s["type"] for s in said] == ["unattributed", "unattributed"]
+
+
+def test_plural_pronoun_is_the_group_named_before():
+    said = _said_in("总书记的重要指示在广大干部群众中引起强烈反响。大家表示，要凝心聚力、奋斗实干，在新征程上不断创造新的辉煌。")
+    assert said[-1]["speaker"] == "广大干部群众" and said[-1]["side"] == "other"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
+from .groups import named_group, plural_at
 from .issuers import issuer
 from .subjects import leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
@@ -135,11 +136,18 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
             return introduced, None
         return None, story.last_person.name if story.last_person else None
     if speaker.kind == "plural":
+        group = _group_before(story)
+        if group is not None:
+            return group, None  # …让广东广大干部群众倍感振奋，大家表示…
         if recent and story.last is not None and story.last.kind != "person":
             return story.last, None
         introduced = _introduced(story, at, ("joint",))
         if introduced is not None:
             return introduced, None  # The two leaders had a discussion… They agreed…
+        group = named_group(story.texts[-2]) if len(story.texts) > 1 and plural_at(story.texts[-1]) is not None \
+            else None
+        if group is not None:
+            return group, None  # …在广大干部群众中引起强烈反响。大家表示…
         return None, story.last.name if story.last else None
     if speaker.kind == "previous":
         if recent and story.last is not None:
@@ -159,6 +167,12 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return Speaker(speaker.name, _side_in_story(speaker.name, story) or "other", speaker.kind,
                        speaker.affiliation), None
     return speaker, None
+
+
+def _group_before(story: Story) -> Speaker | None:
+    """The group the sentence names before its Chinese plural pronoun (…干部群众…，大家表示)."""
+    at = plural_at(story.texts[-1]) if story.texts else None
+    return named_group(story.texts[-1], at) if at else None
 
 
 def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> Speaker | None:

@@ -51,6 +51,7 @@ class SpeakerWords:
     meetings: WordPattern
     single_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    groups: frozenset[str]  # group nouns a plural pronoun can stand for (群众, 嘉宾)
     fillers: WordPattern
     titles: WordPattern
     people: LiteralMatcher  # alias variants of people (many: the automaton beats a regex alternation)
@@ -78,7 +79,8 @@ def speaker_words() -> SpeakerWords:
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
         meetings=WordPattern(folded("meeting_words")),
         single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
-        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])), fillers=WordPattern(folded("filler_words")),
+        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])),
+        groups=frozenset(folded("group_words")), fillers=WordPattern(folded("filler_words")),
         titles=WordPattern({fold(t) for t in names["titles"]} | {"president", "secretary", "minister",
                                                                       "mr.", "ms.", "mrs.", "dr."}),
         people=LiteralMatcher(people))
