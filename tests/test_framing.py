@@ -304,3 +304,14 @@ def test_welcome_ceremony_and_a_published_report_report_nothing():
 def test_plural_pronoun_is_the_group_named_before():
     said = _said_in("总书记的重要指示在广大干部群众中引起强烈反响。大家表示，要凝心聚力、奋斗实干，在新征程上不断创造新的辉煌。")
     assert said[-1]["speaker"] == "广大干部群众" and said[-1]["side"] == "other"
+
+
+def test_a_noun_whose_effect_follows_frames_nothing():
+    said = _said_in("习近平总书记在讲话中指出，陕西要实现追赶超越。总书记的指示要求，让投身科技创新领域的干部群众精神振奋、倍受鼓舞。")
+    assert [s["type"] for s in said] == ["indirect", "unattributed"]
+
+
+def test_the_speaker_named_by_a_bare_title_and_de_is_the_outlets_narration():
+    said = _said_in("习近平总书记强调，因地制宜大力发展特色产业，推进农村一二三产业融合发展，拓宽农民增收致富渠道。"
+                    "总书记的讲话饱含对农业、农村、农民的殷殷关切。")
+    assert [s["speaker"] for s in said] == ["习近平", None]

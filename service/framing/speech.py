@@ -87,6 +87,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
+    if speaker.kind == "person" and _title_possessive(text):
+        return False  # 总书记的讲话饱含…: the outlet speaks of him by his title; no one calls himself so
     if FIRST_PERSON_CLAUSE.match(text):
         return True  # 昨天，我同阮富仲总书记一道见证…: only the speaker says 我
     subject = leading_subject(text, quoted)
@@ -107,6 +109,13 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
             and len(subject.name) <= SELF_REFERENCE_CHARS:
         return True  # 朔尔茨表示，…。德方反对…: a leader the story gives no side goes on about his own country
     return own_paragraph or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: speech; 华盛顿已经…: narration
+
+
+def _title_possessive(text: str) -> bool:
+    """The sentence opens with a bare title and 的 (总书记的重要指示…)."""
+    folded = fold(text.lstrip())
+    title = speaker_words().titles.starts(folded)
+    return title is not None and folded[title.end:title.end + 1] == "的"
 
 
 def narrates(folded: str) -> bool:
