@@ -315,3 +315,9 @@ def test_the_speaker_named_by_a_bare_title_and_de_is_the_outlets_narration():
     said = _said_in("习近平总书记强调，因地制宜大力发展特色产业，推进农村一二三产业融合发展，拓宽农民增收致富渠道。"
                     "总书记的讲话饱含对农业、农村、农民的殷殷关切。")
     assert [s["speaker"] for s in said] == ["习近平", None]
+
+
+def test_pronoun_is_the_one_person_named_before_not_a_name_in_a_book_title():
+    said = _said_in("《习近平著作选读》第一卷、第二卷出版座谈会22日在京召开，中共中央政治局常委、中央书记处书记蔡奇出席会议并讲话。"
+                    "他表示，编辑出版《习近平著作选读》是党中央作出的重大决定。")
+    assert said[-1]["speaker"] == "蔡奇"

@@ -17,7 +17,7 @@ from typing import Iterable, NamedTuple
 from ..text.normalize import alias_table, fold
 from .groups import named_group, plural_at
 from .issuers import issuer
-from .subjects import leading_subject
+from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 
 TRANSCRIPT_LABEL = re.compile(
@@ -131,7 +131,7 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     if speaker.kind == "pronoun":
         if recent and story.last is not None and story.last.kind in SINGLE_KINDS:
             return story.last, None
-        introduced = _introduced(story, at)
+        introduced = _introduced(story, at) or _sole_person_before(story, at)
         if introduced is not None:
             return introduced, None
         return None, story.last_person.name if story.last_person else None
@@ -186,6 +186,18 @@ def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> 
         return subject
     return subject if subject.side else Speaker(subject.name, _side_in_story(subject.name, story) or "other",
                                                  "person", subject.affiliation)
+
+
+def _sole_person_before(story: Story, at: int) -> Speaker | None:
+    """The one person the sentence just before names outside book titles (《习近平著作选读》…座谈会召开，…蔡奇出席
+    会议并讲话。他表示…), when nobody has spoken yet in the story."""
+    if story.last is not None or story.previous is None or story.previous[2] != at - 1:
+        return None
+    text = WORK_TITLE.sub("", story.previous[0])
+    people = {subject.name: subject for clause in CLAUSE_BREAK.split(text) if clause.strip()
+              for subject in [leading_subject(clause, bytes(len(clause)))]
+              if subject is not None and subject.kind == "person" and subject.resolved}
+    return people.popitem()[1] if len(people) == 1 else None
 
 
 def _titled(title: str | None, story: Story) -> Speaker | None:
