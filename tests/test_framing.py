@@ -321,3 +321,9 @@ def test_pronoun_is_the_one_person_named_before_not_a_name_in_a_book_title():
     said = _said_in("《习近平著作选读》第一卷、第二卷出版座谈会22日在京召开，中共中央政治局常委、中央书记处书记蔡奇出席会议并讲话。"
                     "他表示，编辑出版《习近平著作选读》是党中央作出的重大决定。")
     assert said[-1]["speaker"] == "蔡奇"
+
+
+def test_news_of_the_days_before_is_not_more_of_the_speech():
+    said = _said_in("习近平总书记指出，陕西要更加主动融入和服务构建新发展格局。"
+                    "日前，中哈（西安）商贸物流有限责任公司场站项目正式开工，未来将成为哈萨克斯坦在中国重要的货物集散基地。")
+    assert [s["speaker"] for s in said] == ["习近平", None]

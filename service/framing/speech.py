@@ -30,6 +30,7 @@ DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or
 THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
+NEWS_TIME_START = re.compile(r"\s*(?:日前|近日|连日来|連日來|这些天|這些天|眼下)[，,]")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|[一二三四五六七八九十]是|第[一二三四五]，|首先，|其次，|"
@@ -87,6 +88,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
+    if NEWS_TIME_START.match(text):
+        return False  # 日前，…项目正式开工: the outlet's news of the days before, not the speaker's words
     if speaker.kind == "person" and _title_possessive(text):
         return False  # 总书记的讲话饱含…: the outlet speaks of him by his title; no one calls himself so
     if FIRST_PERSON_CLAUSE.match(text):
