@@ -327,3 +327,9 @@ def test_news_of_the_days_before_is_not_more_of_the_speech():
     said = _said_in("习近平总书记指出，陕西要更加主动融入和服务构建新发展格局。"
                     "日前，中哈（西安）商贸物流有限责任公司场站项目正式开工，未来将成为哈萨克斯坦在中国重要的货物集散基地。")
     assert [s["speaker"] for s in said] == ["习近平", None]
+
+
+def test_upholding_justice_is_no_chairing_and_the_speech_goes_on():
+    said = _said_in("中国外交部发言人指出，台民进党当局执意唆使其所谓“邦交国”搞涉台提案。"
+                    "这些逆历史潮流而动、故意破坏国际规则的恶劣行径，受到世界上主持正义国家的一致反对。")
+    assert said[0]["speaker"] is not None and said[1]["speaker"] == said[0]["speaker"]

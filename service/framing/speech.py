@@ -30,6 +30,7 @@ DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or
 THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
+IDIOM = re.compile(r"主持(?:正义|正義|公道|公正)")  # 主持正义国家: upholding justice, no one chairing anything
 NEWS_TIME_START = re.compile(r"\s*(?:日前|近日|连日来|連日來|这些天|這些天|眼下)[，,]")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
@@ -126,6 +127,7 @@ def narrates(folded: str) -> bool:
     telling in the first person what they did (我此次访德并…主持…) still speaks."""
     if FIRST_PERSON.match(folded) or FIRST_PERSON_CLAUSE.match(folded):
         return False  # (昨天，)我同…签署…: the speaker tells it
+    folded = IDIOM.sub(lambda m: " " * len(m.group(0)), folded) if "主持" in folded else folded
     told = speaker_words().narration.search(folded)
     if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
         return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
