@@ -333,3 +333,14 @@ def test_upholding_justice_is_no_chairing_and_the_speech_goes_on():
     said = _said_in("中国外交部发言人指出，台民进党当局执意唆使其所谓“邦交国”搞涉台提案。"
                     "这些逆历史潮流而动、故意破坏国际规则的恶劣行径，受到世界上主持正义国家的一致反对。")
     assert said[0]["speaker"] is not None and said[1]["speaker"] == said[0]["speaker"]
+
+
+def test_a_kin_of_a_pronoun_speaks_unnamed():
+    said = _said_in("据美国媒体21日报道，她的母亲说，她曾多次请求拘留设施人员将生病的女儿转到医院治疗，但遭到无视。")
+    assert (said[0]["speaker"], said[0]["side"], said[0]["source"]) == ("她的母亲", "other", "美国媒体")
+
+
+def test_words_credited_to_a_report_do_not_run_on():
+    said = _said_in("本月17日，一名8岁移民女童在美国得克萨斯州被拘留期间死亡。据美国媒体21日报道，美国海关官员说，她曾多次求助。"
+                    "17日，女童病情加重，在得克萨斯州哈灵根被送医后死亡。")
+    assert said[1]["type"] == "indirect" and said[2]["type"] == "unattributed"

@@ -86,7 +86,7 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
         credited = frames[0].speaker.name if relay else source.name if source else None
         return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener,
                      frame.source or credited or _document_source(frame.speaker), frame.subjectless,
-                     content=frame.content, opens=frame.opens)
+                     content=frame.content, opens=frame.opens and (relay or source is None))
     label = _label(reading, start)
     if label is not None:
         return label

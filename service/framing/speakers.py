@@ -145,10 +145,14 @@ def _group(phrase: str, cleaned: str) -> Speaker | None:
 
 
 def _pronoun(phrase: str) -> Speaker | None:
-    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one."""
+    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one; 她的母亲 (a role or kin of
+    theirs) as the unnamed person it is."""
     match = pronoun_pattern().match(phrase.strip(" ,，"))
     if match is None:
         return None
+    owned = phrase.strip(" ,，")[match.end():].strip()
+    if match.group(0).endswith("的") and owned in speaker_words().roles.words:
+        return Speaker(phrase.strip(" ,，"), "other", "anonymous")  # 她的母亲说: the mother speaks, unnamed
     return Speaker(None, None, "plural" if match.group("plural") else "pronoun")
 
 
