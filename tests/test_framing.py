@@ -344,3 +344,8 @@ def test_words_credited_to_a_report_do_not_run_on():
     said = _said_in("本月17日，一名8岁移民女童在美国得克萨斯州被拘留期间死亡。据美国媒体21日报道，美国海关官员说，她曾多次求助。"
                     "17日，女童病情加重，在得克萨斯州哈灵根被送医后死亡。")
     assert said[1]["type"] == "indirect" and said[2]["type"] == "unattributed"
+
+
+def test_a_periodical_named_by_its_title_speaks_as_media():
+    said = _said_in("美国《大西洋月刊》日前刊文称，美国每天仍有数万人确诊，数百人因新冠死亡。")
+    assert (said[0]["speaker"], said[0]["side"], said[0]["verb_class"]) == ("大西洋月刊", "media", "neutral")

@@ -27,6 +27,7 @@ ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|
                          r"学会|學會|基金会|基金會|大学|大學))")
 ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
+TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
 MAX_BODY_CHARS = 10
@@ -182,6 +183,11 @@ def _body(cleaned: str) -> Speaker | None:
     alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
     方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
     words, lex = speaker_words(), lexicon()
+    titled = TITLED_OUTLET.fullmatch(cleaned) if '"' in cleaned else None
+    if titled is not None and (not titled.group(1) or _is_polity(titled.group(1))):
+        outlet = _body(titled.group(2))
+        if outlet is not None and outlet.kind == "media":
+            return outlet  # 美国《大西洋月刊》: the outlet named by its title
     if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
     if cleaned.startswith("《") and cleaned.endswith("》") and words.documents.ends(cleaned[:-1]):
