@@ -349,3 +349,8 @@ def test_words_credited_to_a_report_do_not_run_on():
 def test_a_periodical_named_by_its_title_speaks_as_media():
     said = _said_in("美国《大西洋月刊》日前刊文称，美国每天仍有数万人确诊，数百人因新冠死亡。")
     assert (said[0]["speaker"], said[0]["side"], said[0]["verb_class"]) == ("大西洋月刊", "media", "neutral")
+
+
+def test_a_ministry_whose_name_starts_like_a_modal_is_still_a_body():
+    said = _said_in("记者从应急管理部获悉，截至10月7日18时，全国安全形势总体平稳，未发生重大生产安全事故和自然灾害。")
+    assert (said[0]["speaker"], said[0]["side"]) == ("应急管理部", "prc_gov")
