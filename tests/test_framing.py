@@ -354,3 +354,8 @@ def test_a_periodical_named_by_its_title_speaks_as_media():
 def test_a_ministry_whose_name_starts_like_a_modal_is_still_a_body():
     said = _said_in("记者从应急管理部获悉，截至10月7日18时，全国安全形势总体平稳，未发生重大生产安全事故和自然灾害。")
     assert (said[0]["speaker"], said[0]["side"]) == ("应急管理部", "prc_gov")
+
+
+def test_the_head_after_a_relative_clause_speaks():
+    said = _said_in("负责调查“北溪”天然气管道泄漏事件的瑞典检察官6日表示，可以确认瑞典专属经济区内的“北溪”管道附近发生了爆炸。")
+    assert (said[0]["speaker"], said[0]["side"]) == ("瑞典检察官", "other_gov")

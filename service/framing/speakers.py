@@ -119,7 +119,16 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if name:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
-    return _reference(cleaned) or _body(cleaned)  # 总书记 stands for a person before it is a body
+    return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+
+
+def _relative_head(phrase: str) -> Speaker | None:
+    """负责调查…事件的瑞典检察官: the head after a relative clause, when a polity leads it."""
+    head = phrase.rsplit("的", 1)[1].strip() if "的" in phrase else ""
+    if len(head) < 3 or speaker_words().polity.starts(head) is None:
+        return None
+    named = _named(head, "")
+    return named if named is not None and named.resolved and named.kind in ("body", "person", "anonymous") else None
 
 
 def _abbreviated_polity(cleaned: str) -> bool:
