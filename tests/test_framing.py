@@ -359,3 +359,9 @@ def test_a_ministry_whose_name_starts_like_a_modal_is_still_a_body():
 def test_the_head_after_a_relative_clause_speaks():
     said = _said_in("负责调查“北溪”天然气管道泄漏事件的瑞典检察官6日表示，可以确认瑞典专属经济区内的“北溪”管道附近发生了爆炸。")
     assert (said[0]["speaker"], said[0]["side"]) == ("瑞典检察官", "other_gov")
+
+
+def test_a_policy_document_named_by_its_title_speaks_for_who_issued_it():
+    said = _said_in("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
+                    "要求各地区各部门结合实际认真贯彻落实。《意见》指出，要深入实施新时代人才强国战略。")
+    assert (said[-1]["speaker"], said[-1]["side"]) == ("中共中央办公厅、国务院办公厅", "prc_gov")

@@ -199,7 +199,7 @@ def _body(cleaned: str) -> Speaker | None:
             return outlet  # 美国《大西洋月刊》: the outlet named by its title
     if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
-    if cleaned.startswith("《") and cleaned.endswith("》") and words.documents.ends(cleaned[:-1]):
+    if cleaned[:1] in '《"' and cleaned[-1:] in '》"' and words.documents.ends(cleaned[:-1]):
         cleaned = cleaned[1:-1]  # 《通知》指出: the document named as a title
     document = words.documents.search(cleaned)
     if document is not None and document.end == len(cleaned):
