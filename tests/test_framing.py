@@ -365,3 +365,10 @@ def test_a_policy_document_named_by_its_title_speaks_for_who_issued_it():
     said = _said_in("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
                     "要求各地区各部门结合实际认真贯彻落实。《意见》指出，要深入实施新时代人才强国战略。")
     assert (said[-1]["speaker"], said[-1]["side"]) == ("中共中央办公厅、国务院办公厅", "prc_gov")
+
+
+def test_what_both_sides_agreed_inside_a_leaders_unframed_speech_is_his():
+    said = _said_in("习近平强调，当今世界，冷战思维阴魂不散。我同普京总统一致认为，解决巴以冲突问题迫在眉睫。"
+                    "要切实执行联合国决议，以“两国方案”为基础解决巴勒斯坦问题。双方一致认为政治解决乌克兰危机是正确方向。"
+                    "中方在这一问题上的立场是一贯的、明确的。中方期待欧洲大陆早日恢复和平稳定，愿继续为此发挥建设性作用。")
+    assert [s["speaker"] for s in said] == ["习近平"] * 6
