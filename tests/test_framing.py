@@ -372,3 +372,8 @@ def test_what_both_sides_agreed_inside_a_leaders_unframed_speech_is_his():
                     "要切实执行联合国决议，以“两国方案”为基础解决巴勒斯坦问题。双方一致认为政治解决乌克兰危机是正确方向。"
                     "中方在这一问题上的立场是一贯的、明确的。中方期待欧洲大陆早日恢复和平稳定，愿继续为此发挥建设性作用。")
     assert [s["speaker"] for s in said] == ["习近平"] * 6
+
+
+def test_a_reporting_verb_inside_the_place_visited_frames_nothing():
+    said = _said_in("习近平总书记来到乐金显示广州制造基地、广汽埃安新能源汽车股份有限公司、广汽研究院考察调研。")
+    assert said[0]["type"] == "unattributed"
