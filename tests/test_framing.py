@@ -377,3 +377,8 @@ def test_what_both_sides_agreed_inside_a_leaders_unframed_speech_is_his():
 def test_a_reporting_verb_inside_the_place_visited_frames_nothing():
     said = _said_in("习近平总书记来到乐金显示广州制造基地、广汽埃安新能源汽车股份有限公司、广汽研究院考察调研。")
     assert said[0]["type"] == "unattributed"
+
+
+def test_a_former_leader_speaks_for_no_government():
+    said = _said_in("另据报道，德国前总理默克尔6日表示，只有在俄罗斯的参与下，欧洲才能实现持久和平。")
+    assert (said[0]["speaker"], said[0]["side"]) == ("默克尔", "analyst")

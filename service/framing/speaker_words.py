@@ -22,6 +22,7 @@ TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍�
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
+FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿|國務卿|外长|外長|防长|防長|总书记|總書記)\s*$")
 AND_OTHERS = ("等", "等人")
 TOKEN_BREAK = re.compile(r"[\s的]+")
 
@@ -206,6 +207,8 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
+    if FORMER.search(text):
+        return "analyst"  # 德国前总理, 美国前国务卿: out of office, they speak for no government
     party = _foreign_party(text)
     if party is not None:
         return party  # 越共中央总书记, 古共中央第一书记: another country's communist party
