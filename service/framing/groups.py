@@ -14,7 +14,7 @@ NOT_QUALIFIER = "的让使令在给对向和同被将把了是中也都为从发
 
 @cache
 def _group() -> re.Pattern:
-    nouns = sorted(speaker_words().groups, key=len, reverse=True)
+    nouns = sorted(speaker_words().groups, key=lambda noun: (-len(noun), noun))
     return re.compile(rf"(?:(?![{NOT_QUALIFIER}])[\u4e00-\u9fff]){{0,{QUALIFIER_CHARS}}}?"
                       rf"(?:{'|'.join(map(re.escape, nouns))})")
 
