@@ -356,3 +356,9 @@ SPEAKERS_IN_ORDER = [  # (ninth batch) the speaker of each sentence: where speec
 @pytest.mark.parametrize("body,speakers", SPEAKERS_IN_ORDER)
 def test_speakers_sentence_by_sentence(body, speakers):
     assert [s["speaker"] for s in _said_in(body)] == speakers
+
+
+def test_what_a_first_person_speaker_learned_is_no_frame():
+    said = _said_in("习近平在回信中说，看到来信，我想起五年前同大家交流垃圾分类工作的情景。"
+                    "得知经过这几年的宣传推动，垃圾分类在你们那里取得新的成效，居民文明程度提高了，社区环境更美了，我很欣慰。")
+    assert (said[1]["speaker"], said[1]["verb"]) == ("习近平", None)
