@@ -318,6 +318,9 @@ NAMED_LAST = [  # (ninth batch) who speaks in the last sentence, and on which si
     pytest.param("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
                  "要求各地区各部门结合实际认真贯彻落实。《意见》指出，要深入实施新时代人才强国战略。",
                  "中共中央办公厅、国务院办公厅", "prc_gov", id="a-policy-document-speaks-for-who-issued-it"),
+    pytest.param("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
+                 "要求各地区各部门结合实际认真贯彻落实。", "中共中央办公厅、国务院办公厅", "prc_gov",
+                 id="who-issues-a-notice-asks-what-it-asks"),
     pytest.param("另据报道，德国前总理默克尔6日表示，只有在俄罗斯的参与下，欧洲才能实现持久和平。", "默克尔", "analyst",
                  id="a-former-leader-speaks-for-no-government"),
 ]

@@ -16,13 +16,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import fold
+from .issuers import issuing_body
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
 from .listeners import addressee
 from .verbs import framing_verbs
 from .subject_patterns import LATIN, SUBJECT_END
-from .subjects import BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, only_fillers, subject_of
+from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, leading_subject, only_fillers,
+                       subject_of)
 
 EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
                         r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
@@ -156,6 +158,9 @@ def _frames(reading: Reading, start: int):
                 and not only_fillers(_own_clause(reading.outside, start, match.start)):
             break  # 习近平指出，中方…表示…: the later verbs are inside the words reported
         speaker, listener, shared = subject_of(reading, start, match)
+        if speaker is not None and speaker.kind == "document" and not speaker.name \
+                and words.issuing.starts(speaker.affiliation or "") is not None:
+            speaker = _issuing_subject(reading) or speaker  # …印发了《意见》，并发出通知，要求…: who issued it
         quoting = _quoted_speaker(reading, start, match)
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
@@ -191,6 +196,15 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _issuing_subject(reading: Reading) -> Speaker | None:
+    """The body or person the sentence opens with, who issues the document its later clause names."""
+    subject = leading_subject(reading.text, reading.quoted_bits)
+    if subject is not None and subject.resolved and subject.kind in ("body", "person"):
+        return subject
+    issuing = speaker_words().issuing.search(reading.outside)
+    return issuing_body(reading.outside[:issuing.start]) if issuing is not None else None  # 中共中央办公厅…印发了
 
 
 def _clause_verb_after(reading: Reading, at: int) -> bool:
