@@ -351,6 +351,7 @@ SPEAKERS_IN_ORDER = [  # (ninth batch) the speaker of each sentence: where speec
     pytest.param("本月17日，一名8岁移民女童在美国得克萨斯州被拘留期间死亡。据美国媒体21日报道，美国海关官员说，她曾多次求助。"
                  "17日，女童病情加重，在得克萨斯州哈灵根被送医后死亡。", [None, "美国海关官员", None],
                  id="words-credited-to-a-report-do-not-run-on"),
+    pytest.param("日前，多家上市航空公司公布3月份运营数据。", [None], id="data-published-without-its-figures-report-nothing"),
     pytest.param("习近平总书记来到乐金显示广州制造基地、广汽埃安新能源汽车股份有限公司、广汽研究院考察调研。", [None],
                  id="a-reporting-verb-inside-the-place-visited-frames-nothing"),
 ]

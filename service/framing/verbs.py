@@ -19,7 +19,7 @@ VISITED_PLACE = re.compile(r"(?:来到|來到|走进|走進)[^，,。；;：:并
 LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
 FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
 CAUSATIVE_AFTER = re.compile(r"\s*[，,]\s*(?:让|讓|使|令)(?!我们|我們|咱们|咱們)")
-PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報)\s*[。.]?\s*$")
+PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據)\s*[。.]?\s*$")
 
 
 def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -> list:
@@ -52,7 +52,7 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
         if match.word in PUBLISHING and CLAUSE_AFTER.search(reading.outside, match.end) is None \
                 and PUBLICATION_END.search(reading.text):
-            continue  # 发布新一期《全球贸易数据与展望》报告。: a publication, its content not given
+            continue  # 发布新一期《…》报告。, 公布3月份运营数据。: a publication, its content not given
         verbs.append(match)
     return verbs
 
