@@ -366,3 +366,8 @@ def test_what_a_first_person_speaker_learned_is_no_frame():
     said = _said_in("习近平在回信中说，看到来信，我想起五年前同大家交流垃圾分类工作的情景。"
                     "得知经过这几年的宣传推动，垃圾分类在你们那里取得新的成效，居民文明程度提高了，社区环境更美了，我很欣慰。")
     assert (said[1]["speaker"], said[1]["verb"]) == ("习近平", None)
+
+
+def test_a_chain_that_writes_no_reporting_verb_gives_none():
+    said = _said_in("根据德国工业联合会的调查，受到能源短缺的影响，已有10%的德国中型企业减产或停产。")[0]
+    assert (said["speaker"], said["verb"], said["verb_class"]) == ("德国工业联合会", None, None)

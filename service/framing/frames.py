@@ -33,6 +33,7 @@ EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單�
 ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?(?:发布|發布|公布|公佈|释出|釋出|发表|發表)的|的)")
 ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
                              r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
+CHAIN_VERB = re.compile(r"报道|報導|報道|报导|发布|發布|公布|公佈|通报|通報")
 ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
 ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|釋出|发出|發出)$")
 DATA_WORDS = frozenset({"数据", "數據"})
@@ -93,7 +94,8 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
     if label is not None:
         return label
     if source is not None and source.name:  # 据以色列媒体报道，…: the outlet speaks in its own voice
-        return Frame(source, "报道", "neutral", source=source.name)
+        verb = _chain_verb(reading.outside, start)  # 根据以方消息, 根据…的调查: no verb is written
+        return Frame(source, verb, "neutral" if verb else None, source=source.name)
     return NO_FRAME
 
 
@@ -112,6 +114,13 @@ def _source(reading: Reading, start: int) -> Speaker | None:
             if named is not None and named.name:
                 return named
     return None
+
+
+def _chain_verb(outside: str, start: int) -> str | None:
+    """The reporting verb a 据/根据 chain writes (据…报道, 据…发布的消息), if any."""
+    chain = EVIDENTIAL.search(outside, start)
+    verb = CHAIN_VERB.search(chain.group(0)) if chain is not None else None
+    return verb.group(0) if verb is not None else None
 
 
 def _subject_end(phrase: str) -> int:
