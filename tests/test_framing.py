@@ -299,3 +299,75 @@ def test_welcome_ceremony_and_a_published_report_report_nothing():
     said = _said_in("国家主席习近平14日下午在人民大会堂东门外广场举行仪式，欢迎巴西联邦共和国总统卢拉对我国进行国事访问。"
                     "世界贸易组织5日发布新一期《全球贸易数据与展望》报告。")
     assert [s["type"] for s in said] == ["unattributed", "unattributed"]
+
+
+NAMED_LAST = [  # (ninth batch) who speaks in the last sentence, and on which side
+    pytest.param("总书记的重要指示在广大干部群众中引起强烈反响。大家表示，要凝心聚力、奋斗实干，在新征程上不断创造新的辉煌。",
+                 "广大干部群众", "other", id="plural-pronoun-is-the-group-named-before"),
+    pytest.param("《习近平著作选读》第一卷、第二卷出版座谈会22日在京召开，中共中央政治局常委、中央书记处书记蔡奇出席会议并讲话。"
+                 "他表示，编辑出版《习近平著作选读》是党中央作出的重大决定。", "蔡奇", "prc_gov",
+                 id="pronoun-is-the-one-person-named-before-not-a-name-in-a-book-title"),
+    pytest.param("据美国媒体21日报道，她的母亲说，她曾多次请求拘留设施人员将生病的女儿转到医院治疗，但遭到无视。",
+                 "她的母亲", "other", id="a-kin-of-a-pronoun-speaks-unnamed"),
+    pytest.param("美国《大西洋月刊》日前刊文称，美国每天仍有数万人确诊，数百人因新冠死亡。", "大西洋月刊", "media",
+                 id="a-periodical-named-by-its-title-is-media"),
+    pytest.param("记者从应急管理部获悉，截至10月7日18时，全国安全形势总体平稳，未发生重大生产安全事故和自然灾害。",
+                 "应急管理部", "prc_gov", id="a-ministry-whose-name-starts-like-a-modal-is-a-body"),
+    pytest.param("负责调查“北溪”天然气管道泄漏事件的瑞典检察官6日表示，可以确认瑞典专属经济区内的“北溪”管道附近发生了爆炸。",
+                 "瑞典检察官", "other_gov", id="the-head-after-a-relative-clause-speaks"),
+    pytest.param("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
+                 "要求各地区各部门结合实际认真贯彻落实。《意见》指出，要深入实施新时代人才强国战略。",
+                 "中共中央办公厅、国务院办公厅", "prc_gov", id="a-policy-document-speaks-for-who-issued-it"),
+    pytest.param("近日，中共中央办公厅、国务院办公厅印发了《关于加强新时代高技能人才队伍建设的意见》，并发出通知，"
+                 "要求各地区各部门结合实际认真贯彻落实。", "中共中央办公厅、国务院办公厅", "prc_gov",
+                 id="who-issues-a-notice-asks-what-it-asks"),
+    pytest.param("另据报道，德国前总理默克尔6日表示，只有在俄罗斯的参与下，欧洲才能实现持久和平。", "默克尔", "analyst",
+                 id="a-former-leader-speaks-for-no-government"),
+]
+
+
+@pytest.mark.parametrize("body,speaker,side", NAMED_LAST)
+def test_who_speaks_last_and_on_which_side(body, speaker, side):
+    said = _said_in(body)[-1]
+    assert (said["speaker"], said["side"]) == (speaker, side)
+
+
+SPEAKERS_IN_ORDER = [  # (ninth batch) the speaker of each sentence: where speech runs on and where narration starts
+    pytest.param("习近平总书记强调，因地制宜大力发展特色产业，推进农村一二三产业融合发展，拓宽农民增收致富渠道。"
+                 "总书记的讲话饱含对农业、农村、农民的殷殷关切。", ["习近平", None],
+                 id="a-bare-title-and-de-is-the-outlets-narration"),
+    pytest.param("习近平总书记指出，陕西要更加主动融入和服务构建新发展格局。"
+                 "日前，中哈（西安）商贸物流有限责任公司场站项目正式开工，未来将成为哈萨克斯坦在中国重要的货物集散基地。",
+                 ["习近平", None], id="news-of-the-days-before-is-not-more-of-the-speech"),
+    pytest.param("中国外交部发言人指出，台民进党当局执意唆使其所谓“邦交国”搞涉台提案。"
+                 "这些逆历史潮流而动、故意破坏国际规则的恶劣行径，受到世界上主持正义国家的一致反对。",
+                 ["中国外交部发言人"] * 2, id="upholding-justice-is-no-chairing"),
+    pytest.param("习近平强调，当今世界，冷战思维阴魂不散。我同普京总统一致认为，解决巴以冲突问题迫在眉睫。"
+                 "要切实执行联合国决议，以“两国方案”为基础解决巴勒斯坦问题。双方一致认为政治解决乌克兰危机是正确方向。"
+                 "中方在这一问题上的立场是一贯的、明确的。中方期待欧洲大陆早日恢复和平稳定，愿继续为此发挥建设性作用。",
+                 ["习近平"] * 6, id="what-both-sides-agreed-inside-a-leaders-unframed-speech-is-his"),
+    pytest.param("习近平总书记在讲话中指出，陕西要实现追赶超越。总书记的指示要求，让投身科技创新领域的干部群众精神振奋、倍受鼓舞。",
+                 ["习近平", None], id="a-noun-whose-effect-follows-frames-nothing"),
+    pytest.param("本月17日，一名8岁移民女童在美国得克萨斯州被拘留期间死亡。据美国媒体21日报道，美国海关官员说，她曾多次求助。"
+                 "17日，女童病情加重，在得克萨斯州哈灵根被送医后死亡。", [None, "美国海关官员", None],
+                 id="words-credited-to-a-report-do-not-run-on"),
+    pytest.param("日前，多家上市航空公司公布3月份运营数据。", [None], id="data-published-without-its-figures-report-nothing"),
+    pytest.param("习近平总书记来到乐金显示广州制造基地、广汽埃安新能源汽车股份有限公司、广汽研究院考察调研。", [None],
+                 id="a-reporting-verb-inside-the-place-visited-frames-nothing"),
+]
+
+
+@pytest.mark.parametrize("body,speakers", SPEAKERS_IN_ORDER)
+def test_speakers_sentence_by_sentence(body, speakers):
+    assert [s["speaker"] for s in _said_in(body)] == speakers
+
+
+def test_what_a_first_person_speaker_learned_is_no_frame():
+    said = _said_in("习近平在回信中说，看到来信，我想起五年前同大家交流垃圾分类工作的情景。"
+                    "得知经过这几年的宣传推动，垃圾分类在你们那里取得新的成效，居民文明程度提高了，社区环境更美了，我很欣慰。")
+    assert (said[1]["speaker"], said[1]["verb"]) == ("习近平", None)
+
+
+def test_a_chain_that_writes_no_reporting_verb_gives_none():
+    said = _said_in("根据德国工业联合会的调查，受到能源短缺的影响，已有10%的德国中型企业减产或停产。")[0]
+    assert (said["speaker"], said["verb"], said["verb_class"]) == ("德国工业联合会", None, None)

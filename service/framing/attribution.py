@@ -239,10 +239,12 @@ def _embedded(frame: Frame, before: Attribution) -> bool:
 
 
 def _recalled(frame: Frame, before: Attribution, line: Line) -> bool:
-    """Inside a person's speech, in its paragraph, what the two leaders agreed before (昨天两党总书记一致同意…):
-    the person recalls it."""
+    """Inside a person's speech, in its paragraph, what the two leaders agreed before (昨天两党总书记一致同意…), or
+    agreed in the talks the person's unframed speech recounts (…。要切实执行…。双方一致认为…): the person tells it."""
     return (not line.first and before.speaker is not None and before.speaker.kind == "person"
-            and frame.speaker is not None and frame.speaker.kind == "joint" and PAST_START.match(line.text) is not None)
+            and frame.speaker is not None and frame.speaker.kind == "joint"
+            and (PAST_START.match(line.text) is not None  # 昨天两党总书记一致同意…
+                 or before.verb is None and frame.source is None and CHINESE.search(line.text) is not None))
 
 
 def _first_person(frame: Frame, before: Attribution, text: str) -> bool:

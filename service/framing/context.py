@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
+from .groups import named_group, plural_at
 from .issuers import issuer
-from .subjects import leading_subject
+from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 
 TRANSCRIPT_LABEL = re.compile(
@@ -130,16 +131,23 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     if speaker.kind == "pronoun":
         if recent and story.last is not None and story.last.kind in SINGLE_KINDS:
             return story.last, None
-        introduced = _introduced(story, at)
+        introduced = _introduced(story, at) or _sole_person_before(story, at)
         if introduced is not None:
             return introduced, None
         return None, story.last_person.name if story.last_person else None
     if speaker.kind == "plural":
+        group = _group_before(story)
+        if group is not None:
+            return group, None  # …让广东广大干部群众倍感振奋，大家表示…
         if recent and story.last is not None and story.last.kind != "person":
             return story.last, None
         introduced = _introduced(story, at, ("joint",))
         if introduced is not None:
             return introduced, None  # The two leaders had a discussion… They agreed…
+        group = named_group(story.texts[-2]) if len(story.texts) > 1 and plural_at(story.texts[-1]) is not None \
+            else None
+        if group is not None:
+            return group, None  # …在广大干部群众中引起强烈反响。大家表示…
         return None, story.last.name if story.last else None
     if speaker.kind == "previous":
         if recent and story.last is not None:
@@ -161,6 +169,12 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     return speaker, None
 
 
+def _group_before(story: Story) -> Speaker | None:
+    """The group the sentence names before its Chinese plural pronoun (…干部群众…，大家表示)."""
+    at = plural_at(story.texts[-1]) if story.texts else None
+    return named_group(story.texts[-1], at) if at else None
+
+
 def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> Speaker | None:
     """The person the sentence just before (without a speaker of its own) is about: 王沪宁…会见… 他表示…"""
     if story.previous is None or story.previous[2] != at - 1:
@@ -172,6 +186,18 @@ def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> 
         return subject
     return subject if subject.side else Speaker(subject.name, _side_in_story(subject.name, story) or "other",
                                                  "person", subject.affiliation)
+
+
+def _sole_person_before(story: Story, at: int) -> Speaker | None:
+    """The one person the sentence just before names outside book titles (《习近平著作选读》…座谈会召开，…蔡奇出席
+    会议并讲话。他表示…), when nobody has spoken yet in the story."""
+    if story.last is not None or story.previous is None or story.previous[2] != at - 1:
+        return None
+    text = WORK_TITLE.sub("", story.previous[0])
+    people = {subject.name: subject for clause in CLAUSE_BREAK.split(text) if clause.strip()
+              for subject in [leading_subject(clause, bytes(len(clause)))]
+              if subject is not None and subject.kind == "person" and subject.resolved}
+    return people.popitem()[1] if len(people) == 1 else None
 
 
 def _titled(title: str | None, story: Story) -> Speaker | None:

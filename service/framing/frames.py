@@ -16,13 +16,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import fold
+from .issuers import issuing_body
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
 from .listeners import addressee
 from .verbs import framing_verbs
 from .subject_patterns import LATIN, SUBJECT_END
-from .subjects import BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, only_fillers, subject_of
+from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, leading_subject, only_fillers,
+                       subject_of)
 
 EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
                         r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
@@ -31,6 +33,7 @@ EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單�
 ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?(?:发布|發布|公布|公佈|释出|釋出|发表|發表)的|的)")
 ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
                              r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
+CHAIN_VERB = re.compile(r"报道|報導|報道|报导|发布|發布|公布|公佈|通报|通報")
 ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
 ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|釋出|发出|發出)$")
 DATA_WORDS = frozenset({"数据", "數據"})
@@ -86,12 +89,13 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
         credited = frames[0].speaker.name if relay else source.name if source else None
         return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener,
                      frame.source or credited or _document_source(frame.speaker), frame.subjectless,
-                     content=frame.content, opens=frame.opens)
+                     content=frame.content, opens=frame.opens and (relay or source is None))
     label = _label(reading, start)
     if label is not None:
         return label
     if source is not None and source.name:  # 据以色列媒体报道，…: the outlet speaks in its own voice
-        return Frame(source, "报道", "neutral", source=source.name)
+        verb = _chain_verb(reading.outside, start)  # 根据以方消息, 根据…的调查: no verb is written
+        return Frame(source, verb, "neutral" if verb else None, source=source.name)
     return NO_FRAME
 
 
@@ -110,6 +114,13 @@ def _source(reading: Reading, start: int) -> Speaker | None:
             if named is not None and named.name:
                 return named
     return None
+
+
+def _chain_verb(outside: str, start: int) -> str | None:
+    """The reporting verb a 据/根据 chain writes (据…报道, 据…发布的消息), if any."""
+    chain = EVIDENTIAL.search(outside, start)
+    verb = CHAIN_VERB.search(chain.group(0)) if chain is not None else None
+    return verb.group(0) if verb is not None else None
 
 
 def _subject_end(phrase: str) -> int:
@@ -156,6 +167,9 @@ def _frames(reading: Reading, start: int):
                 and not only_fillers(_own_clause(reading.outside, start, match.start)):
             break  # 习近平指出，中方…表示…: the later verbs are inside the words reported
         speaker, listener, shared = subject_of(reading, start, match)
+        if speaker is not None and speaker.kind == "document" and not speaker.name \
+                and words.issuing.starts(speaker.affiliation or "") is not None:
+            speaker = _issuing_subject(reading) or speaker  # …印发了《意见》，并发出通知，要求…: who issued it
         quoting = _quoted_speaker(reading, start, match)
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
@@ -191,6 +205,15 @@ def _frames(reading: Reading, start: int):
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
+
+
+def _issuing_subject(reading: Reading) -> Speaker | None:
+    """The body or person the sentence opens with, who issues the document its later clause names."""
+    subject = leading_subject(reading.text, reading.quoted_bits)
+    if subject is not None and subject.resolved and subject.kind in ("body", "person"):
+        return subject
+    issuing = speaker_words().issuing.search(reading.outside)
+    return issuing_body(reading.outside[:issuing.start]) if issuing is not None else None  # 中共中央办公厅…印发了
 
 
 def _clause_verb_after(reading: Reading, at: int) -> bool:

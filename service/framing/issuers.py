@@ -40,7 +40,7 @@ def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker:
     documents = list(speaker_words().documents.finditer(after))
     if not documents:
         return
-    before = _last_person(folded[:issuing.start()]) or _issuing_body(folded[:issuing.start()])
+    before = _last_person(folded[:issuing.start()]) or issuing_body(folded[:issuing.start()])
     if before is None and speaker is None:
         subject = leading_subject(text, quoted)
         before = subject if subject is not None and subject.resolved and subject.kind in ISSUERS else None
@@ -57,7 +57,7 @@ def issues_document(attribution: Attribution) -> bool:
         and _issuing_pattern().search(fold(attribution.verb)) is not None
 
 
-def _issuing_body(text: str) -> Speaker | None:
+def issuing_body(text: str) -> Speaker | None:
     """The body right before the issuing verb, in the same clause (中共中央发出…通知)."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
     named = name_phrase(text[breaks[-1] if breaks else 0:])

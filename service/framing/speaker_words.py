@@ -22,6 +22,7 @@ TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍�
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
+FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿|國務卿|外长|外長|防长|防長|总书记|總書記)\s*$")
 AND_OTHERS = ("等", "等人")
 TOKEN_BREAK = re.compile(r"[\s的]+")
 
@@ -51,6 +52,7 @@ class SpeakerWords:
     meetings: WordPattern
     single_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    groups: frozenset[str]  # group nouns a plural pronoun can stand for (群众, 嘉宾)
     fillers: WordPattern
     titles: WordPattern
     people: LiteralMatcher  # alias variants of people (many: the automaton beats a regex alternation)
@@ -78,7 +80,8 @@ def speaker_words() -> SpeakerWords:
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
         meetings=WordPattern(folded("meeting_words")),
         single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
-        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])), fillers=WordPattern(folded("filler_words")),
+        plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])),
+        groups=frozenset(folded("group_words")), fillers=WordPattern(folded("filler_words")),
         titles=WordPattern({fold(t) for t in names["titles"]} | {"president", "secretary", "minister",
                                                                       "mr.", "ms.", "mrs.", "dr."}),
         people=LiteralMatcher(people))
@@ -204,6 +207,8 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
     words = speaker_words()
+    if FORMER.search(text):
+        return "analyst"  # 德国前总理, 美国前国务卿: out of office, they speak for no government
     party = _foreign_party(text)
     if party is not None:
         return party  # 越共中央总书记, 古共中央第一书记: another country's communist party

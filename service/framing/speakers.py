@@ -27,6 +27,7 @@ ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|
                          r"学会|學會|基金会|基金會|大学|大學))")
 ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
+TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
 MAX_BODY_CHARS = 10
@@ -34,7 +35,7 @@ JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint
 POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|南|朝)方)")  # a country's 方
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
-MODAL_START = re.compile(r"^(?:要|应|應|将|將|会|會|能|可|须|須|必)")
+MODAL_START = re.compile(r"^(?:要|应(?![急对對用])|應(?![急對用])|将|將|会|會|能(?!源)|可|须|須|必)")  # not 应急管理部, 能源局
 PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 PLURAL = "们"
@@ -118,7 +119,16 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if name:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
-    return _reference(cleaned) or _body(cleaned)  # 总书记 stands for a person before it is a body
+    return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+
+
+def _relative_head(phrase: str) -> Speaker | None:
+    """负责调查…事件的瑞典检察官: the head after a relative clause, when a polity leads it."""
+    head = phrase.rsplit("的", 1)[1].strip() if "的" in phrase else ""
+    if len(head) < 3 or speaker_words().polity.starts(head) is None:
+        return None
+    named = _named(head, "")
+    return named if named is not None and named.resolved and named.kind in ("body", "person", "anonymous") else None
 
 
 def _abbreviated_polity(cleaned: str) -> bool:
@@ -145,10 +155,14 @@ def _group(phrase: str, cleaned: str) -> Speaker | None:
 
 
 def _pronoun(phrase: str) -> Speaker | None:
-    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one."""
+    """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one; 她的母亲 (a role or kin of
+    theirs) as the unnamed person it is."""
     match = pronoun_pattern().match(phrase.strip(" ,，"))
     if match is None:
         return None
+    owned = phrase.strip(" ,，")[match.end():].strip()
+    if match.group(0).endswith("的") and owned in speaker_words().roles.words:
+        return Speaker(phrase.strip(" ,，"), "other", "anonymous")  # 她的母亲说: the mother speaks, unnamed
     return Speaker(None, None, "plural" if match.group("plural") else "pronoun")
 
 
@@ -178,9 +192,14 @@ def _body(cleaned: str) -> Speaker | None:
     alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
     方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
     words, lex = speaker_words(), lexicon()
+    titled = TITLED_OUTLET.fullmatch(cleaned) if '"' in cleaned else None
+    if titled is not None and (not titled.group(1) or _is_polity(titled.group(1))):
+        outlet = _body(titled.group(2))
+        if outlet is not None and outlet.kind == "media":
+            return outlet  # 美国《大西洋月刊》: the outlet named by its title
     if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
-    if cleaned.startswith("《") and cleaned.endswith("》") and words.documents.ends(cleaned[:-1]):
+    if cleaned[:1] in '《"' and cleaned[-1:] in '》"' and words.documents.ends(cleaned[:-1]):
         cleaned = cleaned[1:-1]  # 《通知》指出: the document named as a title
     document = words.documents.search(cleaned)
     if document is not None and document.end == len(cleaned):

@@ -30,6 +30,8 @@ DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or
 THIRD_PERSON_START = re.compile(r"\s*(?:他|她)(?![们們])")
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
+IDIOM = re.compile(r"主持(?:正义|正義|公道|公正)")  # 主持正义国家: upholding justice, no one chairing anything
+NEWS_TIME_START = re.compile(r"\s*(?:日前|近日|连日来|連日來|这些天|這些天|眼下)[，,]")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:我们|我們|我(?!国|國)|[一二三四五六七八九十]是|第[一二三四五]，|首先，|其次，|"
@@ -87,6 +89,10 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
+    if NEWS_TIME_START.match(text):
+        return False  # 日前，…项目正式开工: the outlet's news of the days before, not the speaker's words
+    if speaker.kind == "person" and _title_possessive(text):
+        return False  # 总书记的讲话饱含…: the outlet speaks of him by his title; no one calls himself so
     if FIRST_PERSON_CLAUSE.match(text):
         return True  # 昨天，我同阮富仲总书记一道见证…: only the speaker says 我
     subject = leading_subject(text, quoted)
@@ -109,11 +115,19 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
     return own_paragraph or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: speech; 华盛顿已经…: narration
 
 
+def _title_possessive(text: str) -> bool:
+    """The sentence opens with a bare title and 的 (总书记的重要指示…)."""
+    folded = fold(text.lstrip())
+    title = speaker_words().titles.starts(folded)
+    return title is not None and folded[title.end:title.end + 1] == "的"
+
+
 def narrates(folded: str) -> bool:
     """The sentence tells what someone did or when (出席, 主持, 当地时间…): not more of what was said. A speaker
     telling in the first person what they did (我此次访德并…主持…) still speaks."""
     if FIRST_PERSON.match(folded) or FIRST_PERSON_CLAUSE.match(folded):
         return False  # (昨天，)我同…签署…: the speaker tells it
+    folded = IDIOM.sub(lambda m: " " * len(m.group(0)), folded) if "主持" in folded else folded
     told = speaker_words().narration.search(folded)
     if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
         return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts

@@ -23,6 +23,7 @@ from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT,
                                QUOTE_MARKS)
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
+WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
 
 
 def subject_of(reading: Reading, start: int, verb):
@@ -104,6 +105,8 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
         named = name_phrase(subject, written, text) if subject else None
         if named is None and subject and not phrase.isascii():
             named = _titled_name(clean(subject))
+        if named is not None and named.kind == "person" and _in_work_title(reading.text, a, b):
+            continue  # 《习近平著作选读》…座谈会召开: a book's title names him, the sentence is not his doing
         clause_end = CLAUSE_END.search(reading.outside, a)
         if named is not None and named.kind == "person" and _relative_clause(
                 reading, a + len(subject), clause_end.start() if clause_end else len(reading.outside)):
@@ -120,6 +123,10 @@ def leading_subject(text: str, quoted_bits: bytes) -> Speaker | None:
                 return joint()  # 去年习近平主席同拜登总统…达成共识: the two of them
         return named
     return None
+
+
+def _in_work_title(text: str, start: int, end: int) -> bool:
+    return "《" in text and any(m.start() < start and end < m.end() for m in WORK_TITLE.finditer(text))
 
 
 def _relative_clause(reading: Reading, start: int, end: int) -> bool:

@@ -15,12 +15,18 @@ WELCOMING = frozenset({"欢迎", "歡迎"})
 CEREMONY_BEFORE = re.compile(r"仪式[，,]\s*$|儀式[，,]\s*$")
 PUBLISHING = frozenset({"公布", "发布", "發布"})
 CLAUSE_AFTER = re.compile(r"[，,：:；;]")
-PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報)\s*[。.]?\s*$")
+VISITED_PLACE = re.compile(r"(?:来到|來到|走进|走進)[^，,。；;：:并並]*$")  # 来到乐金显示广州制造基地
+LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
+FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
+CAUSATIVE_AFTER = re.compile(r"\s*[，,]\s*(?:让|讓|使|令)(?!我们|我們|咱们|咱們)")
+PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據)\s*[。.]?\s*$")
 
 
 def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -> list:
     """Reporting verbs outside quotes, after the byline, not negated, not inside a longer word or a 据 chain (`chains`:
-    their spans), not in a relative clause, not an act that reports nothing (举行仪式，欢迎…; 发布…报告。)."""
+    their spans), not in a relative clause, not an act that reports nothing (举行仪式，欢迎…; 发布…报告。), not a noun
+    whose effect follows (…要求，让…), not in the place a visit goes to (来到乐金显示…), not what a first-person
+    speaker learned (得知…，我很欣慰)."""
     taken = [(m.start, m.end) for category in ("verb", "not_verb") for m, _ in reading.hits.get(category, ())]
     verbs = []
     for match, outside_quote in reading.hits.get("verb", ()):
@@ -36,11 +42,17 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
         if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
             continue  # 落实“重实践”要求: a noun after the term it names
+        if match.word in LEARNING and FIRST_PERSON_LATER.search(reading.outside, match.end):
+            continue  # 得知…取得新的成效，我很欣慰: what the speaker learned, in his own words
+        if VISITED_PLACE.search(reading.outside, 0, match.start):
+            continue  # 习近平来到乐金显示广州制造基地…考察: part of the name of the place visited
+        if CAUSATIVE_AFTER.match(reading.outside, match.end) and not LATIN.match(match.word):
+            continue  # 总书记的指示要求，让干部群众精神振奋: a noun whose effect is told, not a report
         if match.word in WELCOMING and CEREMONY_BEFORE.search(reading.outside, 0, match.start):
             continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
         if match.word in PUBLISHING and CLAUSE_AFTER.search(reading.outside, match.end) is None \
                 and PUBLICATION_END.search(reading.text):
-            continue  # 发布新一期《全球贸易数据与展望》报告。: a publication, its content not given
+            continue  # 发布新一期《…》报告。, 公布3月份运营数据。: a publication, its content not given
         verbs.append(match)
     return verbs
 
