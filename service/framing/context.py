@@ -28,6 +28,7 @@ TITLE_OF_LABEL = re.compile(r"^\s*((?:VICE\s+)?PRESIDENT|(?:PRIME\s+|FOREIGN\s+)
 HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
 QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
 TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
+TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
@@ -122,7 +123,8 @@ def is_host(label: Speaker, text: str = "") -> bool:
 
 
 def ends_transcript(text: str) -> bool:
-    return bool(TIME_STAMP.match(text))
+    """A time stamp or the END line that closes a transcript: the line after it is no label's."""
+    return bool(TIME_STAMP.match(text) or TRANSCRIPT_END.match(text))
 
 
 def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, str | None]:

@@ -40,6 +40,9 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue
         if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
             continue  # 习近平主席在论坛宣布的八项行动: a verb in a relative clause frames nothing
+        if reading.outside[match.start - 1:match.start] == "的" and lexicon().verbs.get(match.word) == "belief" \
+                and not CLAUSE_AFTER.match(reading.outside, match.end):
+            continue  # 提振了…对美中关系未来的预期和信心: an expectation named after 的: a noun, not a report
         if match.start > 0 and reading.text[match.start - 1] in CLOSING_QUOTES and match.word in lexicon().nouns_after_terms:
             continue  # 落实“重实践”要求: a noun after the term it names
         if match.word in LEARNING and FIRST_PERSON_LATER.search(reading.outside, match.end):
