@@ -28,6 +28,7 @@ __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
+DATA_SHOWN = re.compile(r"(?:数据|數據)(?:显示|顯示|表明)")  # a release of figures: what follows is figures
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -216,8 +217,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
     if CHINESE.search(text) is None:
         return UNATTRIBUTED  # English reported speech does not run on without a frame (quotes and transcripts do)
     listed = opens_like_speech(text)  # 一是…, 第一，…, 我们要…
-    if not found[k - 1].opens and not listed:
-        return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…
+    if not found[k - 1].opens and not listed or DATA_SHOWN.search(lines[k - 1].text):
+        return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…; …发布最新数据显示，…。截至一季度末，…: figures, no speech
     # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
     own_later = line.framed_paragraph  # 世界好，…。习近平主席…强调: the paragraph's frame is the running speaker's
     same_later = isinstance(own_later, Speaker) and own_later.name is not None and own_later.name == story.last.name

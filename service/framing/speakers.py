@@ -18,7 +18,7 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
-from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES, unknown_name
+from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES, listed_names, unknown_name
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -76,7 +76,8 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker 
             name = max(tagged, key=len)
             rest = cleaned[:-len(name)]
             return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
-    return named
+    listed = listed_names(named.name) if named is not None and named.name and "、" in named.name else None
+    return named._replace(name=listed) if listed else named  # 董事长苏世民、会长艾伦等美方代表: the names
 
 
 @lru_cache(maxsize=PHRASE_CACHE_SIZE)

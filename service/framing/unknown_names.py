@@ -91,3 +91,19 @@ def tail_name(text: str) -> str:
     while k > 0 and text[k - 1] in transliteration:
         k -= 1
     return text[k:] or text[-2:]
+
+
+LISTED = re.compile(r"(?P<items>[^，,。、]+(?:、[^，,。、]+)+?)(?P<tail>等[^，,。、]{0,8})")
+
+
+def listed_names(cleaned: str) -> str | None:
+    """People listed each with a title (黑石集团董事长兼首席执行官苏世民、…、美中贸易全国委员会会长艾伦等美方代表): their
+    names and the group word after 等; None unless every item ends in a name no table knows."""
+    listed = LISTED.fullmatch(cleaned)
+    if listed is None:
+        return None
+    items = listed.group("items").split("、")
+    names = [unknown_name(item, item) for item in items]
+    if not all(names) or names == items or any(len(name) > MAX_TRANSLITERATED_CHARS for name in names):
+        return None
+    return "、".join(names) + listed.group("tail")
