@@ -9,7 +9,7 @@ from service.framing import attribution, frames, profile, reading, sentence_fram
 from service.text import normalize
 from service.tuning import TEXT_CACHE_ENTRIES
 
-PER_TEXT = [features._text_features, features._named_positions, candidates._sentence_grams,
+PER_TEXT = [features._text_features, features._outside_administrations, candidates._sentence_grams,
             candidates._clause_grams, diff.word_spans, diff._changes, reading.read,
             reading.quote_bits, frames.parse_frame, subjects.leading_subject, speakers._named, speaker_words.clean,
             sentence_framing.sentence_framing, attribution._frame_text, profile._counts, normalize.fold]

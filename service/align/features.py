@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from ..text.entities import entities
-from ..text.normal_form import NormalForm, normal_form
+from ..text.normal_form import normal_form
 from ..text.normalize import alias_table, names_at, strip_punctuation
 from ..text.patterns import CLAUSE_BREAK, NUMBER, encounter_kinds, single_pronoun
 from ..text.when import day_mentions, publication_day, resolve_days
@@ -97,7 +97,7 @@ def article_features(article: int, sentences, *, published_at: str | None = None
     published = publication_day(published_at)
     for sentence in sentences:
         feature = _text_features(sentence.text)
-        named = _named_positions(sentence.text)
+        named = _outside_administrations(sentence.text)[1]
         pronoun = single_pronoun().search(feature.norm)
         people = set(feature.people)
         if pronoun:
@@ -125,19 +125,15 @@ def _is_object(norm: str, offset: int) -> bool:
     return bool(OBJECT_MARKER.search(norm[max(0, offset - 2):offset]))
 
 
-def _outside_administrations(form: NormalForm) -> tuple[str, tuple[tuple[int, str], ...], frozenset[str]]:
-    """The normal form with administrations ("拜登政府") blanked, as they are not people speaking, and the people
-    ((offset, alias key), in order) and places (alias keys) it still names."""
+@lru_cache(maxsize=FEATURE_CACHE_SIZE)
+def _outside_administrations(text: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[str]]:
+    """The sentence's normal form with administrations ("拜登政府") blanked, as they are not people speaking, and
+    the people ((offset, alias key), in order) and places (alias keys) it still names."""
+    form = normal_form(text)
     blanked = ATTRIBUTIVE.sub(_blank, form.normal)
     if blanked == form.normal:
         return blanked, form.people, form.places
     return (blanked, *names_at(blanked))
-
-
-@lru_cache(maxsize=FEATURE_CACHE_SIZE)
-def _named_positions(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, alias key) of each person a sentence names, administrations left out."""
-    return _outside_administrations(normal_form(text))[1]
 
 
 def tagged_people(text: str) -> frozenset[str]:
@@ -172,10 +168,9 @@ def _with(feature: SentenceFeatures, **changes) -> SentenceFeatures:
 @lru_cache(maxsize=FEATURE_CACHE_SIZE)
 def _text_features(text: str) -> SentenceFeatures:
     article, index = -1, -1
-    form = normal_form(text)
-    norm = form.normal
+    norm = normal_form(text).normal
     bare = strip_punctuation(norm)
-    blanked, named_people, named_places = _outside_administrations(form)
+    blanked, named_people, named_places = _outside_administrations(text)
     venues = _venue_pattern()
     places = {key for m in venues.finditer(norm) for key in _venue_keys_pattern().findall(m.group(1))}
     clauses = sorted({strip_punctuation(c) for c in CLAUSE_BREAK.split(norm) if not ATTRIBUTION.search(c)} - {""},

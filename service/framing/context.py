@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
+from ..text.patterns import CLAUSE_END
 from .groups import named_group, plural_at
 from .issuers import issuer
 from .subjects import WORK_TITLE, leading_subject
@@ -34,7 +35,6 @@ REPORTER = Speaker("reporter", "media", "media")
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？]")
 RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
 SINGLE_KINDS = frozenset({"person", "anonymous", "analyst"})  # what 他/she can stand for
 
@@ -196,7 +196,7 @@ def _sole_person_before(story: Story, at: int) -> Speaker | None:
     if story.last is not None or story.previous is None or story.previous[2] != at - 1:
         return None
     text = WORK_TITLE.sub("", story.previous[0])
-    people = {subject.name: subject for clause in CLAUSE_BREAK.split(text) if clause.strip()
+    people = {subject.name: subject for clause in CLAUSE_END.split(text) if clause.strip()
               for subject in [leading_subject(clause, bytes(len(clause)))]
               if subject is not None and subject.kind == "person" and subject.resolved}
     return people.popitem()[1] if len(people) == 1 else None
@@ -275,7 +275,7 @@ def _side_in_texts(key: str, texts) -> str | None:
 def _title_chain(text: str, at: int) -> str:
     """The titles before a name, back to the clause's start: a chain of them joined by 、 runs past NAME_CONTEXT."""
     start = max(0, at - TITLE_CHAIN_CHARS)
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, start, at)]
+    breaks = [m.end() for m in CLAUSE_END.finditer(text, start, at)]
     return text[breaks[-1] if breaks else start:at]
 
 

@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..text.normalize import alias_table, fold
+from ..text.patterns import CLAUSE_END
 from .speakers import Speaker, name_phrase, speaker_words
 from .subjects import leading_subject
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from .context import Attribution, Story
 
 ISSUERS = frozenset({"person", "body"})  # who may issue a document (中共中央发出…通知, 发言人…发表声明)
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？]")
 
 
 def issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:
@@ -59,7 +59,7 @@ def issues_document(attribution: Attribution) -> bool:
 
 def issuing_body(text: str) -> Speaker | None:
     """The body right before the issuing verb, in the same clause (中共中央发出…通知)."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
+    breaks = [m.end() for m in CLAUSE_END.finditer(text)]
     named = name_phrase(text[breaks[-1] if breaks else 0:])
     return named if named is not None and named.kind == "body" and named.side is not None else None
 

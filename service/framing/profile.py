@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+import math
 from functools import lru_cache
 from itertools import repeat
-import math
 
 from ..align.features import sentence_features
 from ..align.scoring import keyword_cosine
@@ -201,7 +201,6 @@ def _may_headline(title: frozenset, sentence: frozenset, weights: dict, lowest: 
     shared = sum(map(weights.get, shared_words, repeat(1.0)))
     product = masses[title] * (shared + (len(sentence) - len(shared_words)) * lowest)
     return product <= 0 or 100.0 * shared / math.sqrt(product) >= HEADLINE_MIN_COSINE * BOUND_MARGIN
-
 
 
 def _first_per_fact(found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:

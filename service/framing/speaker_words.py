@@ -24,6 +24,7 @@ ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
 PLURAL = "们"
 FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿|國務卿|外长|外長|防长|防長|总书记|總書記)\s*$")
 AND_OTHERS = ("等", "等人")
+FOREIGN_PARTY = re.compile(r"(?P<initial>[\u4e00-\u9fff])共(?:中央|总书记|總書記)")  # 越共中央: X's communist party
 TOKEN_BREAK = re.compile(r"[\s的]+")
 
 
@@ -238,8 +239,6 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
         return "other"
     return None
 
-
-FOREIGN_PARTY = re.compile(r"(?P<initial>[\u4e00-\u9fff])共(?:中央|总书记|總書記)")
 
 
 def _foreign_party(text: str) -> str | None:
