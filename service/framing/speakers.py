@@ -45,6 +45,7 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(ENGLISH_TITLE + r"\s+[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+)?")  # Mr. Finer and Minister Liu (the phrase may end at "of …")
+ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 
@@ -96,6 +97,11 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
         return pronoun
+    behalf = ON_BEHALF.search(cleaned, 1)
+    if behalf is not None:
+        speaking = _named(cleaned[:behalf.start()], "") or bare_name(cleaned[:behalf.start()])
+        if speaking is not None and (speaking.kind == "person" and speaking.name or speaking.kind == "pronoun"):
+            return speaking  # 王储穆罕默德代表国王萨勒曼欢迎…, 他代表…: the first speaks; not 人大代表王某 (a body)
     short = SHORT_NAME.search(phrase)
     if short is not None:  # 巴勒斯坦伊斯兰抵抗运动（哈马斯）方面: the name the story goes on to use
         named = _named(short.group(1), "")
