@@ -67,6 +67,7 @@ class Frame(NamedTuple):
     topic_only: bool = False  # "the two leaders discussed …": a frame that reports no position
     content: bool = True  # words follow the verb (not "…罗伯特·戴利强调。" after a quote)
     opens: bool = True  # what follows is speech that may run on (指出，…); not an act (宣布大会开幕)
+    marked: bool = False  # a comma or colon right after the verb opens its content (表示，…; not 高度评价…)
 
 
 NO_FRAME = Frame(None)
@@ -201,7 +202,7 @@ def _frames(reading: Reading, start: int):
                                             or match.word in ACTS and _clause_verb_after(reading, match.end))
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
-                    content=content, opens=opens)
+                    content=content, opens=opens, marked=reading.outside[match.end:match.end + 1] in "，,：:")
 
 
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
@@ -244,18 +245,18 @@ def _own_clause(outside: str, start: int, end: int) -> str:
 def _relayed(frames: list[Frame]) -> Frame:
     """The frame that gives the words: an outlet's or a document's relaying verb (报道称, 声明说, said) gives way
     to a frame after it whose speaker is someone else (新华社报道称，两国元首同意…); an outlet's own analysis
-    (法新社分析, 认为) does not. Of one speaker's verbs, the last before the content (…介绍了…，指出，…)."""
+    (法新社分析, 认为) does not. Of one speaker's verbs, the first a comma or colon follows (表示，感谢…), else the
+    last before the content (…介绍了…，指出…; 祝贺…，表示…) that is not a belief (高度评价…，相信…)."""
     first = frames[0]
     if first.speaker.kind in RELAYING and fold(first.verb or "") in RELAY_VERBS:
         for later in frames[1:]:
             if later.speaker.kind not in RELAYING and later.speaker.kind != "previous" and later.speaker != first.speaker:
                 return later
     same = [f for f in frames if f.speaker == first.speaker or f.speaker.kind == "previous"]
-    return same[-1] if len(same) > 1 and _introduces_clause(same[-1]) else first
-
-
-def _introduces_clause(frame: Frame) -> bool:
-    return frame.verb is not None
+    if len(same) == 1:
+        return first
+    marked = next((f for f in same if f.marked), None)  # 表示，感谢…; 强调，…，相信…: the later verbs are its content
+    return marked or next((f for f in reversed(same) if f.verb is not None and f.verb_class != "belief"), first)
 
 
 def _quoted_speaker(reading: Reading, start: int, verb) -> Speaker | None:

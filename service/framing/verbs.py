@@ -15,6 +15,7 @@ WELCOMING = frozenset({"欢迎", "歡迎"})
 CEREMONY_BEFORE = re.compile(r"仪式[，,]\s*$|儀式[，,]\s*$")
 PUBLISHING = frozenset({"公布", "发布", "發布"})
 CLAUSE_AFTER = re.compile(r"[，,：:；;]")
+HEARD = re.compile(r"(?:听取|聽取|听了|聽了)[^，,。；;：:后後时時]*$")  # 听取关于…习俗介绍: what was heard, a noun
 VISITED_PLACE = re.compile(r"(?:来到|來到|走进|走進)[^，,。；;：:并並]*$")  # 来到乐金显示广州制造基地
 LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
 FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
@@ -25,7 +26,8 @@ PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|�
 def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -> list:
     """Reporting verbs outside quotes, after the byline, not negated, not inside a longer word or a 据 chain (`chains`:
     their spans), not in a relative clause, not an act that reports nothing (举行仪式，欢迎…; 发布…报告。), not a noun
-    whose effect follows (…要求，让…), not in the place a visit goes to (来到乐金显示…), not what a first-person
+    whose effect follows (…要求，让…), not in the place a visit goes to (来到乐金显示…) or the account heard
+    (听取…介绍), not what a first-person
     speaker learned (得知…，我很欣慰)."""
     taken = [(m.start, m.end) for category in ("verb", "not_verb") for m, _ in reading.hits.get(category, ())]
     verbs = []
@@ -49,6 +51,8 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 得知…取得新的成效，我很欣慰: what the speaker learned, in his own words
         if VISITED_PLACE.search(reading.outside, 0, match.start):
             continue  # 习近平来到乐金显示广州制造基地…考察: part of the name of the place visited
+        if HEARD.search(reading.outside, 0, match.start):
+            continue  # 听取关于越南妇女婚姻习俗介绍: the account heard, not the subject's report
         if CAUSATIVE_AFTER.match(reading.outside, match.end) and not LATIN.match(match.word):
             continue  # 总书记的指示要求，让干部群众精神振奋: a noun whose effect is told, not a report
         if match.word in WELCOMING and CEREMONY_BEFORE.search(reading.outside, 0, match.start):
