@@ -191,7 +191,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
                                                                      or _embedded(frame, before)
                                                                      or _recalled(frame, before, line)
-                                                                     or _first_person(frame, before, text)):
+                                                                     or _first_person(frame, before, text)
+                                                                     or _attitude(frame, before)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
@@ -246,6 +247,13 @@ def _recalled(frame: Frame, before: Attribution, line: Line) -> bool:
             and frame.speaker is not None and frame.speaker.kind == "joint"
             and (PAST_START.match(line.text) is not None  # 昨天两党总书记一致同意…
                  or before.verb is None and frame.source is None and CHINESE.search(line.text) is not None))
+
+
+def _attitude(frame: Frame, before: Attribution) -> bool:
+    """A sentence that opens with an attitude verb (欢迎…, 感谢…, 相信…) inside a person's running speech: more of
+    it, not a frame of its own."""
+    return (frame.subjectless and frame.verb_class in ("conciliatory", "belief") and before.speaker is not None
+            and before.speaker.kind == "person")
 
 
 def _first_person(frame: Frame, before: Attribution, text: str) -> bool:
