@@ -33,8 +33,9 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         return english_name(original or cleaned)
     marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
     tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
-    if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail):
-        tail = ""  # 工人阶级: after a role, not a title, only a name's shape is a name
+    if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail) \
+            and not transliterated_with_particle(tail):
+        tail = ""  # 工人阶级: after a role, not a title, only a name's shape is a name (司长叶尔马科夫 has one)
     hyphened = NAME_HYPHEN.fullmatch(tail or cleaned)
     if hyphened is not None and all(looks_like_a_name(part) for part in re.split(r"[-－‐]", hyphened.group())):
         return hyphened.group()
