@@ -26,6 +26,7 @@ FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿
 AND_OTHERS = ("等", "等人")
 FOREIGN_PARTY = re.compile(r"(?P<initial>[\u4e00-\u9fff])共(?:中央|总书记|總書記)")  # 越共中央: X's communist party
 TOKEN_BREAK = re.compile(r"[\s的]+")
+STATE_WORDS = frozenset({"中央", "国家", "國家"})  # the centre or the state of whichever polity the phrase names first
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,9 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     anywhere = anywhere or text.isascii()  # English puts adjectives first: senior administration official
     polities = [m for m in words.polity.finditer(text) if anywhere or m.start == 0]
     polities = [m for k, m in enumerate(polities)  # 越南国家主席: 国家 names the state of the polity before it
-                if not (k and polities[k - 1].end == m.start and len(polities[k - 1].word) > 1)]
+                if not (k and polities[k - 1].end == m.start and len(polities[k - 1].word) > 1)
+                and not (m.word in STATE_WORDS and any(len(p.word) > 1 and p.word not in STATE_WORDS
+                                                       for p in polities[:k]))]  # 老挝建国阵线中央主席: Laos's
     for match in reversed(polities) if anywhere else polities:
         rest = text[match.end:].strip()
         single = len(match.word) == 1
