@@ -32,6 +32,7 @@ TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
+PAIRED = re.compile("和")  # the joiner of a pair's name (speakers._pair)
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
@@ -254,6 +255,9 @@ def _side_in_story(name: str, story: Story) -> str | None:
         story.sides[key] = (len(story.texts), side)
     if side is None and (key, None) not in story.sides:
         story.sides[(key, None)] = side = _side_in_texts(key, story.document)  # another story of the programme
+    if side is None and story.sides.get((key, None)) is None and PAIRED.search(key):
+        sides = {_side_in_story(part, story) for part in PAIRED.split(key, 1)}
+        return sides.pop() if len(sides) == 1 else None  # 米歇尔和冯德莱恩: the side both have
     return side if side is not None else story.sides.get((key, None))
 
 

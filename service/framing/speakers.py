@@ -43,8 +43,9 @@ SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the ti
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
-ENGLISH_PAIR = re.compile(ENGLISH_TITLE + r"\s+[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
-                          + r"(?:\s+[A-Z][\w'’-]+)?")  # Mr. Finer and Minister Liu (the phrase may end at "of …")
+ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
+                          + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+PAIR = re.compile(r"([^和与與、，,]{2,16}?)和([^和与與、，,]{2,16})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -118,6 +119,9 @@ def _named(phrase: str, original: str) -> Speaker | None:
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
     if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
+    pair = _pair(cleaned)
+    if pair is not None:
+        return pair
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
@@ -127,6 +131,21 @@ def _named(phrase: str, original: str) -> Speaker | None:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
     return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+
+
+def _pair(cleaned: str) -> Speaker | None:
+    """Two people joined (米歇尔和冯德莱恩): one speaker, named as written, on their side when they share one; the
+    two sides of a meeting (a US and a PRC person) are the joint speaker."""
+    match = PAIR.fullmatch(cleaned)
+    if match is None:
+        return None
+    people = [_named(part, "") for part in match.group(1, 2)]
+    if any(p is None or p.kind != "person" or not p.name for p in people):
+        return None
+    sides = {p.side for p in people}
+    if sides == {"us_gov", "prc_gov"}:
+        return joint()
+    return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, "person")
 
 
 def _relative_head(phrase: str) -> Speaker | None:
