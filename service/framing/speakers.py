@@ -45,6 +45,7 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 PAIR = re.compile(r"([^和与與、，,]{2,16}?)和([^和与與、，,]{2,16})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
@@ -267,8 +268,9 @@ def _body(cleaned: str) -> Speaker | None:
     if side is None and party is not None and len(cleaned) <= 10:
         return Speaker(party.group(1), "other", "other")  # 哈马斯方面
     lead = words.polity.starts(cleaned)
-    if side is None and lead is not None and len(lead.word) == 1 and words.government.search(cleaned[1:]):
-        side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body
+    if side is None and lead is not None and len(lead.word) == 1 and len(cleaned) <= ABBREVIATED_BODY_CHARS \
+            and words.government.ends(cleaned[1:]):
+        side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body (not 加快…格局)
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
