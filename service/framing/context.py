@@ -37,6 +37,7 @@ NAME_CONTEXT = 16  # characters before a name where its title or polity stands (
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
 RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
+GROUP_KINDS = frozenset({"other", "joint", "plural"})  # speakers a singular pronoun cannot stand for
 SINGLE_KINDS = frozenset({"person", "anonymous", "analyst"})  # what 他/she can stand for
 
 
@@ -137,6 +138,8 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         introduced = _introduced(story, at) or _sole_person_before(story, at)
         if introduced is not None:
             return introduced, None
+        if recent and story.last is not None and story.last.kind in GROUP_KINDS and story.last_person is not None:
+            return story.last_person, None  # 李克强表示…。各方积极评价…。…他表示: 他 is no group
         return None, story.last_person.name if story.last_person else None
     if speaker.kind == "plural":
         group = _group_before(story)

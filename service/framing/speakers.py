@@ -45,6 +45,7 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 PAIR = re.compile(r"([^和与與、，,]{2,16}?)和([^和与與、，,]{2,16})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
@@ -175,7 +176,8 @@ def _group(phrase: str, cleaned: str) -> Speaker | None:
     stem = phrase.strip().removesuffix(PLURAL)
     if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
         return None
-    if not (cleaned in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
+    role = cleaned[PARTICIPANTS.match(cleaned).end():] if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
+    if not (role in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
         return None
     side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
     return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's
@@ -274,6 +276,8 @@ def _body(cleaned: str) -> Speaker | None:
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
+    if side is None and PARTICIPANTS.match(cleaned) and len(cleaned) > PARTICIPANTS.match(cleaned).end():
+        return Speaker(cleaned, "other_gov" if words.government.ends(cleaned) else "other", "other")  # 与会阿方领导人
     if side is None:
         return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None
     kind = {"media": "media", "analyst": "analyst", "other": "other"}.get(side, "body")
