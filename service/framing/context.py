@@ -147,9 +147,9 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
             return group, None  # …让广东广大干部群众倍感振奋，大家表示…
         if recent and story.last is not None and story.last.kind != "person":
             return story.last, None
-        introduced = _introduced(story, at, ("joint",))
+        introduced = _introduced(story, at, ("joint", "other"))
         if introduced is not None:
-            return introduced, None  # The two leaders had a discussion… They agreed…
+            return introduced, None  # The two leaders had a discussion… They agreed…; 与会阿方领导人…。他们表示
         group = named_group(story.texts[-2]) if len(story.texts) > 1 and plural_at(story.texts[-1]) is not None \
             else None
         if group is not None:
