@@ -202,9 +202,11 @@ def _frames(reading: Reading, start: int):
                                             or match.word in ACTS and _clause_verb_after(reading, match.end))
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
-                    content=content, opens=opens, marked=reading.outside[match.end:match.end + 1] in "，,：:")
+                    content=content, opens=opens, marked=reading.outside[match.end:match.end + 1] in "，,：:"
+                    or LATIN.match(match.word) is not None and THAT.match(reading.outside, match.end) is not None)
 
 
+THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its clause
 SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
@@ -247,7 +249,8 @@ def _relayed(frames: list[Frame]) -> Frame:
     """The frame that gives the words: an outlet's or a document's relaying verb (报道称, 声明说, said) gives way
     to a frame after it whose speaker is someone else (新华社报道称，两国元首同意…); an outlet's own analysis
     (法新社分析, 认为) does not. Of one speaker's verbs, the first a comma or colon follows (表示，感谢…), else the
-    last verb of saying (…介绍了…，指出…; 祝贺…，表示看好…，欢迎…), else the first (高度评价…，相信…)."""
+    last verb of saying (…介绍了…，指出…; 祝贺…，表示看好…，欢迎…), else the first (高度评价…，相信…); in
+    English the first that "that" follows, else the first (recognized progress … and noted the importance of …)."""
     first = frames[0]
     if first.speaker.kind in RELAYING and fold(first.verb or "") in RELAY_VERBS:
         for later in frames[1:]:
@@ -257,6 +260,8 @@ def _relayed(frames: list[Frame]) -> Frame:
     if len(same) == 1:
         return first
     marked = next((f for f in same if f.marked), None)  # 表示，感谢…; 强调，…，相信…: the later verbs are its content
+    if LATIN.match(first.verb or ""):
+        return marked or first  # recognized progress … and noted the importance …: the first, unless a later says that
     return marked or next((f for f in reversed(same) if f.verb is not None and f.verb_class in SAYING), first)
 
 
