@@ -103,6 +103,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
     if subject.kind == "person" and alias_table().get(fold(subject.name)) is None \
             and subject.name in tagged_places(text) and not _after_title(text, subject.name):
         return True  # 江苏要…, 苏州在…做得很好: a place with a name's shape, what the speaker says of it
+    if subject.kind == "joint" and speaker.kind == "joint" and (DEONTIC.search(text) or FUTURE.search(text)):
+        return True  # 双方充分肯定…。双方将坚持…: what both sides agreed goes on
     if subject.name == speaker.name:
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
