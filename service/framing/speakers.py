@@ -46,6 +46,8 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
+GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
+                      r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 PAIR = re.compile(r"([^和与與、，,]{2,16}?)和([^和与與、，,]{2,16})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
@@ -124,6 +126,12 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pair = _pair(cleaned)
     if pair is not None:
         return pair
+    gathered = GATHERED.match(cleaned)
+    if gathered is not None:  # 与会阿方领导人积极呼应习近平…: those at the meeting, not the 习近平 of the object
+        name = gathered.group(0)
+        side = side_of_words(name)
+        return Speaker(name, side or ("other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other"),
+                       "other")
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
