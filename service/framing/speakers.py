@@ -128,10 +128,12 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return pair
     gathered = GATHERED.match(cleaned)
     if gathered is not None:  # 与会阿方领导人积极呼应习近平…: those at the meeting, not the 习近平 of the object
-        name = gathered.group(0)
-        side = side_of_words(name)
-        return Speaker(name, side or ("other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other"),
-                       "other")
+        name = gathered.group(0) + (PLURAL if gathered.end() == len(cleaned) and phrase.strip().endswith(PLURAL)
+                                    and not gathered.group(0).endswith(PLURAL) else "")
+        party = words.prc_units.search(name) is not None and words.polity.search(name) is None  # 与会同志们
+        side = "prc_gov" if party else side_of_words(name) or (
+            "other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other")
+        return Speaker(name, side, "other")
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
