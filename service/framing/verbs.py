@@ -20,6 +20,7 @@ VISITED_PLACE = re.compile(r"(?:来到|來到|走进|走進)[^，,。；;：:并
 LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
 FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
 CAUSATIVE_AFTER = re.compile(r"\s*[，,]\s*(?:让|讓|使|令)(?!我们|我們|咱们|咱們)")
+CONDOLENCE = re.compile(r"[^，,。；;：:]{0,6}?(?:慰问|慰問|哀悼|哀思|悼念|怀念|懷念|吊唁|弔唁|缅怀|緬懷)(?:之情)?\s*(?:[。；;]|$)")
 DOCUMENT_THEN_VERB = re.compile(r"了?(?:一份|一项|一項|最新)?(?:报告|報告|声明|聲明|公报|公報|文章|白皮书|白皮書)"
                                 r"(?:称|稱|说|說|指出|表示|强调|強調|显示|顯示)")
 PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據)\s*[。.]?\s*$")
@@ -59,6 +60,8 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 总书记的指示要求，让干部群众精神振奋: a noun whose effect is told, not a report
         if match.word in WELCOMING and CEREMONY_BEFORE.search(reading.outside, 0, match.start):
             continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
+        if CONDOLENCE.match(reading.outside, match.end):
+            continue  # 向江泽民同志亲属表示深切慰问。, 表达深切的怀念和哀思: condolences offered, nothing reported
         if match.word in PUBLISHING and DOCUMENT_THEN_VERB.match(reading.outside, match.end):
             continue  # 世界气象组织发布报告指出: the verb after the document frames the words
         if match.word in PUBLISHING and CLAUSE_AFTER.search(reading.outside, match.end) is None \
