@@ -195,7 +195,8 @@ def _frames(reading: Reading, start: int):
             own_subject = speaker
         subjectless = speaker is None and shared and not reading.outside[start:match.start].strip(" ，,并並还還也又")
         content = WORD_CHARACTER.search(reading.outside, match.end) is not None
-        opens = subjectless or content and (OPENING.match(reading.outside, match.end) is not None
+        directive = match.word in DIRECTIVES and OPENING.match(reading.outside, match.end) is None  # 要求领导干部…
+        opens = subjectless or content and not directive and (OPENING.match(reading.outside, match.end) is not None
                                             or match.word not in ACTS and LATIN.match(match.word) is None
                                             and (verb_class == "belief"  # 相信…: a clause, not a summary
                                                  or not _summary(reading.outside, match.end, start))  # 同意… go on
@@ -206,6 +207,7 @@ def _frames(reading: Reading, start: int):
                     or LATIN.match(match.word) is not None and THAT.match(reading.outside, match.end) is not None)
 
 
+DIRECTIVES = frozenset("要求 敦促 呼吁 呼籲 嘱托 囑託 叮嘱 叮囑 嘱咐 囑咐 劝告 勸告".split())  # with no comma: an instruction
 THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its clause
 SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker

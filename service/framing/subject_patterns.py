@@ -23,7 +23,7 @@ AFTER_LISTENER = re.compile(r"^[^，,]{1,16}?(?:会晤|會晤|会见|會見|会�
                             r"这样|這樣|这么|這麼|就|在|对|對|时|時)")
 PREDICATE_MATERIAL = re.compile(r"了|过|過|进行|進行|作|做|给予|加以|予以|方面|围绕|圍繞|^\s*(?:对|對|就|从|從|向|在|于)")
 PASSIVE_AGENT = re.compile(r"被(?P<who>[^，,。]{1,12}?)$")
-PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞)")
+PP_OPEN = re.compile(r"(?:对|對|就|针对|針對|关于|關於|围绕|圍繞|在(?=\s*$))")  # 在“四下基层”中: a place named by a quoted term
 LISTENER_WORDS = ("对", "對", "向", "跟", "同", "与", "與", "和", "给", "給")
 LEARNED_AT = re.compile(r"(?:从|從)(?P<who>[^，,。]{2,16}?)$")  # 记者从公安部|获悉: the body is the speaker
 ADVERBIAL_START = re.compile(r"^\s*(?:在|当|當|看到|聽到|听到|得知|随着|隨著|针对|針對|对于|對於|关于|關於|据|據|根据|根據|按照|为了|為了|"
