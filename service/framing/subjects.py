@@ -45,8 +45,11 @@ def subject_of(reading: Reading, start: int, verb):
     for number, (a, b) in enumerate(reversed(bounds)):
         is_own = number == 0
         phrase = outside[a:b]
-        if not phrase.strip() or not is_own and (ADVERBIAL_START.match(phrase) or text[a - 1:a] in QUOTE_MARKS):
-            continue  # (a quoted term splits no clause: …举办第三届“一带一路”国际合作高峰论坛，表示…)
+        # a quoted term, or the work a thing was said in, splits no clause (…举办第三届“一带一路”国际合作高峰论坛，
+        # 表示…; 他在《弱鸟如何先飞》这篇文章里写道…)
+        if not phrase.strip() or not is_own and (ADVERBIAL_START.match(phrase) or text[a - 1:a] in QUOTE_MARKS
+                                                 or text[a - 1:a] == "《" and outside[:a - 1].endswith("在")):
+            continue
         if is_own:
             learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
             if learned is not None:  # 记者从公安部获悉; 被外界视为
