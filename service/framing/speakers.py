@@ -48,8 +48,9 @@ ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
 GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
                       r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
+SUBORDINATE = re.compile(r"下属(?:的)?(?:武装派别|武裝派別)?")  # X下属武装派别Y: Y, a unit under X
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
-PAIR = re.compile(r"([^和与與、，,]{2,16}?)和([^和与與、，,]{2,16})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
+PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
@@ -126,6 +127,11 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pair = _pair(cleaned)
     if pair is not None:
         return pair
+    subordinate = SUBORDINATE.search(cleaned)
+    if subordinate is not None and subordinate.start() >= 2 and len(cleaned) - subordinate.end() >= 2:
+        named = _named(cleaned[subordinate.end():], "")
+        if named is not None and named.kind in ("body", "other"):
+            return named  # 哈马斯下属武装派别卡桑旅: the unit speaks, named by its own name
     gathered = GATHERED.match(cleaned)
     if gathered is not None:  # 与会阿方领导人积极呼应习近平…: those at the meeting, not the 习近平 of the object
         name = gathered.group(0) + (PLURAL if gathered.end() == len(cleaned) and phrase.strip().endswith(PLURAL)
@@ -146,18 +152,18 @@ def _named(phrase: str, original: str) -> Speaker | None:
 
 
 def _pair(cleaned: str) -> Speaker | None:
-    """Two people joined (米歇尔和冯德莱恩): one speaker, named as written, on their side when they share one; the
-    two sides of a meeting (a US and a PRC person) are the joint speaker."""
+    """Two people or two groups joined (米歇尔和冯德莱恩, 卡桑旅和圣城旅): one speaker, named by their names, on their
+    side when they share one; the two sides of a meeting (a US and a PRC person) are the joint speaker."""
     match = PAIR.fullmatch(cleaned)
     if match is None:
         return None
     people = [_named(part, "") for part in match.group(1, 2)]
-    if any(p is None or p.kind != "person" or not p.name for p in people):
-        return None
+    if any(p is None or not p.name for p in people) or {p.kind for p in people} not in ({"person"}, {"other"}):
+        return None  # 卡桑旅和圣城旅 (two armed groups) too; not 蔡英文和民进党当局
     sides = {p.side for p in people}
     if sides == {"us_gov", "prc_gov"}:
         return joint()
-    return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, "person")
+    return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, people[0].kind)
 
 
 def _relative_head(phrase: str) -> Speaker | None:
@@ -236,6 +242,8 @@ def _body(cleaned: str) -> Speaker | None:
         outlet = _body(titled.group(2))
         if outlet is not None and outlet.kind == "media":
             return outlet  # 美国《大西洋月刊》: the outlet named by its title
+    if cleaned.endswith("之旅"):
+        return None  # 友谊之旅: a journey, not a brigade (旅)
     if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
     if cleaned[:1] in '《"' and cleaned[-1:] in '》"' and words.documents.ends(cleaned[:-1]):
