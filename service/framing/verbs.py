@@ -21,6 +21,8 @@ LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
 FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
 CAUSATIVE_AFTER = re.compile(r"\s*[，,]\s*(?:让|讓|使|令)(?!我们|我們|咱们|咱們)")
 CONDOLENCE = re.compile(r"[^，,。；;：:]{0,6}?(?:慰问|慰問|哀悼|哀思|悼念|怀念|懷念|吊唁|弔唁|缅怀|緬懷)(?:之情)?\s*(?:[。；;]|$)")
+MEASURES_ISSUED = re.compile(r"[^，,。；;：:]{0,16}?(?:政策|措施|举措|舉措|方案|办法|辦法|规定|規定|规划|規劃|计划|計劃|"
+                             r"指南|标准|標準|清单|清單|名单|名單|细则|細則)\s*(?:[，,。；;]|$)")
 DOCUMENT_THEN_VERB = re.compile(r"了?(?:一份|一项|一項|最新)?(?:报告|報告|声明|聲明|公报|公報|文章|白皮书|白皮書)"
                                 r"(?:称|稱|说|說|指出|表示|强调|強調|显示|顯示)")
 PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據)\s*[。.]?\s*$")
@@ -62,6 +64,8 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
         if CONDOLENCE.match(reading.outside, match.end):
             continue  # 向江泽民同志亲属表示深切慰问。, 表达深切的怀念和哀思: condolences offered, nothing reported
+        if match.word in PUBLISHING and MEASURES_ISSUED.match(reading.outside, match.end):
+            continue  # 北京发布一系列养老服务政策，推动…: measures issued, their content not reported
         if match.word in PUBLISHING and DOCUMENT_THEN_VERB.match(reading.outside, match.end):
             continue  # 世界气象组织发布报告指出: the verb after the document frames the words
         if match.word in PUBLISHING and CLAUSE_AFTER.search(reading.outside, match.end) is None \
