@@ -16,36 +16,22 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import fold
+from .frame_sources import EVIDENTIAL, SOURCE_HINT, chain_verb, document_source, frame_source, issued_document
 from .issuers import issuing_body
 from .lexicon import lexicon
 from .reading import Reading, read
 from .speakers import Speaker, name_phrase, speaker_words
 from .listeners import addressee
 from .verbs import framing_verbs
-from .subject_patterns import LATIN, SUBJECT_END
+from .subject_patterns import LATIN
 from .subjects import (BREAK, CLAUSE_END, FRAME_CACHE_SIZE, byline_end, clauses, leading_subject, only_fillers,
                        subject_of)
 
-EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
-                        r"(?:的?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|数据|數據|统计|統計)"
-                        r"|(?=[，,]))")
-# whoever issued what a 据/根据 chain cites: 中国外交部|发布的会谈纪要, 美国国务院|释出的新闻稿, 中国外交部|的会谈纪要
-ISSUER = re.compile(r"(?P<issuer>[^，,。]{2,16}?)(?:(?:在[^，,。的]{1,8})?(?:发布|發布|公布|公佈|释出|釋出|发表|發表)的|的)")
-ISSUED_DOCUMENT = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|发出|發出)(?:了|的)?(?:一份|一项|一項)?(?P<document>数据|數據|声明|聲明|"
-                             r"报告|報告|通知|公报|公報|文章|谈话|談話)(?:中|里|裡)?[，,]?\s*(?:并|並)?$")
-CHAIN_VERB = re.compile(r"报道|報導|報道|报导|发布|發布|公布|公佈|通报|通報")
-ISSUED_WINDOW = 12  # characters before the verb where the issued document stands
-ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|釋出|发出|發出)$")
-DATA_WORDS = frozenset({"数据", "數據"})
-ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
-DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
-LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)(?:了解到|获悉|獲悉|得知)")
 RELAY_VERBS = frozenset({"报道", "報道", "報導", "报导", "称", "稱", "说", "說", "表示", "写道", "寫道", "透露", "显示",
                          "顯示", "said", "says", "reported", "according to", "wrote", "报道称", "報道稱"})
 QUOTING = re.compile(r"(?:援引|引述|引用)(?P<who>[^，,。“”\"]{2,16}?)(?:的)?(?:说法|說法|分析|观点|觀點|表示|话|話)")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
 COLON = re.compile(r"[：:]")
-SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
 QUOTING_HINT = re.compile(r"援引|引述|引用")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
@@ -80,7 +66,7 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
     if not any(outside for _, outside in reading.hits.get("verb", ())) and not POSSIBLE_FRAME.search(reading.outside):
         return NO_FRAME  # most sentences: no reporting verb, no 据 chain, no "王毅：" label
     start = byline_end(reading.outside)
-    source = _source(reading, start)
+    source = frame_source(reading, start)
     found = list(_frames(reading, start))
     frames = [frame for frame in found if frame.speaker is not None]
     if not frames and any(frame.topic_only for frame in found):
@@ -90,67 +76,15 @@ def parse_frame(text: str, quoted_bits: bytes) -> Frame:
         relay = frame.speaker != frames[0].speaker
         credited = frames[0].speaker.name if relay else source.name if source else None
         return Frame(frame.speaker, frame.verb, frame.verb_class, frame.listener,
-                     frame.source or credited or _document_source(frame.speaker), frame.subjectless,
+                     frame.source or credited or document_source(frame.speaker), frame.subjectless,
                      content=frame.content, opens=frame.opens and (relay or source is None))
     label = _label(reading, start)
     if label is not None:
         return label
     if source is not None and source.name:  # 据以色列媒体报道，…: the outlet speaks in its own voice
-        verb = _chain_verb(reading.outside, start)  # 根据以方消息, 根据…的调查: no verb is written
+        verb = chain_verb(reading.outside, start)  # 根据以方消息, 根据…的调查: no verb is written
         return Frame(source, verb, "neutral" if verb else None, source=source.name)
     return NO_FRAME
-
-
-def _source(reading: Reading, start: int) -> Speaker | None:
-    """The outlet or body a 据/根据 chain or a 记者从…了解到 credits."""
-    if not SOURCE_HINT.search(reading.outside):
-        return None
-    for pattern in (EVIDENTIAL, LEARNED_FROM):
-        match = pattern.search(reading.outside, start)
-        if match:
-            who = ISSUING_END.sub("", match.group("who").strip())  # 据巴勒斯坦卫生部门9日发布的消息
-            named = name_phrase(who, reading.text[match.start("who"):match.start("who") + len(who)])
-            if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
-                issuer = ISSUER.match(who).group("issuer")
-                named = name_phrase(issuer[:_subject_end(issuer)].strip())
-            if named is not None and named.name:
-                return named
-    return None
-
-
-def _chain_verb(outside: str, start: int) -> str | None:
-    """The reporting verb a 据/根据 chain writes (据…报道, 据…发布的消息), if any."""
-    chain = EVIDENTIAL.search(outside, start)
-    verb = CHAIN_VERB.search(chain.group(0)) if chain is not None else None
-    return verb.group(0) if verb is not None else None
-
-
-def _subject_end(phrase: str) -> int:
-    """Where a subject phrase ends (白宫|在会后公布的…)."""
-    end = SUBJECT_END.search(phrase)
-    return end.start() if end else len(phrase)
-
-
-def _issued_document(outside: str, start: int, verb, speaker: Speaker) -> str | None:
-    """A verb whose subject issued a document right before it (哈亚发表声明称, 欧盟委员会发布的报告称): the
-    document is the source; data are credited to whoever published them (国家统计局发布数据显示)."""
-    end = verb.end if ISSUED_DOCUMENT.search(verb.word) else verb.start  # the verb may be the issuing (发表声明)
-    issued = ISSUED_DOCUMENT.search(outside, max(start, verb.start - ISSUED_WINDOW), end)
-    if issued is None:
-        return None
-    return speaker.name if issued.group("document") in DATA_WORDS else issued.group("document")
-
-
-def _document_source(speaker: Speaker) -> str | None:
-    """What a document that speaks is credited to: the body named with it (白宫声明 → 白宫), else the document as
-    the sentence names it (欧盟委员会发布的报告 → 报告, 该决议 → 决议, 第二十二号主席令)."""
-    if speaker.kind != "document" or not speaker.affiliation:
-        return None
-    phrase = speaker.affiliation
-    issued = ISSUED_BY.search(phrase)
-    if issued is not None:
-        return phrase[issued.end():].strip() or None
-    return speaker.name or DEMONSTRATIVE.sub("", phrase) or None
 
 
 def _verbs(reading: Reading, start: int) -> list:
@@ -182,7 +116,7 @@ def _frames(reading: Reading, start: int):
         if listener is None and fold(match.word) in words.addressee_verbs:
             listener = addressee(reading, match)
         if source is None and speaker is not None:
-            source = _issued_document(reading.outside, start, match, speaker)
+            source = issued_document(reading.outside, start, match, speaker)
         verb_class = _verb_class(reading.outside, match)
         if match.word in words.topic_verbs and (speaker is not None and speaker.kind in ("joint", "plural", "meeting")
                                                 or HELD_TALK.search(reading.outside, 0, match.start)):

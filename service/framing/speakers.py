@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from ..align.features import tagged_people
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
+from .compound_speakers import PARTICIPANTS, gathered, on_behalf, pair, role_group, subordinate
+from .speaker import Speaker, bare_name, joint
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
-from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES, listed_names, unknown_name
+from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -38,37 +39,15 @@ DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|�
 MODAL_START = re.compile(r"^(?:要|应(?![急对對用])|應(?![急對用])|将|將|会|會|能(?!源)|可|须|須|必)")  # not 应急管理部, 能源局
 PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
-PLURAL = "们"
 SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the title after a body that speaks for it
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
-PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
-GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
-                      r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
-SUBORDINATE = re.compile(r"下属(?:的)?(?:武装派别|武裝派別)?")  # X下属武装派别Y: Y, a unit under X
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
-PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
-ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
-
-
-class Speaker(NamedTuple):
-    name: str | None  # canonical name; None for references the context resolves
-    side: str | None
-    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document
-    affiliation: str | None = None  # a body named with the person (史汀生中心 of 格里科)
-
-    @property
-    def resolved(self) -> bool:
-        return self.name is not None
-
-
-def joint() -> Speaker:
-    return Speaker(speaker_words().joint_speaker, "both", "joint")
 
 
 def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker | None:
@@ -103,11 +82,9 @@ def _named(phrase: str, original: str) -> Speaker | None:
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
         return pronoun
-    behalf = ON_BEHALF.search(cleaned, 1)
+    behalf = on_behalf(cleaned, _named)
     if behalf is not None:
-        speaking = _named(cleaned[:behalf.start()], "") or bare_name(cleaned[:behalf.start()])
-        if speaking is not None and (speaking.kind == "person" and speaking.name or speaking.kind == "pronoun"):
-            return speaking  # 王储穆罕默德代表国王萨勒曼欢迎…, 他代表…: the first speaks; not 人大代表王某 (a body)
+        return behalf
     short = SHORT_NAME.search(phrase)
     if short is not None:  # 巴勒斯坦伊斯兰抵抗运动（哈马斯）方面: the name the story goes on to use
         named = _named(short.group(1), "")
@@ -118,28 +95,15 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
     if _abbreviated_polity(cleaned):
         return Speaker(cleaned, None, "abbreviated")  # 古方, 墨方: the story's polity that starts so (context.py)
-    group = _group(phrase, cleaned)
+    group = role_group(phrase, cleaned)
     if group is not None:
         return group
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
     if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
-    pair = _pair(cleaned)
-    if pair is not None:
-        return pair
-    subordinate = SUBORDINATE.search(cleaned)
-    if subordinate is not None and subordinate.start() >= 2 and len(cleaned) - subordinate.end() >= 2:
-        named = _named(cleaned[subordinate.end():], "")
-        if named is not None and named.kind in ("body", "other"):
-            return named  # 哈马斯下属武装派别卡桑旅: the unit speaks, named by its own name
-    gathered = GATHERED.match(cleaned)
-    if gathered is not None:  # 与会阿方领导人积极呼应习近平…: those at the meeting, not the 习近平 of the object
-        name = gathered.group(0) + (PLURAL if gathered.end() == len(cleaned) and phrase.strip().endswith(PLURAL)
-                                    and not gathered.group(0).endswith(PLURAL) else "")
-        party = words.prc_units.search(name) is not None and words.polity.search(name) is None  # 与会同志们
-        side = "prc_gov" if party else side_of_words(name) or (
-            "other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other")
-        return Speaker(name, side, "other")
+    compound = pair(cleaned, _named) or subordinate(cleaned, _named) or gathered(phrase, cleaned)
+    if compound is not None:
+        return compound
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
@@ -149,21 +113,6 @@ def _named(phrase: str, original: str) -> Speaker | None:
         rest = cleaned.replace(fold(name), " ")
         return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
     return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
-
-
-def _pair(cleaned: str) -> Speaker | None:
-    """Two people or two groups joined (米歇尔和冯德莱恩, 卡桑旅和圣城旅): one speaker, named by their names, on their
-    side when they share one; the two sides of a meeting (a US and a PRC person) are the joint speaker."""
-    match = PAIR.fullmatch(cleaned)
-    if match is None:
-        return None
-    people = [_named(part, "") for part in match.group(1, 2)]
-    if any(p is None or not p.name for p in people) or {p.kind for p in people} not in ({"person"}, {"other"}):
-        return None  # 卡桑旅和圣城旅 (two armed groups) too; not 蔡英文和民进党当局
-    sides = {p.side for p in people}
-    if sides == {"us_gov", "prc_gov"}:
-        return joint()
-    return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, people[0].kind)
 
 
 def _relative_head(phrase: str) -> Speaker | None:
@@ -186,19 +135,6 @@ def _polity_initials() -> frozenset[str]:
     return frozenset(word[0] for word in speaker_words().polities if len(word) > 1 and not word.isascii())
 
 
-def _group(phrase: str, cleaned: str) -> Speaker | None:
-    """People named by their role in the plural (代表们, 专家们, 与会者们): the group speaks, as written."""
-    words = speaker_words()
-    stem = phrase.strip().removesuffix(PLURAL)
-    if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
-        return None
-    role = cleaned[PARTICIPANTS.match(cleaned).end():] if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
-    if not (role in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
-        return None
-    side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
-    return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's
-
-
 def _pronoun(phrase: str) -> Speaker | None:
     """他, 她, he, she (and 他的…, his …) as the subject; 他们, they as a plural one; 她的母亲 (a role or kin of
     theirs) as the unnamed person it is."""
@@ -219,17 +155,6 @@ def _joint(cleaned: str, persons) -> bool:
         after = cleaned[persons[-1].end:]
         return bool(JOINED.fullmatch(between)) and not words.fillers.sub(lambda w: "", after).strip(" 的")
     return False
-
-
-def bare_name(phrase: str) -> Speaker | None:
-    """A subject of two to four characters right before its reporting verb that no rule names (栗战书说,
-    威尔莫思表示: a rare surname, a transliteration the tables miss) is a person, unless it is a word for
-    something that reports (数据, 报告) or holds characters no name does (也再一次, 我愿)."""
-    cleaned = clean(phrase)
-    if 2 <= len(cleaned) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(cleaned) and cleaned not in NOT_NAMES \
-            and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
-        return Speaker(cleaned, None, "person")
-    return None
 
 
 def _body(cleaned: str) -> Speaker | None:

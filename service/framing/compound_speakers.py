@@ -1,0 +1,82 @@
+"""Subjects that name their speaker through another word: one person on behalf of another (穆罕默德代表…萨勒曼),
+a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩), those at a meeting (与会阿方领导人)
+and people named by their role in the plural (代表们). `named` is speakers.py's naming of a plain phrase."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .speaker import PLURAL, Speaker, bare_name, joint
+from .speaker_words import clean, side_of_words, speaker_words
+
+Named = Callable[[str, str], "Speaker | None"]
+
+ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德代表沙特国王萨勒曼: the first speaks for the second
+SUBORDINATE = re.compile(r"下属(?:的)?(?:武装派别|武裝派別)?")  # X下属武装派别Y: Y, a unit under X
+PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
+PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
+GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
+                      r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
+
+
+def on_behalf(cleaned: str, named: Named) -> Speaker | None:
+    """王储穆罕默德代表国王萨勒曼欢迎…, 他代表…: the first speaks; not 人大代表王某 (a body before 代表)."""
+    behalf = ON_BEHALF.search(cleaned, 1)
+    if behalf is None:
+        return None
+    speaking = named(cleaned[:behalf.start()], "") or bare_name(cleaned[:behalf.start()])
+    if speaking is not None and (speaking.kind == "person" and speaking.name or speaking.kind == "pronoun"):
+        return speaking
+    return None
+
+
+def pair(cleaned: str, named: Named) -> Speaker | None:
+    """Two people or two groups joined (米歇尔和冯德莱恩, 卡桑旅和圣城旅): one speaker, named by their names, on their
+    side when they share one; the two sides of a meeting (a US and a PRC person) are the joint speaker."""
+    match = PAIR.fullmatch(cleaned)
+    if match is None:
+        return None
+    people = [named(part, "") for part in match.group(1, 2)]
+    if any(p is None or not p.name for p in people) or {p.kind for p in people} not in ({"person"}, {"other"}):
+        return None  # not 蔡英文和民进党当局
+    sides = {p.side for p in people}
+    if sides == {"us_gov", "prc_gov"}:
+        return joint()
+    return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, people[0].kind)
+
+
+def subordinate(cleaned: str, named: Named) -> Speaker | None:
+    """哈马斯下属武装派别卡桑旅: the unit speaks, named by its own name."""
+    under = SUBORDINATE.search(cleaned)
+    if under is None or under.start() < 2 or len(cleaned) - under.end() < 2:
+        return None
+    unit = named(cleaned[under.end():], "")
+    return unit if unit is not None and unit.kind in ("body", "other") else None
+
+
+def gathered(phrase: str, cleaned: str) -> Speaker | None:
+    """Those at the meeting (与会阿方领导人积极呼应习近平…): the group, not the 习近平 of the object; a party
+    meeting's (与会同志们) on the PRC's side."""
+    match = GATHERED.match(cleaned)
+    if match is None:
+        return None
+    words = speaker_words()
+    name = match.group(0) + (PLURAL if match.end() == len(cleaned) and phrase.strip().endswith(PLURAL)
+                             and not match.group(0).endswith(PLURAL) else "")
+    party = words.prc_units.search(name) is not None and words.polity.search(name) is None
+    side = "prc_gov" if party else side_of_words(name) or (
+        "other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other")
+    return Speaker(name, side, "other")
+
+
+def role_group(phrase: str, cleaned: str) -> Speaker | None:
+    """People named by their role in the plural (代表们, 专家们, 与会者们): the group speaks, as written."""
+    words = speaker_words()
+    stem = phrase.strip().removesuffix(PLURAL)
+    if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
+        return None
+    role = cleaned[PARTICIPANTS.match(cleaned).end():] if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
+    if not (role in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
+        return None
+    side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
+    return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's
