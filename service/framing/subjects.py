@@ -165,8 +165,8 @@ def _titles_end(text: str) -> int:
 def _titled_name(cleaned: str) -> Speaker | None:
     """A name right after a chain of titles that opens a long clause (中共中央政治局常委、全国政协主席王沪宁参加…)."""
     at = _titles_end(cleaned)
-    if at == 0 or at >= len(cleaned):
-        return None
+    if at == 0 or at >= len(cleaned) or not speaker_words().titles.ends(cleaned[:at]):
+        return None  # 中国政府|高度重视…: a body, not a title, before the words
     for size in (3, 2):
         name = cleaned[at:at + size]
         if len(name) == size and looks_like_a_name(name) and not is_common_word(name):
