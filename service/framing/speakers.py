@@ -266,7 +266,9 @@ def _affiliation(rest: str) -> str | None:
 
 def _reference(cleaned: str) -> Speaker | None:
     """A bare title that stands for a person named elsewhere (总书记, the President)."""
-    title = speaker_words().titles.search(cleaned)
-    if title is not None and len(cleaned) - (title.end - title.start) <= 2:
+    words = speaker_words()
+    title = words.titles.search(cleaned)
+    if title is not None and len(cleaned) - (title.end - title.start) <= 2 \
+            and words.polity.starts(cleaned[:title.start]) is None:  # 以军发言人: the body's spokesman
         return Speaker(None, None, "title", title.word)
     return None
