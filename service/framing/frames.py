@@ -118,7 +118,8 @@ def _frames(reading: Reading, start: int):
         if source is None and speaker is not None:
             source = issued_document(reading.outside, start, match, speaker)
         verb_class = _verb_class(reading.outside, match)
-        if match.word in words.topic_verbs and (speaker is not None and speaker.kind in ("joint", "plural", "meeting")
+        if match.word in words.topic_verbs and verb_class == "neutral" and (
+                speaker is not None and speaker.kind in ("joint", "plural", "meeting")
                                                 or HELD_TALK.search(reading.outside, 0, match.start)):
             yield TOPIC_ONLY  # "the two leaders discussed …", 召开紧急会议讨论…, 围绕…展开讨论: topics, no position
             continue
