@@ -19,6 +19,7 @@ HEARD = re.compile(r"(?:听取|聽取|听了|聽了)[^，,。；;：:后後时�
 VISITED_PLACE = re.compile(r"(?:来到|來到|走进|走進)[^，,。；;：:并並]*$")  # 来到乐金显示广州制造基地
 LEARNING = frozenset({"得知", "获悉", "獲悉", "听说", "聽說"})
 FIRST_PERSON_LATER = re.compile(r"[，,]\s*(?:我|我们|我們)(?![国國方])")
+NOUN_BEFORE = re.compile(r"的[^，,。；;：:的]{1,6}$")  # 总书记的指示要求: the verb ends a noun phrase
 CAUSATIVE_AFTER = re.compile(r"\s*[，,]\s*(?:让|讓|使|令)(?!我们|我們|咱们|咱們)")
 CONDOLENCE = re.compile(r"[^，,。；;：:]{0,6}?(?:慰问|慰問|哀悼|哀思|悼念|怀念|懷念|吊唁|弔唁|缅怀|緬懷)(?:之情)?\s*(?:[。；;]|$)")
 MEASURES_ISSUED = re.compile(r"[^，,。；;：:]{0,16}?(?:政策|措施|举措|舉措|方案|办法|辦法|规定|規定|规划|規劃|计划|計劃|"
@@ -58,7 +59,8 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 习近平来到乐金显示广州制造基地…考察: part of the name of the place visited
         if HEARD.search(reading.outside, 0, match.start):
             continue  # 听取关于越南妇女婚姻习俗介绍: the account heard, not the subject's report
-        if CAUSATIVE_AFTER.match(reading.outside, match.end) and not LATIN.match(match.word):
+        if CAUSATIVE_AFTER.match(reading.outside, match.end) and not LATIN.match(match.word) \
+                and NOUN_BEFORE.search(reading.outside, 0, match.start):  # not 他强调，让中国大飞机翱翔蓝天…
             continue  # 总书记的指示要求，让干部群众精神振奋: a noun whose effect is told, not a report
         if match.word in WELCOMING and CEREMONY_BEFORE.search(reading.outside, 0, match.start):
             continue  # 举行仪式，欢迎…进行国事访问: what the ceremony is for, not a report
