@@ -111,7 +111,10 @@ def _named(phrase: str, original: str) -> Speaker | None:
     name = unknown_name(cleaned, original)
     if name:
         rest = cleaned.replace(fold(name), " ")
-        return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+        affiliation = _affiliation(rest)
+        body = _body(affiliation) if affiliation and not rest.isascii() and side_of_words(rest) is None else None
+        return Speaker(name, side_of_words(rest) or (body.side if body is not None and body.kind == "body" else None),
+                       "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
     return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
 
 
