@@ -21,7 +21,7 @@ from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
 from .speakers import Speaker
-from .speech import (SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
+from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
                      self_reference)
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
@@ -208,7 +208,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
-    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and FIRST_PERSON_START.match(text) \
+    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and FIRST_PERSON_CLAUSE.match(text) \
             and story.last is not None and story.last.kind == "person" and not narrates(read(
                 lines[k - 1].text, lines[k - 1].quoted).folded) and CHINESE.search(text):
         found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech

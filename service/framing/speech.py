@@ -26,6 +26,7 @@ WORD_CHARACTER = re.compile(r"[^\s\W_]")
 DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
 EVALUATION = re.compile(r"[，,]\s*(?:这|這)?(?:充分)?(?:表明|说明|說明|体现|體現|彰显|彰顯)")  # …，表明…: what it means
+PROPOSED = re.compile(r"(?:支持|主张|主張|希望|愿|願|同意|呼吁|呼籲|推动|推動|倡议|倡議)[^，,。；;]{0,6}$")
 DEEP_IN_CLAUSES = re.compile(r"(?:[^，,；;]*[，,；;]){2}")  # two clauses or more before it
 THIRD_PERSON_START = re.compile(r"\s*(?:(?:与|與|和|同|跟|随|隨)\s*)?(?:他|她)(?![们們])")  # 他…, 与他同行的…
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
@@ -133,6 +134,8 @@ def narrates(folded: str) -> bool:
     told = speaker_words().narration.search(folded)
     if told is not None and DEEP_IN_CLAUSES.match(folded[:told.start]):
         return False  # …，150多个国家…签署…文件: a word of doings deep in a list of what the speaker recounts
+    if told is not None and PROPOSED.search(folded, 0, told.start):
+        return False  # 支持适时召开…国际和会: a doing the speaker supports, not one the outlet tells
     if told is not None and EVALUATION.search(folded, told.end):
         return False  # 今天双方签署系列合作文件，表明…: the speaker tells what the doing means
     return told is not None and not FUTURE.search(folded[max(0, told.start - 3):told.start])  # 即将召开: speech
