@@ -21,8 +21,8 @@ from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
 from .speakers import Speaker
-from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates, opens_like_speech, quote_runs,
-                     self_reference)
+from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates,
+                     opens_like_speech, quote_runs, self_reference)
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
