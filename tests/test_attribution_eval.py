@@ -46,6 +46,8 @@ def test_speakers_compare_by_canonical_name():
     assert canonical_speaker("both sides") == canonical_speaker("Both Sides")
     assert canonical_speaker("布林肯") != canonical_speaker("习近平")
     assert canonical_speaker(None) is None
+    assert canonical_speaker("《通知》") == canonical_speaker("通知")  # a document with or without its title marks
+    assert canonical_speaker("《通知》和《意见》") != canonical_speaker("通知》和《意见")
 
 
 def _item(**labels) -> LabelledAttribution:

@@ -126,3 +126,12 @@ def test_a_document_issued_by_name_ends_the_speech():
     said = _said_in("其他与会海方领导人高度评价海中关系。海方坚定恪守一个中国原则。\n\n峰会发表《中华人民共和国和海湾阿拉伯国家"
                     "合作委员会峰会联合声明》。")
     assert said[1]["speaker"] == "其他与会海方领导人" and said[2]["speaker"] is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("费尔南德斯在贺信中表示，阿中两国已携手走过半个世纪。", "贺信"),
+    ("随后，他在《弱鸟如何先飞》这篇文章里写道：大家边走边调查。", "《弱鸟如何先飞》"),
+    ("习近平在讲话中指出，几十年来，亚太经合组织带动亚太地区实现大发展。", None),  # a speech is his own act
+])
+def test_the_written_piece_the_words_stand_in_is_the_source(text, source):
+    assert _frame(text).source == source

@@ -103,7 +103,8 @@ def canonical_speaker(name: str | None) -> str | None:
     中国政府 are one), the joint speaker, or the folded name."""
     if name is None:
         return None
-    folded = fold(name.strip())
+    name = name.strip()
+    folded = fold(name[1:-1] if WORK_TITLE.fullmatch(name) else name)  # 《通知》 and 通知: one document
     if folded in _joint_names():
         return JOINT_SPEAKER
     alias = alias_table().get(folded)
@@ -116,6 +117,7 @@ def canonical_speaker(name: str | None) -> str | None:
     return english.group("surname").lower() if english else folded  # Stephen Hadley and Mr. Hadley are one
 
 
+WORK_TITLE = re.compile(r"《[^《》]+》")  # a name that is one work's title
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
 # an English person's name, compared by the surname as the alias table keys people (凯利·格里科 is 格里科)
 ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’-]+)")

@@ -22,6 +22,9 @@ DATA_WORDS = frozenset({"数据", "數據"})
 ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
 DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
 LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)(?:了解到|获悉|獲悉|得知)")
+IN_DOCUMENT = re.compile(r'在\s*(?P<doc>"[^"，,。]{1,30}"|贺信|賀信|贺电|賀電|回信|复信|復信|来信|來信|贺词|賀詞|署名文章|文章|声明|'
+                         r'聲明|白皮书|白皮書)[^，,。"]{0,6}?(?:中|里|裡)\s*$')  # 在贺信中, 在《…》这篇文章里 (《》 folded to ")
+IN_DOCUMENT_WINDOW = 48  # characters before the verb where 在…中 stands
 SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
 
 
@@ -53,6 +56,13 @@ def _subject_end(phrase: str) -> int:
     """Where a subject phrase ends (白宫|在会后公布的…)."""
     end = SUBJECT_END.search(phrase)
     return end.start() if end else len(phrase)
+
+
+def written_in(reading: Reading, start: int, verb) -> str | None:
+    """The written piece the words stand in (费尔南德斯在贺信中表示, 他在《弱鸟如何先飞》这篇文章里写道): the source; a
+    speech (在讲话中指出) is the speaker's own act, no source."""
+    found = IN_DOCUMENT.search(reading.outside, max(start, verb.start - IN_DOCUMENT_WINDOW), verb.start)
+    return reading.text[found.start("doc"):found.end("doc")] if found is not None else None
 
 
 def issued_document(outside: str, start: int, verb, speaker: Speaker) -> str | None:

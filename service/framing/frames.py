@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import fold
-from .frame_sources import EVIDENTIAL, SOURCE_HINT, chain_verb, document_source, frame_source, issued_document
+from .frame_sources import (EVIDENTIAL, SOURCE_HINT, chain_verb, document_source, frame_source, issued_document,
+                            written_in)
 from .issuers import issuing_body
 from .lexicon import lexicon
 from .reading import Reading, read
@@ -116,7 +117,7 @@ def _frames(reading: Reading, start: int):
         if listener is None and fold(match.word) in words.addressee_verbs:
             listener = addressee(reading, match)
         if source is None and speaker is not None:
-            source = issued_document(reading.outside, start, match, speaker)
+            source = issued_document(reading.outside, start, match, speaker) or written_in(reading, start, match)
         verb_class = _verb_class(reading.outside, match)
         if match.word in words.topic_verbs and verb_class == "neutral" and (
                 speaker is not None and speaker.kind in ("joint", "plural", "meeting")
