@@ -76,7 +76,8 @@ def role_group(phrase: str, cleaned: str) -> Speaker | None:
     if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
         return None
     role = cleaned[PARTICIPANTS.match(cleaned).end():] if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
-    if not (role in words.roles.words or words.others.ends(cleaned) or words.analyst.ends(cleaned)):
+    if not (role in words.roles.words or words.roles.ends(role) or words.others.ends(cleaned)
+            or words.analyst.ends(cleaned)):  # 研讨班学员们
         return None
     side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
     return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's

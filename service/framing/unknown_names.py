@@ -51,8 +51,8 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
     if tail and MAX_NAME_CHARS < len(tail) <= MAX_TRANSLITERATED_CHARS and CJK_ONLY.fullmatch(tail) \
             and sum(ch not in _name_shapes()[1] for ch in tail) <= RARE_CHARS_AFTER_TITLE \
-            and not any(ch in tail for ch in NOT_NAME_CHARACTERS):
-        return tail  # 总裁格奥尔基耶娃: a longer transliteration right after a title
+            and (all(ch in _name_shapes()[1] for ch in tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
+        return tail  # 总裁格奥尔基耶娃, 副外长里亚布科夫 (里 of the table): a longer transliteration after a title
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
