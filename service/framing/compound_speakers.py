@@ -37,8 +37,8 @@ def pair(cleaned: str, named: Named) -> Speaker | None:
     if match is None:
         return None
     people = [named(part, "") for part in match.group(1, 2)]
-    if any(p is None or not p.name for p in people) or {p.kind for p in people} not in ({"person"}, {"other"}):
-        return None  # not 蔡英文和民进党当局
+    if any(p is None or not p.name for p in people) or {p.kind for p in people} not in ({"person"}, {"other"}, {"body"}):
+        return None  # 捷克和波兰 too; not 蔡英文和民进党当局
     sides = {p.side for p in people}
     if sides == {"us_gov", "prc_gov"}:
         return joint()

@@ -44,7 +44,7 @@ LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
-                          + r"(?:\s+[A-Z][\w'’-]+){0,2}")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+                          + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
