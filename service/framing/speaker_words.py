@@ -32,6 +32,7 @@ STATE_WORDS = frozenset({"中央", "国家", "國家"})  # the centre or the sta
 @dataclass(frozen=True)
 class SpeakerWords:
     polities: dict[str, str]  # folded polity name -> side
+    media_short_names: dict[str, str]  # 俄媒 -> 俄罗斯媒体
     polity: WordPattern
     government: WordPattern
     media: WordPattern
@@ -69,7 +70,8 @@ def speaker_words() -> SpeakerWords:
     people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
     title_sides = {fold(title): side for side, titles in data["title_sides"].items() for title in titles}
     return SpeakerWords(
-        polities=polities, polity=WordPattern(polities), government=WordPattern(folded("government_words")),
+        polities=polities, media_short_names={fold(k): v for k, v in data["media_short_names"].items()},
+        polity=WordPattern(polities), government=WordPattern(folded("government_words")),
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),
         joint_speaker=data["joint_speaker"], topic_verbs=frozenset(folded("topic_verbs")),

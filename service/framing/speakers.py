@@ -165,6 +165,8 @@ def _body(cleaned: str) -> Speaker | None:
     alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
     方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
     words, lex = speaker_words(), lexicon()
+    if cleaned in words.media_short_names:
+        return Speaker(words.media_short_names[cleaned], "media", "media")  # 俄媒 is 俄罗斯媒体
     titled = TITLED_OUTLET.fullmatch(cleaned) if '"' in cleaned else None
     if titled is not None and (not titled.group(1) or _is_polity(titled.group(1))):
         outlet = _body(titled.group(2))
