@@ -110,12 +110,24 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
         return False  # 会议还研究了…, 王毅外长也将…留给了…: the speaker's doings, told by the outlet
     if subject.kind == "person":
         return own_paragraph and _title_after(text, subject.name) or _joined(text, subject.name)  # 习近平主席也…
+    if subject.side == speaker.side and _different_countries(subject, speaker):
+        return False  # 俄罗斯国防部称…。乌方对此没有回应。: another country's doings, told by the outlet
     if subject.side not in GOVERNMENT_SIDES or subject.side == speaker.side:
         return True  # 很多中国企业…, 中方…: what the speaker says about them
     if speaker.kind == "person" and speaker.side in (None, "other") and subject.kind == "body" \
             and len(subject.name) <= SELF_REFERENCE_CHARS:
         return True  # 朔尔茨表示，…。德方反对…: a leader the story gives no side goes on about his own country
     return own_paragraph or DEONTIC.search(text) is not None  # 美方应…, 二十国集团要…: speech; 华盛顿已经…: narration
+
+
+def _different_countries(one: Speaker, other: Speaker) -> bool:
+    """Two bodies that each start with a polity, of different countries (乌方, 俄罗斯国防部; not 乌方, 乌克兰)."""
+    if one.kind != "body" or other.kind != "body":
+        return False  # a person's name may start like a polity (韩正)
+    polity = speaker_words().polity
+    first, second = (polity.starts(fold(s.name or "")) for s in (one, other))
+    return first is not None and second is not None and not (
+        first.word.startswith(second.word) or second.word.startswith(first.word))
 
 
 def _title_possessive(text: str) -> bool:
