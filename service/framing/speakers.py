@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from ..align.features import tagged_people
+from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
@@ -45,15 +46,18 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍族界")  # after a name: a possessive, another name or the
+# head of a noun the name qualifies (阿拉伯人民), not what the person does
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 
 
-def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker | None:
+def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening: bool = False) -> Speaker | None:
     """The speaker a subject phrase names (`phrase` folded; `original` the same words as written, for English
     names; `sentence`: the whole sentence, whose name tagging may know a name no rule finds), or None when it
-    names no one who could speak."""
+    names no one who could speak. `opening`: the phrase is a whole earlier clause whose subject the verb shares
+    (李强了解有关情况，强调…), so a tagged name that opens it is that subject."""
     named = _named(phrase, original)
     if named is None and sentence and not phrase.isascii():
         cleaned = clean(phrase)
@@ -62,6 +66,11 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "") -> Speaker 
             name = max(tagged, key=len)
             rest = cleaned[:-len(name)]
             return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+        leading = [p for p in tagged_people(sentence) if opening and cleaned.startswith(p) and 2 <= len(p) <= MAX_NAME_CHARS
+                   and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE and looks_like_a_name(p)
+                   and speaker_words().polity.starts(p) is None]
+        if leading:  # 李强了解有关情况，强调…: the clause opens with the person who then speaks
+            return Speaker(max(leading, key=len), None, "person")
     listed = listed_names(named.name) if named is not None and named.name and "、" in named.name else None
     return named._replace(name=listed) if listed else named  # 董事长苏世民、会长艾伦等美方代表: the names
 

@@ -64,7 +64,7 @@ def subject_of(reading: Reading, start: int, verb):
         (subject, written), listener = _split_subject(outside, text, a, b, english)
         if is_own:
             own = (phrase, listener)
-        speaker = name_phrase(subject, written, text) if subject else None
+        speaker = name_phrase(subject, written, text, opening=not is_own) if subject else None
         if speaker is None and is_own and subject and not english and only_fillers(phrase[len(phrase) - len(
                 phrase.lstrip()) + len(subject):]) and (a == start or only_fillers(outside[start:a])):  # (此外，)栗战书(还)说
             speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
