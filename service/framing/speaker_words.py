@@ -233,6 +233,8 @@ def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
             if words.media.search(rest):
                 return "media"
             return words.polities[match.word]
+        if anywhere and any(m.search(rest) for m in (words.others, words.analyst, words.media)):
+            break  # …会见美国商会会长: the polity nearest the name heads a business, not the one before
     if words.media.search(text):
         return "media"
     title = words.title_side.search(text) if not polities else None
