@@ -46,6 +46,7 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+CHAIN_OPENING = re.compile(r"^(?:另|又|还|還)?(?:据|據|根据|根據)")  # a 据 chain the verb after it (称) frames
 NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍族界")  # after a name: a possessive, another name or the
 # head of a noun the name qualifies (阿拉伯人民), not what the person does
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
@@ -85,7 +86,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     joint_word = words.joint.search(phrase)
     if joint_word is not None and len(clean(phrase[:joint_word.start])) <= JOINT_PREFIX_CHARS:
         return joint()  # 两国元首, 中美双方; not 我们指导双方团队
-    cleaned = clean(phrase)
+    cleaned = CHAIN_OPENING.sub("", clean(phrase))  # 另据乌克兰国家通讯社报道称: the agency's report
     if not cleaned:
         return None
     pronoun = _pronoun(cleaned)  # 他还 → 他

@@ -26,7 +26,7 @@ MEASURES_ISSUED = re.compile(r"[^，,。；;：:]{0,16}?(?:政策|措施|举措|
                              r"指南|标准|標準|清单|清單|名单|名單|细则|細則)\s*(?:[，,。；;]|$)")
 DOCUMENT_THEN_VERB = re.compile(r"了?(?:一份|一项|一項|最新)?(?:报告|報告|声明|聲明|公报|公報|文章|白皮书|白皮書)"
                                 r"(?:称|稱|说|說|指出|表示|强调|強調|显示|顯示)")
-PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據)\s*[。.]?\s*$")
+PUBLICATION_END = re.compile(r"(?:》|报告|報告|白皮书|白皮書|公报|公報|数据|數據|声明|聲明)\s*[。.]?\s*$")
 
 
 def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -> list:
