@@ -1,5 +1,6 @@
 """Subjects that name their speaker through another word: one person on behalf of another (穆罕默德代表…萨勒曼),
-a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩), those at a meeting (与会阿方领导人)
+a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩) or listed (拉马福萨、卢拉、普京、莫迪),
+those at a meeting (与会阿方领导人)
 and people named by their role in the plural (代表们). `named` is speakers.py's naming of a plain phrase."""
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ ON_BEHALF = re.compile(r"代表(?![们們团團处處])(?=\S)")  # 穆罕默德�
 SUBORDINATE = re.compile(r"下属(?:的)?(?:武装派别|武裝派別)?")  # X下属武装派别Y: Y, a unit under X
 PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")  # 米歇尔和冯德莱恩 (与 is "with": 王毅与布林肯会晤)
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
+LISTED_NAME_CHARS = 6  # a listed name, transliterations included (拉马福萨, 迪亚斯-卡内尔 is longer: not listed)
+LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
 GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
                       r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
 
@@ -43,6 +46,21 @@ def pair(cleaned: str, named: Named) -> Speaker | None:
     if sides == {"us_gov", "prc_gov"}:
         return joint()
     return Speaker(f"{people[0].name}和{people[1].name}", sides.pop() if len(sides) == 1 else None, people[0].kind)
+
+
+def listed(cleaned: str, named: Named) -> Speaker | None:
+    """People listed with 、 and nothing else (拉马福萨、卢拉、普京、莫迪高度评价…): one speaker, named as written, on
+    their side when they share one."""
+    parts = [part for part in LIST_BREAK.split(cleaned) if part]
+    if len(parts) < 2 or "、" not in cleaned:
+        return None
+    if any(len(part) > LISTED_NAME_CHARS for part in parts):
+        return None  # 拜登还就…基地、其贸易政策…向习近平提出: clauses, not names
+    people = [named(part, "") or bare_name(part) for part in parts]
+    if any(p is None or p.kind != "person" or not p.name for p in people):
+        return None
+    sides = {p.side for p in people} - {None}
+    return Speaker("、".join(parts), sides.pop() if len(sides) == 1 else None, "person")
 
 
 def subordinate(cleaned: str, named: Named) -> Speaker | None:

@@ -17,7 +17,7 @@ from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .compound_speakers import PARTICIPANTS, gathered, on_behalf, pair, role_group, subordinate
+from .compound_speakers import PARTICIPANTS, gathered, listed, on_behalf, pair, role_group, subordinate
 from .speaker import Speaker, bare_name, joint
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name
@@ -111,7 +111,8 @@ def _named(phrase: str, original: str) -> Speaker | None:
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
     if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
-    compound = pair(cleaned, _named) or subordinate(cleaned, _named) or gathered(phrase, cleaned)
+    compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
+        or gathered(phrase, cleaned)
     if compound is not None:
         return compound
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
