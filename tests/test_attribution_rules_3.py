@@ -1,4 +1,4 @@
-"""Attribution rules of the eleventh round (tests/gold/attribution.yaml, eleventh and twelfth batches: CCTV
+"""Attribution rules of the eleventh and twelfth rounds (tests/gold/attribution.yaml, eleventh to sixteenth batches: CCTV
 2022-12-01, 2022-12-10 and 2023-12-07, White House readouts and a background call): each case is a real dev
 sentence, shortened where the rest does not matter; the rules name the speaker the text settles or none."""
 from __future__ import annotations
@@ -135,3 +135,36 @@ def test_a_document_issued_by_name_ends_the_speech():
 ])
 def test_the_written_piece_the_words_stand_in_is_the_source(text, source):
     assert _frame(text).source == source
+
+
+@pytest.mark.parametrize("phrase, name, side", [
+    ("拉马福萨、卢拉、普京、莫迪", "拉马福萨、卢拉、普京、莫迪", "other_gov"),  # listed, as written
+    ("捷克和波兰", "捷克和波兰", "other_gov"),  # two polities
+    ("以军发言人", "以军发言人", "other_gov"),  # a polity's spokesman, not a bare title
+    ("俄媒", "俄罗斯媒体", "media"),  # one spelling per speaker
+    ("俄罗斯副外长里亚布科夫", "里亚布科夫", "other_gov"),  # 里 of the transliteration table
+    ("外交部副部长马朝旭", "马朝旭", "prc_gov"),  # a bare ministry is China's
+    ("研讨班学员们", "研讨班学员们", "other"),  # a role in the plural
+])
+def test_who_a_subject_phrase_names_and_on_which_side(phrase, name, side):
+    speaker = name_phrase(phrase, phrase, phrase + "表示，")
+    assert (speaker.name, speaker.side) == (name, side)
+
+
+def test_a_business_head_is_not_on_the_side_of_the_minister_who_met_him():
+    assert side_of_words("国务院总理李强在北京会见美国商会会长", anywhere=True) == "other"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("另据乌克兰国家通讯社27日报道称，乌军已从阿夫杰耶夫卡方向的两个村庄撤出。", "乌克兰国家通讯社"),
+    ("在前海嘉里中心，李强听取前海深港现代服务业合作区建设情况汇报，要求加大先行先试力度。", "李强"),
+    ("得州州长阿博特27日针对60个县发布灾难声明。", None),  # a statement issued, nothing reported
+])
+def test_the_speaker_of_a_sentence(text, speaker):
+    frame = _frame(text)
+    assert (frame.speaker.name if frame.speaker is not None else None) == speaker
+
+
+def test_another_countrys_doings_end_a_speech_that_ran_on():
+    said = _said_in("俄罗斯国防部称，俄军击退了乌军多次进攻。乌方对此没有回应。")
+    assert said[0]["speaker"] == "俄罗斯国防部" and said[1]["speaker"] is None
