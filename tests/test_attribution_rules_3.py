@@ -1,6 +1,6 @@
-"""Attribution rules of the eleventh and twelfth rounds (tests/gold/attribution.yaml, eleventh to sixteenth batches: CCTV
-2022-12-01, 2022-12-10 and 2023-12-07, White House readouts and a background call): each case is a real dev
-sentence, shortened where the rest does not matter; the rules name the speaker the text settles or none."""
+"""Attribution rules of the eleventh and twelfth rounds (tests/gold/attribution.yaml, eleventh to sixteenth batches:
+CCTV programmes of 2022-2024, White House readouts and background calls): each case is a real dev sentence,
+shortened where the rest does not matter; the rules name the speaker the text settles or none."""
 from __future__ import annotations
 
 import pytest
