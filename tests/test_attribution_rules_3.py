@@ -83,16 +83,28 @@ def test_verbs_of_agreement():
     assert _frame("Crimes were committed to the region.").speaker is None
 
 
-def test_a_place_named_by_a_quoted_term_or_a_work():
-    assert _frame("习近平总书记在“四下基层”中要求领导干部调查研究下基层。").speaker.name == "习近平"
-    said = _said_in("习近平在宁德工作期间多次下乡调研。随后，他在《弱鸟如何先飞》这篇文章里写道：大家边走边调查、思考、研究。")
-    assert said[1]["speaker"] == "习近平"
+WHO_SPEAKS = [  # (document body, the speaker of each sentence in order)
+    ("习近平总书记在“四下基层”中要求领导干部调查研究下基层。35年来，福建省各级干部坚持问题导向，深入实际、深入群众，"
+     "推动全省经济社会取得新发展。", ["习近平", None]),  # a place named by a quoted term; an instruction does not run on
+    ("习近平在宁德工作期间多次下乡调研。随后，他在《弱鸟如何先飞》这篇文章里写道：大家边走边调查、思考、研究。",
+     [None, "习近平"]),  # the work the words stand in splits no clause
+    ("与会阿方领导人积极呼应习近平发表的重要讲话。他们表示，阿拉伯国家同中国的友好关系建立在相互尊重的基础上。"
+     "阿方高度重视中国取得的伟大发展成就，高度赞赏中方提出全球发展倡议。",
+     [None, "与会阿方领导人", "与会阿方领导人"]),  # they: the group; its own side in its words
+    ("李克强表示，此次对话会传递了维护多边主义的信心。各方积极评价圆桌对话会的作用，表示看好中国经济发展前景。"
+     "当天下午，李克强同六大主要国际经济机构负责人合影。他表示，开放的中国欢迎各方来客。",
+     ["李克强", "各方", None, "李克强"]),  # 他 after a group's words: the person before them
+    ("双方充分肯定今年中欧高层对话成功举行。双方将坚持双向开放、互利共赢。", ["双方", "双方"]),  # agreed goes on
+    ("习近平强调，中方高度赞赏海合会国家团结自强。\n\n——做共筑安全的伙伴。", ["习近平", "习近平"]),  # a dash point
+    ("其他与会海方领导人高度评价海中关系。海方坚定恪守一个中国原则。\n\n峰会发表《中华人民共和国和海湾阿拉伯国家"
+     "合作委员会峰会联合声明》。", ["其他与会海方领导人", "其他与会海方领导人", None]),  # a document issued by name
+    ("俄罗斯国防部称，俄军击退了乌军多次进攻。乌方对此没有回应。", ["俄罗斯国防部", None]),  # another country's doings
+]
 
 
-def test_an_instruction_given_does_not_run_on():
-    said = _said_in("习近平总书记在“四下基层”中要求领导干部调查研究下基层。35年来，福建省各级干部坚持问题导向，深入实际、"
-                    "深入群众，推动全省经济社会取得新发展。")
-    assert said[0]["speaker"] == "习近平" and said[1]["speaker"] is None
+@pytest.mark.parametrize("body, speakers", WHO_SPEAKS)
+def test_who_speaks_sentence_by_sentence(body, speakers):
+    assert [s["speaker"] for s in _said_in(body)] == speakers
 
 
 def test_a_leaders_own_side_and_attitudes_stay_in_his_words():
@@ -101,31 +113,6 @@ def test_a_leaders_own_side_and_attitudes_stay_in_his_words():
                     "感谢中方长期向毛方提供各种无私援助。")[1:]
     assert [s["speaker"] for s in said] == ["加兹瓦尼"] * 3 and said[0]["side"] == "other_gov"
     assert said[2]["verb"] is None  # 感谢 opens no frame inside his words
-
-
-def test_a_group_and_they_and_its_own_side():
-    said = _said_in("与会阿方领导人积极呼应习近平发表的重要讲话。他们表示，阿拉伯国家同中国的友好关系建立在相互尊重的基础上。"
-                    "阿方高度重视中国取得的伟大发展成就，高度赞赏中方提出全球发展倡议。")
-    assert said[1]["speaker"] == said[2]["speaker"] == "与会阿方领导人"
-
-
-def test_he_after_a_group_is_the_person_before_it():
-    said = _said_in("李克强表示，此次对话会传递了维护多边主义的信心。各方积极评价圆桌对话会的作用，表示看好中国经济发展前景。"
-                    "当天下午，李克强同六大主要国际经济机构负责人合影。他表示，开放的中国欢迎各方来客。")
-    assert said[1]["speaker"] == "各方" and said[3]["speaker"] == "李克强"
-
-
-def test_both_sides_agreed_goes_on_and_a_dash_point_continues():
-    said = _said_in("双方充分肯定今年中欧高层对话成功举行。双方将坚持双向开放、互利共赢。")
-    assert [s["side"] for s in said] == ["both", "both"]
-    said = _said_in("习近平强调，中方高度赞赏海合会国家团结自强。\n\n——做共筑安全的伙伴。")
-    assert said[1]["speaker"] == "习近平"
-
-
-def test_a_document_issued_by_name_ends_the_speech():
-    said = _said_in("其他与会海方领导人高度评价海中关系。海方坚定恪守一个中国原则。\n\n峰会发表《中华人民共和国和海湾阿拉伯国家"
-                    "合作委员会峰会联合声明》。")
-    assert said[1]["speaker"] == "其他与会海方领导人" and said[2]["speaker"] is None
 
 
 @pytest.mark.parametrize("text, source", [
@@ -163,8 +150,3 @@ def test_a_business_head_is_not_on_the_side_of_the_minister_who_met_him():
 def test_the_speaker_of_a_sentence(text, speaker):
     frame = _frame(text)
     assert (frame.speaker.name if frame.speaker is not None else None) == speaker
-
-
-def test_another_countrys_doings_end_a_speech_that_ran_on():
-    said = _said_in("俄罗斯国防部称，俄军击退了乌军多次进攻。乌方对此没有回应。")
-    assert said[0]["speaker"] == "俄罗斯国防部" and said[1]["speaker"] is None
