@@ -34,7 +34,7 @@ OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
 MAX_BODY_CHARS = 10
 JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint word
-POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|南|朝)方)")  # a country's 方
+POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|朝)方)")  # a country's 方
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
 MODAL_START = re.compile(r"^(?:要|应(?![急对對用])|應(?![急對用])|将|將|会|會|能(?!源)|可|须|須|必)")  # not 应急管理部, 能源局
@@ -46,6 +46,8 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
 ENGLISH_PAIR = re.compile(r"(?:" + ENGLISH_TITLE + r"\s+)?[A-Z][\w'’-]+\s+and\s+" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+PRC_BODY_PERSON = re.compile(r"(?:部|委|局|署|办|辦)(?:有关|有關)?(?:负责人|負責人|负责同志|負責同志|官员|官員)$")
+PLACE_OPENING = re.compile(r"^在[^，,在]{1,8}?(?:中|时|時|上|期间|期間)(?=[^，,]{2})")  # where it was said, before the subject
 CHAIN_OPENING = re.compile(r"^(?:另|又|还|還)?(?:据|據|根据|根據)")  # a 据 chain the verb after it (称) frames
 NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍族界")  # after a name: a possessive, another name or the
 # head of a noun the name qualifies (阿拉伯人民), not what the person does
@@ -86,7 +88,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     joint_word = words.joint.search(phrase)
     if joint_word is not None and len(clean(phrase[:joint_word.start])) <= JOINT_PREFIX_CHARS:
         return joint()  # 两国元首, 中美双方; not 我们指导双方团队
-    cleaned = CHAIN_OPENING.sub("", clean(phrase))  # 另据乌克兰国家通讯社报道称: the agency's report
+    cleaned = PLACE_OPENING.sub("", CHAIN_OPENING.sub("", clean(phrase)))  # 另据…社报道称; 在采访中特罗约表示
     if not cleaned:
         return None
     pronoun = _pronoun(cleaned)  # 他还 → 他
@@ -217,6 +219,8 @@ def _body(cleaned: str) -> Speaker | None:
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
         return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
                        "body")  # 联合国方面 is 联合国; the United States is 美国
+    if PRC_BODY_PERSON.search(cleaned) and side_of_words(cleaned) is None and not cleaned.isascii():
+        return Speaker(cleaned, "prc_gov", "body")  # 财政部有关负责人: a ministry named without a country is China's
     spokesman = SPOKESMAN.search(cleaned)
     if spokesman is not None and spokesman.start() >= 2 and side_of_words(cleaned) is None:
         body = _body(cleaned[:spokesman.start()])  # 国防部新闻发言人: the body's spokesman speaks for it
