@@ -33,6 +33,7 @@ STATE_WORDS = frozenset({"中央", "国家", "國家"})  # the centre or the sta
 class SpeakerWords:
     polities: dict[str, str]  # folded polity name -> side
     media_short_names: dict[str, str]  # 俄媒 -> 俄罗斯媒体
+    polity_abbreviations: dict[str, str]  # 俄 -> 俄罗斯 (before a body word: 俄国防部)
     polity: WordPattern
     government: WordPattern
     media: WordPattern
@@ -71,6 +72,7 @@ def speaker_words() -> SpeakerWords:
     title_sides = {fold(title): side for side, titles in data["title_sides"].items() for title in titles}
     return SpeakerWords(
         polities=polities, media_short_names={fold(k): v for k, v in data["media_short_names"].items()},
+        polity_abbreviations=dict(data["polity_abbreviations"]),
         polity=WordPattern(polities), government=WordPattern(folded("government_words")),
         media=WordPattern(folded("media_words")), analyst=WordPattern(folded("analyst_words")),
         others=WordPattern(folded("others_words")), joint=WordPattern(folded("joint_words")),

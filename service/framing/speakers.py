@@ -244,7 +244,9 @@ def _body(cleaned: str) -> Speaker | None:
     if side is None:
         return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None
     kind = {"media": "media", "analyst": "analyst", "other": "other"}.get(side, "body")
-    return Speaker(cleaned, side, "anonymous" if anonymous and kind == "body" else kind)
+    full = words.polity_abbreviations.get(cleaned[:1]) if words.government.starts(cleaned[1:]) else None
+    return Speaker(full + cleaned[1:] if full else cleaned, side,  # 俄国防部 is 俄罗斯国防部: one spelling per body
+                   "anonymous" if anonymous and kind == "body" else kind)
 
 
 def _polity_led(cleaned: str) -> Speaker | None:
