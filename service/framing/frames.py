@@ -144,7 +144,7 @@ def _frames(reading: Reading, start: int):
                     or LATIN.match(match.word) is not None and THAT.match(reading.outside, match.end) is not None)
 
 
-PUBLISHING_WORDS = frozenset({"发布", "發布", "公布", "公佈"})  # …最新发布，目前夏粮收购…: what follows is published
+PUBLISHING_WORDS = frozenset({"发布", "發布", "公布", "公佈", "提出"})  # …最新发布，目前…; 《意见》提出，…: the content follows
 DIRECTIVES = frozenset("要求 敦促 呼吁 呼籲 嘱托 囑託 叮嘱 叮囑 嘱咐 囑咐 劝告 勸告".split())  # with no comma: an instruction
 THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its clause
 SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调)

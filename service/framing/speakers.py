@@ -27,7 +27,7 @@ __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_wor
 # a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
 ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
                          r"学会|學會|基金会|基金會|大学|大學))")
-ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署)$")
+ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署|下发|下發|印发|印發|发出|發出)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
