@@ -146,7 +146,18 @@ def test_a_business_head_is_not_on_the_side_of_the_minister_who_met_him():
     ("另据乌克兰国家通讯社27日报道称，乌军已从阿夫杰耶夫卡方向的两个村庄撤出。", "乌克兰国家通讯社"),
     ("在前海嘉里中心，李强听取前海深港现代服务业合作区建设情况汇报，要求加大先行先试力度。", "李强"),
     ("得州州长阿博特27日针对60个县发布灾难声明。", None),  # a statement issued, nothing reported
+    ("财政部有关负责人介绍，近期我国明确了多项税费优惠政策。", "财政部有关负责人"),  # not 我国 of the content
+    ("在采访中特罗约表示，世界经济的重心在向大型新兴经济体转移。", "特罗约"),  # where it was said opens no subject
+    ("俄国防部3日称，俄军在赫尔松等地打击乌军指挥所。", "俄罗斯国防部"),  # one spelling per body
+    ("自然资源部近日下发通知，鼓励各地制定土地多种用途混合使用等规则。", "自然资源部"),  # the issuer of the notice
+    ("国家粮食和物资储备局今天（6月13日）最新发布，目前夏粮收购开局良好。", "国家粮食和物资储备局"),
+    ("在清华大学交叉信息研究院，姚期智正在与同学们围绕人工智能推理相关问题展开交流讨论。", None),  # topics only
 ])
 def test_the_speaker_of_a_sentence(text, speaker):
     frame = _frame(text)
     assert (frame.speaker.name if frame.speaker is not None else None) == speaker
+
+
+def test_a_stance_after_outlined():
+    frame = _frame("The U.S. delegation outlined clear areas of concern with respect to the purpose of the agreement.")
+    assert frame.speaker.side == "us_gov" and frame.verb_class == "accusatory"
