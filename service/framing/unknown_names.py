@@ -15,7 +15,7 @@ NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 �
                       "内容 全文 原文 评论 社论 观点".split())
 # function characters no name holds
 NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
-                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日受"
+                      "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日受当"
 NAME_DOT = "·"
 HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
