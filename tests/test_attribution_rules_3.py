@@ -152,6 +152,10 @@ def test_a_business_head_is_not_on_the_side_of_the_minister_who_met_him():
     ("自然资源部近日下发通知，鼓励各地制定土地多种用途混合使用等规则。", "自然资源部"),  # the issuer of the notice
     ("国家粮食和物资储备局今天（6月13日）最新发布，目前夏粮收购开局良好。", "国家粮食和物资储备局"),
     ("在清华大学交叉信息研究院，姚期智正在与同学们围绕人工智能推理相关问题展开交流讨论。", None),  # topics only
+    ("与会领导人围绕主题，就金砖合作及共同关心的重大国际问题深入交换意见。", None),  # a group's talk: topics only
+    ("黎真主党领导人纳斯鲁拉在以军空袭中死亡后，萨菲丁被认为是纳斯鲁拉的继任者。", None),  # thought of, by no one
+    ("当听说博物馆是根据诗丽吉王太后意愿建立时，彭丽媛表示赞赏，并说这和中国的理念很相近。", "彭丽媛"),  # 听说: heard
+    ("今天（11月2日），三峡集团发布消息，白鹤滩水电站11号机组顺利通过72小时试运行。", "三峡集团"),
 ])
 def test_the_speaker_of_a_sentence(text, speaker):
     frame = _frame(text)

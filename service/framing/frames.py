@@ -120,8 +120,7 @@ def _frames(reading: Reading, start: int):
             source = issued_document(reading.outside, start, match, speaker) or written_in(reading, start, match)
         verb_class = _verb_class(reading.outside, match)
         if match.word in words.topic_verbs and verb_class == "neutral" and (
-                speaker is not None and speaker.kind in ("joint", "plural", "meeting")
-                                                or HELD_TALK.search(reading.outside, 0, match.start)):
+                speaker is not None and speaker.kind in TALKING_KINDS or HELD_TALK.search(reading.outside, 0, match.start)):
             yield TOPIC_ONLY  # "the two leaders discussed …", 召开紧急会议讨论…, 围绕…展开讨论: topics, no position
             continue
         if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end) \
@@ -149,6 +148,7 @@ DIRECTIVES = frozenset("要求 敦促 呼吁 呼籲 嘱托 囑託 叮嘱 叮囑 
 THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its clause
 SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
+TALKING_KINDS = frozenset({"joint", "plural", "meeting", "other"})  # speakers whose discussion reports only topics
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
 

@@ -8,6 +8,7 @@ from .lexicon import lexicon
 from .reading import Reading
 from .subject_patterns import LATIN
 
+PASSIVE = frozenset("被")
 NEGATION = re.compile(r"(?:未|没有|沒有|没|沒|不|并未|並未|从未|從未|无|無|did not|didn't|does not|never)\s*$")
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$")
 CLOSING_QUOTES = frozenset("”」』")
@@ -44,6 +45,8 @@ def framing_verbs(reading: Reading, start: int, chains: list[tuple[int, int]]) -
             continue  # 称 inside 声称 or 名称
         if any(s <= match.start < e for s, e in chains) or NEGATION.search(reading.outside[max(0, match.start - 4):match.start]):
             continue
+        if reading.outside[match.start - 1:match.start] in PASSIVE and not LATIN.match(match.word):
+            continue  # 萨菲丁被认为是…的继任者: what is thought of him, by no one named
         if LATIN.match(match.word) and not _english_verb_position(reading.outside, match):
             continue
         if reading.outside[match.end:match.end + 1] == "的" and not LATIN.match(match.word):
