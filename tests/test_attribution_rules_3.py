@@ -156,6 +156,9 @@ def test_a_business_head_is_not_on_the_side_of_the_minister_who_met_him():
     ("黎真主党领导人纳斯鲁拉在以军空袭中死亡后，萨菲丁被认为是纳斯鲁拉的继任者。", None),  # thought of, by no one
     ("当听说博物馆是根据诗丽吉王太后意愿建立时，彭丽媛表示赞赏，并说这和中国的理念很相近。", "彭丽媛"),  # 听说: heard
     ("今天（11月2日），三峡集团发布消息，白鹤滩水电站11号机组顺利通过72小时试运行。", "三峡集团"),
+    ("娜拉蓬深表赞同，说莲花是泰国人礼佛的花。", "娜拉蓬"),  # the tagger's 娜拉, its transliteration whole
+    ("彭丽媛高兴地表示，这生动反映了中泰人民价值理念相近相通。", "彭丽媛"),  # an adverb glued to the name
+    ("在看到博物馆出售的作品时，彭丽媛欣然表示要购买一些。", "彭丽媛"),
 ])
 def test_the_speaker_of_a_sentence(text, speaker):
     frame = _frame(text)

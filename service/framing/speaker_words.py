@@ -21,6 +21,7 @@ TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
 ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地$")  # 更迫切地: how, not who
+GLUED_ADVERB = re.compile(r"[\u4e00-\u9fff]{2}地$")  # 彭丽媛高兴地: a two-character adverb glued to the name
 PLURAL = "们"
 FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿|國務卿|外长|外長|防长|防長|总书记|總書記)\s*$")
 AND_OTHERS = ("等", "等人")
@@ -109,7 +110,7 @@ def clean(phrase: str) -> str:
     while tokens and (tokens[-1] in fillers or ADVERB.fullmatch(tokens[-1]) and len(tokens) > 1):
         tokens.pop()
     if not english and tokens:  # fillers glued to the words around them: 美国官员开始, 则
-        tokens[-1] = _strip_glued_fillers(ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
+        tokens[-1] = _strip_glued_fillers(GLUED_ADVERB.sub("", tokens[-1]) or tokens[-1]).removesuffix(PLURAL)
         if len(tokens[-1]) > 2 and tokens[-1].endswith(AND_OTHERS):
             tokens[-1] = tokens[-1].removesuffix("人").removesuffix("等")  # 舒默等: who leads the group speaks
         tokens[0] = _strip_glued_fillers(tokens[0], leading=True)

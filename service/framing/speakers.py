@@ -20,7 +20,7 @@ from .lexicon import lexicon
 from .compound_speakers import PARTICIPANTS, gathered, listed, on_behalf, pair, role_group, subordinate
 from .speaker import Speaker, bare_name, joint
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
-from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name
+from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -73,7 +73,7 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening:
                    and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE and looks_like_a_name(p)
                    and speaker_words().polity.starts(p) is None]
         if leading:  # 李强了解有关情况，强调…: the clause opens with the person who then speaks
-            return Speaker(max(leading, key=len), None, "person")
+            return Speaker(whole_transliteration(max(leading, key=len), cleaned), None, "person")
     listed = listed_names(named.name) if named is not None and named.name and "、" in named.name else None
     return named._replace(name=listed) if listed else named  # 董事长苏世民、会长艾伦等美方代表: the names
 

@@ -61,6 +61,18 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     return None
 
 
+def whole_transliteration(name: str, text: str) -> str:
+    """A transliterated name the tagger cut short at the start of `text` (娜拉 of 娜拉蓬深表赞同), with the
+    transliteration characters that follow it, up to a long name's length."""
+    transliteration = _name_shapes()[1]
+    if not all(ch in transliteration for ch in name):
+        return name
+    end = len(name)
+    while end < min(len(text), MAX_TRANSLITERATED_CHARS) and text[end] in transliteration:
+        end += 1
+    return text[:end]
+
+
 def transliterated_with_particle(word: str) -> bool:
     """Four to six characters: one that is also a Chinese surname (冯 for von, 德 for de) and a transliteration
     of three or more after it."""
