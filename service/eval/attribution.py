@@ -20,7 +20,7 @@ import yaml
 
 from ..framing.attribution import frame_article
 from ..framing.lexicon import lexicon
-from ..framing.speakers import joint
+from ..framing.speakers import joint, speaker_words
 from ..ingest import parse_document
 from ..text.normalize import alias_table, fold
 from ..text.sentences import caption_sentences
@@ -114,10 +114,19 @@ def canonical_speaker(name: str | None) -> str | None:
     if source is not None:
         return source.key
     english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name.strip()))
-    return english.group("surname").lower() if english else folded  # Stephen Hadley and Mr. Hadley are one
+    if english:
+        return english.group("surname").lower()  # Stephen Hadley and Mr. Hadley are one
+    if DOTTED_NAME.fullmatch(folded):
+        return folded.rsplit("·", 1)[1]  # 谢尔达尔·别尔德穆哈梅多夫 and 别尔德穆哈梅多夫 are one, as the alias table keys people
+    government = POLITY_GOVERNMENT.fullmatch(folded)
+    if government and government.group(1) in speaker_words().polities:
+        return canonical_speaker(government.group(1))  # 英国政府, 美国方面 and 英国, 美国: one speaker
+    return folded
 
 
 WORK_TITLE = re.compile(r"《[^《》]+》")  # a name that is one work's title
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")  # a transliterated name with its given names
+POLITY_GOVERNMENT = re.compile(r"(.{2,8}?)(?:政府|方面)")  # a polity's government, named with it
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
 # an English person's name, compared by the surname as the alias table keys people (凯利·格里科 is 格里科)
 ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’-]+)")

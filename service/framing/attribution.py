@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..models import Article
 from ..text.sentences import HAN, caption_sentences
 from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, resolve,
-                      transcript_speaker)
+                      side_in_story, transcript_speaker)
 from .issuers import issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
@@ -81,6 +81,8 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
                 label = resolve(label, story, k)[0] or label._replace(name=label.affiliation.title(), kind="person")
             if label is not None and label.side is None and hosts is not None and is_host(label, text):
                 label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
+            elif label is not None and label.side is None and label.kind == "person" and label.name:
+                label = label._replace(side=side_in_story(label.name, story))  # MR. CAMPBELL: as introduced
             if label is not None or ends_transcript(text):
                 story.transcript = label
             if label is None and is_story_break(text, line.heading):

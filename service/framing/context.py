@@ -32,6 +32,7 @@ TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
+APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
 PAIRED = re.compile("和")  # the joiner of a pair's name (speakers._pair)
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
@@ -170,7 +171,7 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return Speaker(speaker.name, _meeting_side(speaker.name, story) or (story.last.side if story.last else None),
                        "meeting"), None
     if speaker.side is None and speaker.name:
-        return Speaker(speaker.name, _side_in_story(speaker.name, story) or "other", speaker.kind,
+        return Speaker(speaker.name, side_in_story(speaker.name, story) or "other", speaker.kind,
                        speaker.affiliation), None
     return speaker, None
 
@@ -190,7 +191,7 @@ def _introduced(story: Story, at: int, kinds: tuple[str, ...] = ("person",)) -> 
         return None
     if subject.kind != "person":
         return subject
-    return subject if subject.side else Speaker(subject.name, _side_in_story(subject.name, story) or "other",
+    return subject if subject.side else Speaker(subject.name, side_in_story(subject.name, story) or "other",
                                                  "person", subject.affiliation)
 
 
@@ -247,7 +248,7 @@ def _meeting_side(meeting: str, story: Story) -> str | None:
     return None
 
 
-def _side_in_story(name: str, story: Story) -> str | None:
+def side_in_story(name: str, story: Story) -> str | None:
     """The side the story gave a name where it first came with a title or polity (法国总统马克龙), or with the
     chain of titles before it (中共中央政治局常委、国务院副总理、…领导小组组长丁薛祥). The story's sentences
     are read once per name: a later call starts where the last one stopped (sentences are only added)."""
@@ -259,13 +260,14 @@ def _side_in_story(name: str, story: Story) -> str | None:
     if side is None and (key, None) not in story.sides:
         story.sides[(key, None)] = side = _side_in_texts(key, story.document)  # another story of the programme
     if side is None and story.sides.get((key, None)) is None and PAIRED.search(key):
-        sides = {_side_in_story(part, story) for part in PAIRED.split(key, 1)}
+        sides = {side_in_story(part, story) for part in PAIRED.split(key, 1)}
         return sides.pop() if len(sides) == 1 else None  # 米歇尔和冯德莱恩: the side both have
     return side if side is not None else story.sides.get((key, None))
 
 
 def _side_in_texts(key: str, texts) -> str | None:
-    """The side the first of the texts that names `key` with a title or polity before it gives."""
+    """The side the first of the texts that names `key` with a title or polity before it gives (or, in English, in
+    an apposition after it: Kurt Campbell, who is Deputy Assistant to the President)."""
     for text in texts:
         at = text.find(key)
         while at >= 0:
@@ -273,6 +275,9 @@ def _side_in_texts(key: str, texts) -> str | None:
             side = side_of_words(text[max(0, at - window):at], anywhere=True)
             if side is None:
                 side = side_of_words(_title_chain(text, at), anywhere=True)
+            apposition = APPOSITION.match(text, at + len(key)) if side is None and key.isascii() else None
+            if apposition is not None:
+                side = side_of_words(apposition.group(1), anywhere=True)
             if side is not None:
                 return side
             at = text.find(key, at + 1)

@@ -20,6 +20,7 @@ NAME_DOT = "·"
 HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
+MAX_DOTTED_SURNAME_CHARS = 9  # 谢尔达尔·别尔德穆哈梅多夫: a long surname after a transliteration dot
 MAX_TRANSLITERATED_CHARS = 6  # a phrase that is only a transliterated name (施泰因迈尔, 阿尔巴尼斯)
 RARE_CHARS_AFTER_TITLE = 2  # characters outside the transliteration table a long name after a title may hold (基, 娃)
 
@@ -42,8 +43,9 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     dotted = tail if NAME_DOT in tail else cleaned
     if NAME_DOT in dotted:
         given, last = dotted.rsplit(NAME_DOT, 1)
-        if 2 <= len(last) <= MAX_NAME_CHARS:
-            return last  # 凯利·格里科 is 格里科, as the alias table keys people
+        if 2 <= len(last) <= MAX_NAME_CHARS or len(last) <= MAX_DOTTED_SURNAME_CHARS and all(
+                ch in _name_shapes()[1] for ch in last):
+            return last  # 凯利·格里科 is 格里科, as the alias table keys people (别尔德穆哈梅多夫 too)
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else tail_name(given)) + NAME_DOT + last
     if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
