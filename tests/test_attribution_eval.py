@@ -48,6 +48,8 @@ def test_speakers_compare_by_canonical_name():
     assert canonical_speaker(None) is None
     assert canonical_speaker("《通知》") == canonical_speaker("通知")  # a document with or without its title marks
     assert canonical_speaker("《通知》和《意见》") != canonical_speaker("通知》和《意见")
+    assert canonical_speaker("谢尔达尔·别尔德穆哈梅多夫") == canonical_speaker("别尔德穆哈梅多夫")  # keyed by surname
+    assert canonical_speaker("英国政府") == canonical_speaker("英国") != canonical_speaker("德国")  # a polity's government
 
 
 def _item(**labels) -> LabelledAttribution:

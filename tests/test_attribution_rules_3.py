@@ -132,6 +132,7 @@ def test_the_written_piece_the_words_stand_in_is_the_source(text, source):
     ("俄罗斯副外长里亚布科夫", "里亚布科夫", "other_gov"),  # 里 of the transliteration table
     ("外交部副部长马朝旭", "马朝旭", "prc_gov"),  # a bare ministry is China's
     ("研讨班学员们", "研讨班学员们", "other"),  # a role in the plural
+    ("谢尔达尔·别尔德穆哈梅多夫", "别尔德穆哈梅多夫", None),  # a long surname after the dot, as people are keyed
 ])
 def test_who_a_subject_phrase_names_and_on_which_side(phrase, name, side):
     speaker = name_phrase(phrase, phrase, phrase + "表示，")
@@ -168,3 +169,9 @@ def test_the_speaker_of_a_sentence(text, speaker):
 def test_a_stance_after_outlined():
     frame = _frame("The U.S. delegation outlined clear areas of concern with respect to the purpose of the agreement.")
     assert frame.speaker.side == "us_gov" and frame.verb_class == "accusatory"
+
+
+def test_a_transcript_label_takes_the_side_its_introduction_gives():
+    said = _said_in("MODERATOR: Our speaker on the call is Kurt Campbell, who is Deputy Assistant to the President.\n\n"
+                    "MR. CAMPBELL: Thanks so much.\n\nWe have kept the lines of communication open.")
+    assert said[1]["speaker"] == said[2]["speaker"] == "Campbell" and said[2]["side"] == "us_gov"
