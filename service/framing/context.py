@@ -33,7 +33,6 @@ TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 REPORTER = Speaker("reporter", "media", "media")
 APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
-PAIRED = re.compile("和")  # the joiner of a pair's name (speakers._pair)
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
@@ -259,15 +258,14 @@ def side_in_story(name: str, story: Story) -> str | None:
         story.sides[key] = (len(story.texts), side)
     if side is None and (key, None) not in story.sides:
         story.sides[(key, None)] = side = _side_in_texts(key, story.document)  # another story of the programme
-    if side is None and story.sides.get((key, None)) is None and PAIRED.search(key):
-        sides = {side_in_story(part, story) for part in PAIRED.split(key, 1)}
+    if side is None and story.sides.get((key, None)) is None and "和" in key:  # a pair's name (compound_speakers)
+        sides = {side_in_story(part, story) for part in key.split("和", 1)}
         return sides.pop() if len(sides) == 1 else None  # 米歇尔和冯德莱恩: the side both have
     return side if side is not None else story.sides.get((key, None))
 
 
 def _side_in_texts(key: str, texts) -> str | None:
-    """The side the first of the texts that names `key` with a title or polity before it gives (or, in English, in
-    an apposition after it: Kurt Campbell, who is Deputy Assistant to the President)."""
+    """The side the first text naming `key` gives by a title or polity before it (English: or in apposition after)."""
     for text in texts:
         at = text.find(key)
         while at >= 0:
