@@ -15,6 +15,7 @@ from .shapes import ArticleSchema
 from .ingest import IngestError, parse_document
 
 PROGRESS_MIN_FILES = 10  # `compare` draws a progress bar on stderr for more files than this
+CHILD_STOP_SECONDS = 20  # how long a stopping run waits for gunicorn or a job worker before killing it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,15 +155,21 @@ def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
     try:
         return process.wait()
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping: another Ctrl-C must not cut the cleanup short
         process.terminate()
-        return process.wait()
+        try:
+            return process.wait(timeout=CHILD_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()  # a gunicorn that does not stop must not keep the embedded Redis running
+            return process.wait()
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the children and the embedded Redis are always stopped
         for child in processes:
             if child.poll() is None:
                 child.terminate()  # an RQ worker finishes its current job's bookkeeping and exits
         for child in processes:
             try:
-                child.wait(timeout=20)
+                child.wait(timeout=CHILD_STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 child.kill()
         if supervisor:
