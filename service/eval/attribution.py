@@ -113,7 +113,7 @@ def canonical_speaker(name: str | None) -> str | None:
     source = lexicon().sources.get(folded)
     if source is not None:
         return source.key
-    english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name.strip()))
+    english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name))
     if english:
         return english.group("surname").lower()  # Stephen Hadley and Mr. Hadley are one
     if DOTTED_NAME.fullmatch(folded):

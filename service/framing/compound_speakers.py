@@ -18,8 +18,8 @@ PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
 LISTED_NAME_CHARS = 6  # a listed name, transliterations included (拉马福萨, 迪亚斯-卡内尔 is longer: not listed)
 LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
-GATHERED = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|"
-                      r"專家|学者|學者|同志|官员|官員|成员|成員)们?")
+GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
+                      r"官员|官員|成员|成員)们?")
 
 
 def on_behalf(cleaned: str, named: Named) -> Speaker | None:
@@ -81,8 +81,7 @@ def gathered(phrase: str, cleaned: str) -> Speaker | None:
     words = speaker_words()
     name = match.group(0) + (PLURAL if match.end() == len(cleaned) and phrase.strip().endswith(PLURAL)
                              and not match.group(0).endswith(PLURAL) else "")
-    party = words.prc_units.search(name) is not None and words.polity.search(name) is None
-    side = "prc_gov" if party else side_of_words(name) or (
+    side = _party_side(name) or side_of_words(name) or (
         "other_gov" if words.government.ends(name.removesuffix(PLURAL)) else "other")
     return Speaker(name, side, "other")
 
@@ -93,9 +92,13 @@ def role_group(phrase: str, cleaned: str) -> Speaker | None:
     stem = phrase.strip().removesuffix(PLURAL)
     if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
         return None
-    role = cleaned[PARTICIPANTS.match(cleaned).end():] if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
-    if not (role in words.roles.words or words.roles.ends(role) or words.others.ends(cleaned)
-            or words.analyst.ends(cleaned)):  # 研讨班学员们
+    role = PARTICIPANTS.sub("", cleaned, count=1) if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
+    if not (words.roles.ends(role) or words.others.ends(cleaned) or words.analyst.ends(cleaned)):  # 研讨班学员们
         return None
-    side = "prc_gov" if words.prc_units.search(cleaned) and not words.polity.search(cleaned) else None
-    return Speaker(cleaned + PLURAL, side or side_of_words(cleaned) or "other", "other")  # 与会同志们: the party's
+    return Speaker(cleaned + PLURAL, _party_side(cleaned) or side_of_words(cleaned) or "other", "other")
+
+
+def _party_side(name: str) -> str | None:
+    """The PRC's side for people named by a unit only the PRC has and no polity (与会同志们, 研讨班学员们 of 政治局)."""
+    words = speaker_words()
+    return "prc_gov" if words.prc_units.search(name) is not None and words.polity.search(name) is None else None

@@ -124,7 +124,7 @@ def _frames(reading: Reading, start: int):
             yield TOPIC_ONLY  # "the two leaders discussed …", 召开紧急会议讨论…, 围绕…展开讨论: topics, no position
             continue
         if match.word in lex.stance_only and verb_class == "neutral" and not _opens_colon(reading.outside, match.end) \
-                and not (match.word in PUBLISHING_WORDS and OPENING.match(reading.outside, match.end)) \
+                and not (match.word in CONTENT_AFTER_COMMA and OPENING.match(reading.outside, match.end)) \
                 and not POINTS.match(reading.outside, match.end):  # 提出几点建议。政治上，要…: a list of points follows
             continue  # 提出, raised without a stance word or a colon after it: an act, not a report
         if speaker is not None:
@@ -143,10 +143,11 @@ def _frames(reading: Reading, start: int):
                     or LATIN.match(match.word) is not None and THAT.match(reading.outside, match.end) is not None)
 
 
-PUBLISHING_WORDS = frozenset({"发布", "發布", "公布", "公佈", "提出"})  # …最新发布，目前…; 《意见》提出，…: the content follows
+CONTENT_AFTER_COMMA = frozenset({"发布", "發布", "公布", "公佈", "提出"})  # …最新发布，目前…; 《意见》提出，…: what follows is their content
 DIRECTIVES = frozenset("要求 敦促 呼吁 呼籲 嘱托 囑託 叮嘱 叮囑 嘱咐 囑咐 劝告 勸告".split())  # with no comma: an instruction
 THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its clause
-SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调)
+SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调;
+# 中方表示: a country speaking for itself)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 TALKING_KINDS = frozenset({"joint", "plural", "meeting", "other"})  # speakers whose discussion reports only topics
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words

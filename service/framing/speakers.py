@@ -64,14 +64,14 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening:
     named = _named(phrase, original)
     if named is None and sentence and not phrase.isascii():
         cleaned = clean(phrase)
-        tagged = [p for p in tagged_people(sentence) if cleaned.endswith(p) and 2 <= len(p) <= MAX_NAME_CHARS]
+        people = [p for p in tagged_people(sentence) if 2 <= len(p) <= MAX_NAME_CHARS]
+        tagged = [p for p in people if cleaned.endswith(p)]
         if tagged and not is_common_word(cleaned[-3:]):
             name = max(tagged, key=len)
             rest = cleaned[:-len(name)]
             return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
-        leading = [p for p in tagged_people(sentence) if opening and cleaned.startswith(p) and 2 <= len(p) <= MAX_NAME_CHARS
-                   and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE and looks_like_a_name(p)
-                   and speaker_words().polity.starts(p) is None]
+        leading = [p for p in people if cleaned.startswith(p) and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE
+                   and looks_like_a_name(p) and speaker_words().polity.starts(p) is None] if opening else []
         if leading:  # 李强了解有关情况，强调…: the clause opens with the person who then speaks
             return Speaker(whole_transliteration(max(leading, key=len), cleaned), None, "person")
     listed = listed_names(named.name) if named is not None and named.name and "、" in named.name else None
@@ -124,9 +124,9 @@ def _named(phrase: str, original: str) -> Speaker | None:
     name = unknown_name(cleaned, original)
     if name:
         rest = cleaned.replace(fold(name), " ")
-        affiliation = _affiliation(rest)
-        body = _body(affiliation) if affiliation and not rest.isascii() and side_of_words(rest) is None else None
-        return Speaker(name, side_of_words(rest) or (body.side if body is not None and body.kind == "body" else None),
+        affiliation, side = _affiliation(rest), side_of_words(rest)
+        body = _body(affiliation) if affiliation and side is None and not rest.isascii() else None
+        return Speaker(name, side or (body.side if body is not None and body.kind == "body" else None),
                        "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
     return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
 
@@ -239,7 +239,8 @@ def _body(cleaned: str) -> Speaker | None:
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
-    if side is None and PARTICIPANTS.match(cleaned) and len(cleaned) > PARTICIPANTS.match(cleaned).end():
+    participants = PARTICIPANTS.match(cleaned) if side is None else None
+    if participants is not None and len(cleaned) > participants.end():
         return Speaker(cleaned, "other_gov" if words.government.ends(cleaned) else "other", "other")  # 与会阿方领导人
     if side is None:
         return Speaker(cleaned, "anonymous", "anonymous") if anonymous else None

@@ -13,7 +13,7 @@ import re
 from ..text.patterns import QUOTED_CLAUSE_MARK as CLAUSE_MARK
 from ..align.features import tagged_places
 from ..text.normalize import alias_table, fold
-from .frames import Frame
+from .frames import SAYING, Frame
 from .subjects import leading_subject
 from .lexicon import lexicon
 from .reading import Reading, read
@@ -157,15 +157,12 @@ def opens_like_speech(text: str) -> bool:
     return bool(SPEECH_START.match(text))
 
 
-SAYING_CLASSES = frozenset({"neutral", "emphatic"})  # verbs by which a country speaks for itself (中方表示, 强调)
-
-
 def self_reference(frame: Frame, running: Speaker | None) -> bool:
     """A frame whose subject is the running speaker's own country (美方认同…, 中方愿…) in the words of a person:
     the person still speaks."""
     speaker = frame.speaker
     if speaker is None or running is None or speaker.name is None or speaker.kind != "body" \
-            or len(speaker.name.removesuffix("政府")) > SELF_REFERENCE_CHARS or frame.verb_class in SAYING_CLASSES:
+            or len(speaker.name.removesuffix("政府")) > SELF_REFERENCE_CHARS or frame.verb_class in SAYING:
         return False  # 俄方 is 俄罗斯政府; 中方表示… is the country speaking, not a stance inside the person's words
     if running.kind == "other":
         return speaker.name in (running.name or "")  # 与会阿方领导人表示…。阿方高度赞赏…: the group's own side

@@ -43,8 +43,7 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     dotted = tail if NAME_DOT in tail else cleaned
     if NAME_DOT in dotted:
         given, last = dotted.rsplit(NAME_DOT, 1)
-        if 2 <= len(last) <= MAX_NAME_CHARS or len(last) <= MAX_DOTTED_SURNAME_CHARS and all(
-                ch in _name_shapes()[1] for ch in last):
+        if 2 <= len(last) <= MAX_NAME_CHARS or len(last) <= MAX_DOTTED_SURNAME_CHARS and transliterated(last):
             return last  # 凯利·格里科 is 格里科, as the alias table keys people (别尔德穆哈梅多夫 too)
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else tail_name(given)) + NAME_DOT + last
@@ -53,10 +52,10 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         return tail  # 司长威尔莫思: right after a title, two to four characters are a name whatever their shape
     if tail and MAX_NAME_CHARS < len(tail) <= MAX_TRANSLITERATED_CHARS and CJK_ONLY.fullmatch(tail) \
             and sum(ch not in _name_shapes()[1] for ch in tail) <= RARE_CHARS_AFTER_TITLE \
-            and (all(ch in _name_shapes()[1] for ch in tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
+            and (transliterated(tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
         return tail  # 总裁格奥尔基耶娃, 副外长里亚布科夫 (里 of the table): a longer transliteration after a title
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
-            and (len(cleaned) <= MAX_NAME_CHARS or all(ch in _name_shapes()[1] for ch in cleaned)):
+            and (len(cleaned) <= MAX_NAME_CHARS or transliterated(cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
     if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
         return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
@@ -66,13 +65,18 @@ def unknown_name(cleaned: str, original: str) -> str | None:
 def whole_transliteration(name: str, text: str) -> str:
     """A transliterated name the tagger cut short at the start of `text` (娜拉 of 娜拉蓬深表赞同), with the
     transliteration characters that follow it, up to a long name's length."""
-    transliteration = _name_shapes()[1]
-    if not all(ch in transliteration for ch in name):
+    if not transliterated(name):
         return name
     end = len(name)
-    while end < min(len(text), MAX_TRANSLITERATED_CHARS) and text[end] in transliteration:
+    while end < min(len(text), MAX_TRANSLITERATED_CHARS) and transliterated(text[end]):
         end += 1
     return text[:end]
+
+
+def transliterated(word: str) -> bool:
+    """Every character is one of the transliteration table's (names.yaml)."""
+    transliteration = _name_shapes()[1]
+    return all(ch in transliteration for ch in word)
 
 
 def transliterated_with_particle(word: str) -> bool:
