@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from ..models import Article
 from ..text.sentences import HAN, caption_sentences
-from .context import (UNATTRIBUTED, Attribution, Story, ends_transcript, is_host, is_story_break, resolve,
-                      side_in_story, transcript_speaker)
+from .context import UNATTRIBUTED, Attribution, Story, is_story_break, resolve, side_in_story
+from .transcripts import ends_transcript, holder_in_heading, is_host, transcript_speaker
 from .issuers import issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
@@ -50,11 +50,13 @@ class ArticleText:
     paragraphs: tuple  # (index, text, heading)
     sentences: tuple  # (index, paragraph, text)
     captions: tuple
+    title: str | None = None  # the heading: who THE PRESIDENT: of a transcript is
 
     @classmethod
     def of(cls, article: Article) -> "ArticleText":
         return cls(tuple((p.index, p.text, p.heading) for p in article.paragraphs),
-                   tuple((s.index, s.paragraph, s.text) for s in article.sentences), tuple(article.captions))
+                   tuple((s.index, s.paragraph, s.text) for s in article.sentences), tuple(article.captions),
+                   article.title)
 
 
 def frame_article(article: Article | ArticleText) -> dict[int, SentenceFraming]:
@@ -78,7 +80,8 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         if line.first:
             label = transcript_speaker(text)
             if label is not None and label.kind == "title":
-                label = resolve(label, story, k)[0] or label._replace(name=label.affiliation.title(), kind="person")
+                label = holder_in_heading(label.affiliation, article.title) or resolve(label, story, k)[0] \
+                    or label._replace(name=label.affiliation.title(), kind="person")
             if label is not None and label.side is None and hosts is not None and is_host(label, text):
                 label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             elif label is not None and label.side is None and label.kind == "person" and label.name:

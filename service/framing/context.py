@@ -21,17 +21,7 @@ from .issuers import issuer
 from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 
-TRANSCRIPT_LABEL = re.compile(
-    r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
-    r"AMBASSADOR\s+|SENATOR\s+|GENERAL\s+|ADMIRAL\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
-TITLE_OF_LABEL = re.compile(r"^\s*((?:VICE\s+)?PRESIDENT|(?:PRIME\s+|FOREIGN\s+)?MINISTER|SECRETARY|SENATOR|GENERAL|"
-                            r"ADMIRAL|CHANCELLOR)\s+")
-HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
-QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
-TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
-TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
-REPORTER = Speaker("reporter", "media", "media")
 APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
@@ -93,42 +83,6 @@ def is_story_break(text: str, heading: bool) -> bool:
     return heading or ("#" in text or "消息" in text or "电" in text or "電" in text) and bool(STORY_BREAK.search(text))
 
 
-def transcript_speaker(text: str) -> Speaker | None:
-    """The speaker a transcript line names at its start (MR. SULLIVAN:, PRESIDENT XI:, Q)."""
-    if not text[:1].isascii() or not text[:1].isupper():
-        return None
-    if QUESTION.match(text):
-        return REPORTER
-    label = TRANSCRIPT_LABEL.match(text)
-    if label is None:
-        return None
-    named = name_phrase(fold(label.group(1)), label.group(1))
-    if named is not None and named.kind == "title":
-        return named  # THE PRESIDENT: whom the transcript calls so (attribution resolves it in the story)
-    if named is not None and named.resolved:
-        return named if named.side is not None else named._replace(side=_side_of_title(label.group(1)))
-    return Speaker(HONORIFIC.sub("", label.group(1).title()), _side_of_title(label.group(1)),
-                   "person")  # MS. JEAN-PIERRE is Jean-Pierre
-
-
-def _side_of_title(label: str) -> str | None:
-    """The side the title of a transcript label puts its holder on (PRIME MINISTER SUGA: a visiting leader)."""
-    title = TITLE_OF_LABEL.match(label)
-    return speaker_words().transcript_titles.get(fold(" ".join(title.group(1).split()))) if title else None
-
-
-def is_host(label: Speaker, text: str = "") -> bool:
-    """A transcript label for whoever runs the call or event (MODERATOR), or a person it names only by an
-    honorific (MS. JEAN-PIERRE: at her own briefing): on the side of the officials the transcript names."""
-    return label.name is not None and (fold(label.name) in speaker_words().transcript_hosts
-                                       or HONORIFIC.match(text) is not None)
-
-
-def ends_transcript(text: str) -> bool:
-    """A time stamp or the END line that closes a transcript: the line after it is no label's."""
-    return bool(TIME_STAMP.match(text) or TRANSCRIPT_END.match(text))
-
-
 def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, str | None]:
     """The speaker a frame's subject stands for, and the likely one when the text does not settle it."""
     recent = at - story.last_at <= RECENT
@@ -161,6 +115,10 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return None, story.last.name if story.last else None
     if speaker.kind == "abbreviated":
         return _abbreviation_in_story(speaker, story), None
+    if speaker.kind == "mentioned":  # 山口那津男表示: a person the story named before (会见…山口那津男)
+        named_before = any(speaker.name in text for text in story.texts[:-1])
+        return (Speaker(speaker.name, side_in_story(speaker.name, story) or "other", "person"), None) if named_before \
+            else (None, None)
     if speaker.kind == "title":
         person = _titled(speaker.affiliation, story) or _holder(speaker.affiliation, story)
         return (person, None) if person else (None, None)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .speaker_words import clean, is_common_word, speaker_words
+from .speaker_words import clean, is_common_word, side_of_words, speaker_words
 from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES
 
 PLURAL = "们"
+MAX_MENTIONED_CHARS = 8  # 阿玛尔巴伊斯格楞
+NOT_MENTIONED_CHARACTERS = NOT_NAME_CHARACTERS.replace("那", "").replace("里", "")  # 山口那津男, 加里波第
 
 
 class Speaker(NamedTuple):
     name: str | None  # canonical name; None for references the context resolves
     side: str | None
-    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document
+    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document, mentioned
     affiliation: str | None = None  # a body named with the person (史汀生中心 of 格里科)
 
     @property
@@ -33,4 +35,16 @@ def bare_name(phrase: str) -> Speaker | None:
     if 2 <= len(cleaned) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(cleaned) and cleaned not in NOT_NAMES \
             and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_NAME_CHARACTERS):
         return Speaker(cleaned, None, "person")
+    return None
+
+
+def mentioned_name(phrase: str) -> Speaker | None:
+    """A longer subject of that shape (山口那津男表示, 阿玛尔巴伊斯格楞表示: five to eight characters, no polity or
+    side word in it): a person only when the story has named it before (context.py), so kind "mentioned"."""
+    cleaned = clean(phrase)
+    if MAX_NAME_CHARS < len(cleaned) <= MAX_MENTIONED_CHARS and CJK_ONLY.fullmatch(cleaned) \
+            and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_MENTIONED_CHARACTERS) \
+            and speaker_words().polity.search(cleaned) is None and side_of_words(cleaned) is None \
+            and not any(cleaned.endswith(group) for group in speaker_words().groups | {"人民"}):
+        return Speaker(cleaned, None, "mentioned")
     return None

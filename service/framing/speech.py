@@ -166,6 +166,8 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
         return False  # 俄方 is 俄罗斯政府; 中方表示… is the country speaking, not a stance inside the person's words
     if running.kind == "other":
         return speaker.name in (running.name or "")  # 与会阿方领导人表示…。阿方高度赞赏…: the group's own side
+    if speaker.side is None and len(speaker.name) == 2 and speaker.name.endswith("方"):
+        return running.kind == "person" and running.side == "other_gov"  # 阿方完全赞同 in a foreign leader's words
     return running.kind == "person" and speaker.side == running.side
 
 

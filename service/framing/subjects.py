@@ -16,6 +16,7 @@ from .listeners import listener_in_clause, listener_name
 from .reading import Reading, read
 from ..text.entities import looks_like_a_name
 from .speaker_words import is_common_word, side_of_words
+from .speaker import mentioned_name
 from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
                                PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, ENGLISH_SUBJECT_END, INVERTED,
@@ -67,7 +68,7 @@ def subject_of(reading: Reading, start: int, verb):
         speaker = name_phrase(subject, written, text, opening=not is_own) if subject else None
         if speaker is None and is_own and subject and not english and only_fillers(phrase[len(phrase) - len(
                 phrase.lstrip()) + len(subject):]) and (a == start or only_fillers(outside[start:a])):  # (此外，)栗战书(还)说
-            speaker = bare_name(subject)  # 栗战书说，…: the sentence opens with the name
+            speaker = bare_name(subject) or mentioned_name(subject)  # 栗战书说，…: the sentence opens with the name
         if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
                 speaker is not None and speaker.kind == "pronoun" and is_own:
             pronoun = pronoun or speaker  # 他的发言更加直截了当: an earlier clause of this sentence may name him

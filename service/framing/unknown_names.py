@@ -3,7 +3,9 @@ dot (凯利·格里科 is 格里科), a whole phrase shaped like a name (马克�
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..datafiles import load_yaml
 from ..text.entities import _name_shapes, looks_like_a_name
 from ..text.normalize import fold
 from .speaker_words import common_words, is_common_word, speaker_words
@@ -94,13 +96,21 @@ def english_name(original: str) -> str | None:
     honorific = HONORIFIC_NAME.fullmatch(original.strip())
     if honorific is not None:
         return honorific.group(1)  # "Mr. Finer stressed": the surname after an honorific
-    names = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
-    names = [w for w in names if fold(w) not in words.titles.words and fold(w) not in words.polities
+    capitalised = [w.strip(",.") for w in original.split() if w[:1].isupper() and not w.isupper()]
+    names = [w for w in capitalised if fold(w) not in words.titles.words and fold(w) not in english_title_words()
+             and fold(w) not in words.polities
              and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
              and not common_words().search(fold(w))]
     if " ".join(names).lower() in words.polities:
         return None  # "The United States noted": a polity, not a person
-    return " ".join(names) if 2 <= len(names) <= 3 and len(original.split()) <= 6 else None
+    titled = len(names) == 1 and len(capitalised) > 1 and capitalised[-1] == names[0] \
+        and fold(capitalised[-2]) in words.titles.words | english_title_words()  # "Prime Minister Kishida"
+    return " ".join(names) if (2 <= len(names) <= 3 or titled) and len(original.split()) <= 6 else None
+
+
+@cache
+def english_title_words() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml")["english_title_words"])
 
 
 def tail_name(text: str) -> str:
