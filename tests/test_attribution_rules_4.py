@@ -74,3 +74,15 @@ def test_the_president_of_a_transcript_is_the_one_its_heading_names():
     framing = frame_article(article)
     speakers = [framing[s.index].attribution["speaker"] for s in article.sentences]
     assert speakers[0] == speakers[1] == speakers[-1] == "拜登"
+
+
+def test_the_countrys_position_stays_in_the_leaders_words():
+    said = _said_in("习近平指出，中欧关系不针对第三方。中国是热爱和平的国家，主张和谐、包容、合作、共赢。"
+                    "如果用西方走过的路来衡量中国，对中国的认知就会失之偏颇。")
+    assert [s["speaker"] for s in said] == ["习近平"] * 3
+
+
+def test_two_leaders_by_their_titles_alone_and_a_title_chain_with_a_secretary():
+    assert _frame("The President and the Prime Minister also welcomed a landmark deal between Boeing and Vietnam "
+                  "Airlines.").speaker.kind == "joint"
+    assert _frame("乌国家安全与国防委员会秘书乌梅罗夫表示，此次谈判未就停火达成一致。").speaker.name == "乌梅罗夫"

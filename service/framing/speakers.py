@@ -44,8 +44,8 @@ SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the ti
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
-# The President and Prime Minister Kishida too
-ENGLISH_PAIR = re.compile(r"(?:(?:The\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+)\s+and\s+" + ENGLISH_TITLE
+# The President and (the) Prime Minister (Kishida) too
+ENGLISH_PAIR = re.compile(r"(?:(?:The\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+)\s+and\s+(?:the\s+)?" + ENGLISH_TITLE
                           + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
 PRC_BODY_PERSON = re.compile(r"(?:部|委|局|署|办|辦)(?:有关|有關)?(?:负责人|負責人|负责同志|負責同志|官员|官員)$")
 PLACE_OPENING = re.compile(r"^在[^，,在]{1,8}?(?:中|时|時|上|期间|期間)(?=[^，,]{2})")  # where it was said, before the subject

@@ -40,6 +40,7 @@ SPEECH_START = re.compile(r"^\s*(?:——|我们|我們|我(?!国|國)|[一二�
                           r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
+POSITIONS = frozenset({"主张", "主張"})  # 中国…主张和谐: the country's position in the speaker's words, not a report
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
 JOINING = frozenset("和与與同")
 JOINED_START_CHARS = 4  # 昨天阮富仲…: how far into the sentence the pair may start
@@ -162,7 +163,8 @@ def self_reference(frame: Frame, running: Speaker | None) -> bool:
     the person still speaks."""
     speaker = frame.speaker
     if speaker is None or running is None or speaker.name is None or speaker.kind != "body" \
-            or len(speaker.name.removesuffix("政府")) > SELF_REFERENCE_CHARS or frame.verb_class in SAYING:
+            or len(speaker.name.removesuffix("政府")) > SELF_REFERENCE_CHARS \
+            or frame.verb_class in SAYING and frame.verb not in POSITIONS:
         return False  # 俄方 is 俄罗斯政府; 中方表示… is the country speaking, not a stance inside the person's words
     if running.kind == "other":
         return speaker.name in (running.name or "")  # 与会阿方领导人表示…。阿方高度赞赏…: the group's own side
