@@ -86,3 +86,20 @@ def test_two_leaders_by_their_titles_alone_and_a_title_chain_with_a_secretary():
     assert _frame("The President and the Prime Minister also welcomed a landmark deal between Boeing and Vietnam "
                   "Airlines.").speaker.kind == "joint"
     assert _frame("乌国家安全与国防委员会秘书乌梅罗夫表示，此次谈判未就停火达成一致。").speaker.name == "乌梅罗夫"
+
+
+def test_a_party_that_has_not_answered_is_the_outlets_news():
+    said = _said_in("叙利亚媒体报道称，以色列对叙中部地区发动空袭。对此，以色列方面暂未回应。")
+    assert [s["speaker"] for s in said] == ["叙利亚媒体", None]
+
+
+def test_a_report_published_speaks_for_its_publisher_later():
+    said = _said_in("美国能源经济和金融分析研究所13日发布的报告显示，欧盟进口的液化天然气总量为69亿立方米。"
+                    "报告称，通过船运的液化天然气贸易并未中断。")  # 发布的 shadows 发布 in the lexicon's one pass
+    assert said[1]["speaker"] == "美国能源经济和金融分析研究所"
+
+
+def test_this_institution_is_the_body_quoted_before_named_after_its_dash():
+    said = _said_in("日本商业信用调查机构——东京商工调查公司13日发布的数据显示，4月日本全国破产企业数同比增加。"
+                    "该机构称，日元贬值导致进口原材料及能源价格高涨。")
+    assert [s["speaker"] for s in said] == ["东京商工调查公司"] * 2

@@ -16,7 +16,7 @@ from ..models import Article
 from ..text.sentences import HAN, caption_sentences
 from .context import UNATTRIBUTED, Attribution, Story, is_story_break, resolve, side_in_story
 from .transcripts import ends_transcript, holder_in_heading, is_host, transcript_speaker
-from .issuers import issues_document, record_issuing
+from .issuers import issues, issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
@@ -99,7 +99,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
             story.heard(attribution.speaker, k)
         else:
             story.unattributed(text, line.quoted, k)
-        if "issuing" in reading.hits or issues_document(attribution):
+        if issues(reading) or issues_document(attribution):
             record_issuing(text, line.quoted, reading.folded, story, attribution.speaker)
         found.append(attribution)
     result = [(line.index, sentence_framing(line.text, line.quoted, attribution))

@@ -1,7 +1,7 @@
 """Subjects that name their speaker through another word: one person on behalf of another (穆罕默德代表…萨勒曼),
 a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩) or listed (拉马福萨、卢拉、普京、莫迪),
 those at a meeting (与会阿方领导人)
-and people named by their role in the plural (代表们). `named` is speakers.py's naming of a plain phrase."""
+and people named by their role in the plural (代表们), or by a demonstrative (该机构). `named` is speakers.py's naming of a plain phrase."""
 from __future__ import annotations
 
 import re
@@ -18,6 +18,8 @@ PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
 LISTED_NAME_CHARS = 6  # a listed name, transliterations included (拉马福萨, 迪亚斯-卡内尔 is longer: not listed)
 LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
+DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
+                           r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
                       r"官员|官員|成员|成員)们?")
 
@@ -102,3 +104,8 @@ def _party_side(name: str) -> str | None:
     """The PRC's side for people named by a unit only the PRC has and no polity (与会同志们, 研讨班学员们 of 政治局)."""
     words = speaker_words()
     return "prc_gov" if words.prc_units.search(name) is not None and words.polity.search(name) is None else None
+
+
+def demonstrative(cleaned: str) -> Speaker | None:
+    """该机构, 该公司: the body the story quoted just before (context.py), not a name of its own."""
+    return Speaker(None, None, "demonstrative", cleaned) if DEMONSTRATIVE.fullmatch(cleaned) else None

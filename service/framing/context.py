@@ -28,6 +28,7 @@ ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Secu
 TITLE_CHAIN_CHARS = 48  # how far back a chain of titles before a name may start
 RECENT = 3  # sentences back that a pronoun or a verb without subject may reach
 GROUP_KINDS = frozenset({"other", "joint", "plural"})  # speakers a singular pronoun cannot stand for
+QUOTED_BODIES = frozenset({"body", "other", "analyst", "media"})  # what 该机构 can stand for
 SINGLE_KINDS = frozenset({"person", "anonymous", "analyst"})  # what 他/she can stand for
 
 
@@ -115,6 +116,9 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return None, story.last.name if story.last else None
     if speaker.kind == "abbreviated":
         return _abbreviation_in_story(speaker, story), None
+    if speaker.kind == "demonstrative":  # 该机构称: the body quoted just before
+        last = story.last
+        return (last, None) if recent and last is not None and last.kind in QUOTED_BODIES else (None, None)
     if speaker.kind == "mentioned":  # 山口那津男表示: a person the story named before (会见…山口那津男)
         named_before = any(speaker.name in text for text in story.texts[:-1])
         return (Speaker(speaker.name, side_in_story(speaker.name, story) or "other", "person"), None) if named_before \

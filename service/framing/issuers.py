@@ -51,6 +51,12 @@ def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker:
             story.documents[document.word] = issuer
 
 
+def issues(reading) -> bool:
+    """The sentence holds an issuing verb, also where a longer word of the lexicon shadows it (发布的报告)."""
+    return "issuing" in reading.hits \
+        or "not_verb" in reading.hits and _issuing_pattern().search(reading.folded) is not None
+
+
 def issues_document(attribution: Attribution) -> bool:
     """A frame whose verb issues a document (发言人…发表声明): that speaker is who the document's 指出 is."""
     return attribution.speaker is not None and attribution.verb is not None \

@@ -17,7 +17,7 @@ from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .compound_speakers import PARTICIPANTS, gathered, listed, on_behalf, pair, role_group, subordinate
+from .compound_speakers import PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, role_group, subordinate
 from .speaker import Speaker, bare_name, joint
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
@@ -90,6 +90,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if joint_word is not None and len(clean(phrase[:joint_word.start])) <= JOINT_PREFIX_CHARS:
         return joint()  # 两国元首, 中美双方; not 我们指导双方团队
     cleaned = PLACE_OPENING.sub("", CHAIN_OPENING.sub("", clean(phrase)))  # 另据…社报道称; 在采访中特罗约表示
+    cleaned = cleaned.rsplit("——", 1)[1] or cleaned if "——" in cleaned else cleaned  # 调查机构——东京商工调查公司
     if not cleaned:
         return None
     pronoun = _pronoun(cleaned)  # 他还 → 他
@@ -115,7 +116,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
         return joint()
     compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
-        or gathered(phrase, cleaned)
+        or gathered(phrase, cleaned) or demonstrative(cleaned)
     if compound is not None:
         return compound
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons

@@ -32,6 +32,8 @@ THIRD_PERSON_START = re.compile(r"\s*(?:(?:与|與|和|同|跟|随|隨)\s*)?(?:�
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
 IDIOM = re.compile(r"主持(?:正义|正義|公道|公正)")  # 主持正义国家: upholding justice, no one chairing anything
+NO_RESPONSE = re.compile(r"(?:尚未|暂未|暫未|没有|沒有|并未|並未|未|拒绝|拒絕)(?:作出|做出|就此)?(?:回应|回應|置评|置評|表态|表態|回复|回覆)"
+                         r"|did not (?:immediately )?respond|declined to comment")  # 俄方对此尚未回应: the outlet's news
 NEWS_TIME_START = re.compile(r"\s*(?:日前|近日|连日来|連日來|这些天|這些天|眼下)[，,]")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
@@ -91,6 +93,8 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
         return False
     if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
+    if NO_RESPONSE.search(text):
+        return False  # 对此，以色列方面暂未回应。: that a party has not answered is the outlet's news, no one's words
     if NEWS_TIME_START.match(text):
         return False  # 日前，…项目正式开工: the outlet's news of the days before, not the speaker's words
     if speaker.kind == "person" and _title_possessive(text):
