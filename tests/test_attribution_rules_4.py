@@ -103,3 +103,22 @@ def test_this_institution_is_the_body_quoted_before_named_after_its_dash():
     said = _said_in("日本商业信用调查机构——东京商工调查公司13日发布的数据显示，4月日本全国破产企业数同比增加。"
                     "该机构称，日元贬值导致进口原材料及能源价格高涨。")
     assert [s["speaker"] for s in said] == ["东京商工调查公司"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("美国国务卿鲁比奥28日在参议院外交关系委员会听证会上称，美国希望看到古巴政权更迭。", "鲁比奥"),  # 比 of the table
+    ("德国经济和能源部长赖歇28日在柏林举行的年初经济报告发布会上宣布，预计德国经济增长率为1.0%。", "赖歇"),  # 和 in a ministry
+    ("甘肃发布首批130项“人工智能+”应用场景清单，通过场景化应用推动技术落地。", None),  # measures issued
+])
+def test_names_after_titles_ministries_with_and_and_measures_issued(text, speaker):
+    frame = _frame(text)
+    assert (frame.speaker.name if frame.speaker is not None else None) == speaker
+
+
+def test_the_president_of_a_readout_is_the_one_its_heading_names_when_the_text_names_none():
+    document = ("---\ntitle: \"Readout of President Biden’s Meeting with Prime Minister Kishida of Japan\"\n---\n\n"
+                "The President underscored that the U.S.-Japan Alliance is the cornerstone of regional peace.\n\n"
+                "He thanked the Prime Minister for his resolute support.\n")
+    article = parse_document(document.encode(), content_type="text/markdown")
+    framing = frame_article(article)
+    assert [framing[s.index].attribution["speaker"] for s in article.sentences] == ["拜登", "拜登"]

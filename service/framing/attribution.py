@@ -73,7 +73,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
         if line.run is not None:
             runs.setdefault(line.run, []).append(k)
     document = _Document(lines)
-    story, found = Story(document=document), []
+    story, found = Story(document=document, heading=article.title), []
     hosts = _hosts_side(lines) if lines and lines[0].text[:1].isascii() else None
     for k, line in enumerate(lines):
         text = line.text
@@ -89,9 +89,9 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
             if label is not None or ends_transcript(text):
                 story.transcript = label
             if label is None and is_story_break(text, line.heading):
-                story = Story(document=document)
+                story = Story(document=document, heading=article.title)
         elif is_story_break(text, False):
-            story = Story(document=document)
+            story = Story(document=document, heading=article.title)
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
         attribution = _attribution(k, lines, frames, found, story, runs)

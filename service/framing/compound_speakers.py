@@ -1,7 +1,8 @@
 """Subjects that name their speaker through another word: one person on behalf of another (穆罕默德代表…萨勒曼),
 a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩) or listed (拉马福萨、卢拉、普京、莫迪),
 those at a meeting (与会阿方领导人)
-and people named by their role in the plural (代表们), or by a demonstrative (该机构). `named` is speakers.py's naming of a plain phrase."""
+and people named by their role in the plural (代表们), or by a demonstrative (该机构). `named` is speakers.py's naming
+of a plain phrase."""
 from __future__ import annotations
 
 import re

@@ -20,6 +20,7 @@ from .groups import named_group, plural_at
 from .issuers import issuer
 from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, name_phrase, side_of_words, speaker_words
+from .transcripts import holder_in_heading
 
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
@@ -68,6 +69,7 @@ class Story:
     previous: tuple[str, bytes, int] | None = None  # the last sentence without a speaker (text, quote bits, number)
     document: Iterable[str] = ()  # every folded sentence of the document, for the sides of names (last resort)
     sides: dict = field(default_factory=dict)  # folded name -> (story sentences read, the side found in them)
+    heading: str | None = None  # the document's title: who its bare titles stand for when the story names no one
 
     def unattributed(self, text: str, quoted: bytes, at: int) -> None:
         self.previous = (text, quoted, at)
@@ -124,7 +126,8 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return (Speaker(speaker.name, side_in_story(speaker.name, story) or "other", "person"), None) if named_before \
             else (None, None)
     if speaker.kind == "title":
-        person = _titled(speaker.affiliation, story) or _holder(speaker.affiliation, story)
+        person = _titled(speaker.affiliation, story) or _holder(speaker.affiliation, story) \
+            or holder_in_heading(speaker.affiliation, story.heading)  # Readout of President Biden's Meeting …
         return (person, None) if person else (None, None)
     if speaker.kind == "document":
         return issuer(speaker, story)

@@ -17,7 +17,8 @@ from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .compound_speakers import PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, role_group, subordinate
+from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, role_group,
+                                subordinate)
 from .speaker import Speaker, bare_name, joint
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration

@@ -32,8 +32,9 @@ THIRD_PERSON_START = re.compile(r"\s*(?:(?:与|與|和|同|跟|随|隨)\s*)?(?:�
 FIRST_PERSON = re.compile(r"\s*(?:我们|我們|我)")
 FIRST_PERSON_CLAUSE = re.compile(r"\s*(?:[^，,。“”]{1,6}[，,]\s*)?(?:我们|我們|我(?![国國军軍方]))")  # (昨天，)我同…
 IDIOM = re.compile(r"主持(?:正义|正義|公道|公正)")  # 主持正义国家: upholding justice, no one chairing anything
+# 俄方对此尚未回应: that a party has not answered is the outlet's news
 NO_RESPONSE = re.compile(r"(?:尚未|暂未|暫未|没有|沒有|并未|並未|未|拒绝|拒絕)(?:作出|做出|就此)?(?:回应|回應|置评|置評|表态|表態|回复|回覆)"
-                         r"|did not (?:immediately )?respond|declined to comment")  # 俄方对此尚未回应: the outlet's news
+                         r"|did not (?:immediately )?respond|declined to comment")
 NEWS_TIME_START = re.compile(r"\s*(?:日前|近日|连日来|連日來|这些天|這些天|眼下)[，,]")
 SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according to)")
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)

@@ -24,6 +24,7 @@ from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT,
                                QUOTE_MARKS)
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
+MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,6}?部")  # 经济和能源部长赖歇: one ministry's name, not "with"
 WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
 
 
@@ -231,7 +232,8 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
         match = SUBJECT_END.search(phrase)
         cut = match.start() if match else len(phrase)
         for comitative in COMITATIVE.finditer(phrase, 0, cut) if COMITATIVE_HINT.search(phrase, 0, cut) else ():
-            if AFTER_LISTENER.match(phrase[comitative.end():]):
+            if AFTER_LISTENER.match(phrase[comitative.end():]) \
+                    and not MINISTRY_AFTER_AND.match(phrase, comitative.start()):
                 cut = comitative.start()
                 break
     subject = (phrase[:cut].strip(), text[a:a + cut].strip())
