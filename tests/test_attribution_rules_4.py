@@ -122,3 +122,16 @@ def test_the_president_of_a_readout_is_the_one_its_heading_names_when_the_text_n
     article = parse_document(document.encode(), content_type="text/markdown")
     framing = frame_article(article)
     assert [framing[s.index].attribution["speaker"] for s in article.sentences] == ["拜登", "拜登"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("德国已连续两年陷入经济衰退，德政府预计今年经济增幅仅为约0.2%。", "德国"),  # a one-character polity's government
+    ("当地电力运营商表示，最快本周末才能恢复电力供应。", "当地电力运营商"),  # an operator is an organisation
+])
+def test_bodies_named_by_abbreviation_or_by_what_they_do(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+def test_a_gift_presented_is_narration_not_more_of_the_speech():
+    said = _said_in("弗罗利克在致辞中表示，这部著作有助于读懂中国。活动中，中方向外方嘉宾赠送《习近平谈治国理政》第五卷英文版图书。")
+    assert [s["speaker"] for s in said] == ["弗罗利克", None]

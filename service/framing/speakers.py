@@ -220,6 +220,7 @@ def _body(cleaned: str) -> Speaker | None:
     anonymous = lex.anonymous.search(cleaned)
     if _is_polity(cleaned):
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
+        bare = words.polity_abbreviations.get(bare, bare)  # 德政府 is 德国's
         return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
                        "body")  # 联合国方面 is 联合国; the United States is 美国
     if PRC_BODY_PERSON.search(cleaned) and side_of_words(cleaned) is None and not cleaned.isascii():
