@@ -135,3 +135,13 @@ def test_bodies_named_by_abbreviation_or_by_what_they_do(text, speaker):
 def test_a_gift_presented_is_narration_not_more_of_the_speech():
     said = _said_in("弗罗利克在致辞中表示，这部著作有助于读懂中国。活动中，中方向外方嘉宾赠送《习近平谈治国理政》第五卷英文版图书。")
     assert [s["speaker"] for s in said] == ["弗罗利克", None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("各国驻华使节和机构代表热烈祝贺中华人民共和国成立73周年。", "各国驻华使节和机构代表"),  # a group by its role
+    ("英国中央银行3日宣布，将基准利率从2.25%上调至3%。", "英国中央银行"),  # a central bank is a body
+    ("The three NSAs underscored the importance of enhancing trilateral cooperation.", "双方"),  # all parties
+    ("The United States and Japan agreed to launch a high-level strategic dialogue.", "双方"),  # the US and the other
+])
+def test_groups_banks_and_all_parties_of_a_meeting(text, speaker):
+    assert _frame(text).speaker.name == speaker

@@ -19,6 +19,9 @@ PAIR = re.compile(r"([^和与與、，,]{2,24}?)和([^和与與、，,]{2,24})")
 PARTICIPANTS = re.compile(r"(?:其他|其余|其餘)?(?:与会|與會|参会|參會)")  # 其他与会海方领导人: those at the meeting
 LISTED_NAME_CHARS = 6  # a listed name, transliterations included (拉马福萨, 迪亚斯-卡内尔 is longer: not listed)
 LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
+ENGLISH_AND = re.compile(r"\s+and\s+")
+THE = re.compile(r"^the\s+", re.I)
+MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣大")  # 各国驻华使节…: a group named by its role
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
@@ -90,15 +93,16 @@ def gathered(phrase: str, cleaned: str) -> Speaker | None:
 
 
 def role_group(phrase: str, cleaned: str) -> Speaker | None:
-    """People named by their role in the plural (代表们, 专家们, 与会者们): the group speaks, as written."""
+    """People named by their role in the plural (代表们, 专家们, 与会者们, 各国驻华使节): the group speaks, as written."""
     words = speaker_words()
     stem = phrase.strip().removesuffix(PLURAL)
-    if stem == phrase.strip() or cleaned != clean(stem) or not cleaned:
-        return None
+    if (stem == phrase.strip() and not MANY.match(cleaned)) or cleaned != clean(stem) or not cleaned:
+        return None  # neither 代表们 nor 各国驻华使节和机构代表
     role = PARTICIPANTS.sub("", cleaned, count=1) if PARTICIPANTS.match(cleaned) else cleaned  # 与会代表们
     if not (words.roles.ends(role) or words.others.ends(cleaned) or words.analyst.ends(cleaned)):  # 研讨班学员们
         return None
-    return Speaker(cleaned + PLURAL, _party_side(cleaned) or side_of_words(cleaned) or "other", "other")
+    name = cleaned + PLURAL if stem != phrase.strip() else cleaned
+    return Speaker(name, _party_side(cleaned) or side_of_words(cleaned) or "other", "other")
 
 
 def _party_side(name: str) -> str | None:
@@ -110,3 +114,14 @@ def _party_side(name: str) -> str | None:
 def demonstrative(cleaned: str) -> Speaker | None:
     """该机构, 该公司: the body the story quoted just before (context.py), not a name of its own."""
     return Speaker(None, None, "demonstrative", cleaned) if DEMONSTRATIVE.fullmatch(cleaned) else None
+
+
+def polities_with_us(original: str) -> bool:
+    """"The United States and Solomon Islands agreed": the US and the country it met, both sides of the meeting."""
+    parts = ENGLISH_AND.split(original.strip())
+    if len(parts) != 2:
+        return False
+    words = speaker_words()
+    sides = [words.polities.get(words.polity_names.get(name, name)) for name in
+             (THE.sub("", part).strip().lower() for part in parts)]
+    return None not in sides and "us_gov" in sides and len(set(sides)) == 2

@@ -48,3 +48,13 @@ def mentioned_name(phrase: str) -> Speaker | None:
             and not any(cleaned.endswith(group) for group in speaker_words().groups | {"人民"}):
         return Speaker(cleaned, None, "mentioned")
     return None
+
+
+def title_reference(cleaned: str) -> Speaker | None:
+    """A bare title that stands for a person named elsewhere (总书记, the President)."""
+    words = speaker_words()
+    title = words.titles.search(cleaned)
+    if title is not None and len(cleaned) - (title.end - title.start) <= 2 \
+            and words.polity.starts(cleaned[:title.start]) is None:  # 以军发言人: the body's spokesman
+        return Speaker(None, None, "title", title.word)
+    return None

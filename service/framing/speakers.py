@@ -17,9 +17,9 @@ from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, role_group,
-                                subordinate)
-from .speaker import Speaker, bare_name, joint
+from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, polities_with_us,
+                                role_group, subordinate)
+from .speaker import Speaker, bare_name, joint, title_reference
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
 
@@ -114,7 +114,8 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if group is not None:
         return group
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
-    if _joint(cleaned, persons) or original and ENGLISH_PAIR.fullmatch(original.strip()):
+    if _joint(cleaned, persons) or original and (ENGLISH_PAIR.fullmatch(original.strip())
+                                                 or polities_with_us(original)):
         return joint()
     compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
         or gathered(phrase, cleaned) or demonstrative(cleaned)
@@ -131,7 +132,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
         body = _body(affiliation) if affiliation and side is None and not rest.isascii() else None
         return Speaker(name, side or (body.side if body is not None and body.kind == "body" else None),
                        "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
-    return _reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+    return title_reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
 
 
 def _relative_head(phrase: str) -> Speaker | None:
@@ -289,13 +290,3 @@ def _affiliation(rest: str) -> str | None:
     before = rest[:titles[-1].start] if titles else rest
     before = re.sub(r"^位于\S*?的|^(?:美国|中国)?(?:华盛顿|华府|北京)?的?智库", "", before.strip()).strip(" 的")
     return before if len(before) >= 2 else None
-
-
-def _reference(cleaned: str) -> Speaker | None:
-    """A bare title that stands for a person named elsewhere (总书记, the President)."""
-    words = speaker_words()
-    title = words.titles.search(cleaned)
-    if title is not None and len(cleaned) - (title.end - title.start) <= 2 \
-            and words.polity.starts(cleaned[:title.start]) is None:  # 以军发言人: the body's spokesman
-        return Speaker(None, None, "title", title.word)
-    return None
