@@ -145,3 +145,9 @@ def test_a_gift_presented_is_narration_not_more_of_the_speech():
 ])
 def test_groups_banks_and_all_parties_of_a_meeting(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+def test_a_country_named_in_english_speaks_under_its_chinese_name():
+    assert _frame("Vietnam welcomed the upgrade of relations.").speaker.name == "越南"
+    assert _frame("At this critical juncture, the United States and Solomon Islands agreed to launch a high-level "
+                  "strategic dialogue.").speaker.kind == "joint"

@@ -67,6 +67,8 @@ class SpeakerWords:
 def speaker_words() -> SpeakerWords:
     data = load_yaml("speakers.yaml")
     polities = {fold(word): side for side, words in data["polities"].items() for word in words}
+    polities.update({fold(english): polities[chinese] for english, chinese in data["polity_names"].items()
+                     if chinese in polities and fold(english) not in polities})  # Vietnam welcomed …: 越南's side
     folded = lambda key: [fold(w) for w in data[key]]  # noqa: E731
     names = load_yaml("names.yaml")
     people = [variant for variant, alias in alias_table().items() if alias.kind == "person"]
