@@ -151,3 +151,24 @@ def test_a_country_named_in_english_speaks_under_its_chinese_name():
     assert _frame("Vietnam welcomed the upgrade of relations.").speaker.name == "越南"
     assert _frame("At this critical juncture, the United States and Solomon Islands agreed to launch a high-level "
                   "strategic dialogue.").speaker.kind == "joint"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("马来西亚第一副总理扎希德发来贺信，祝贺节目在马来西亚播出。", "扎希德"),  # the sender of the letter
+    ("扎希德第一副总理在贺信中热烈欢迎习近平主席访问马来西亚，表示这将促进交流。", "扎希德"),  # a name before its title
+    ("阿穆尔州州长称，机上有43名乘客和6名机组人员。", "阿穆尔州州长"),  # a region's head, unnamed
+    ("许多国家呼吁应坚持多边主义，反对单边主义。", "许多国家"),
+    ("据也门胡塞武装称，美军接连对也门荷台达省发动空袭。", "也门胡塞武装"),  # 据…称
+    ("据拱北海关统计，四年间，经横琴口岸通关的旅客超6954万人次。", "拱北海关"),  # a customs office is China's
+    ("The Vice President thanked the Prime Minister for Singapore’s support for Ukraine.", None),  # a title alone
+])
+def test_senders_titled_names_region_heads_and_chains(text, speaker):
+    frame = _frame(text)
+    assert frame.speaker is not None and frame.speaker.name == speaker
+
+
+def test_the_vice_president_of_a_readout_is_the_one_its_heading_names():
+    document = ("---\ntitle: \"Readout of Vice President Harris’s Meeting with Prime Minister Lee of Singapore\"\n---\n\n"
+                "The Vice President welcomed Singapore becoming the first Southeast Asian nation to join the framework.\n")
+    article = parse_document(document.encode(), content_type="text/markdown")
+    assert frame_article(article)[article.sentences[0].index].attribution["speaker"] == "Harris"

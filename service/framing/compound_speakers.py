@@ -21,6 +21,8 @@ LISTED_NAME_CHARS = 6  # a listed name, transliterations included (拉马福萨,
 LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
 ENGLISH_AND = re.compile(r"\s+and\s+")
 THE = re.compile(r"^the\s+", re.I)
+REGION_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}?(州|省|市)\1[长長]")  # 纽约州州长: a region's head, unnamed
+SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很多|部分)(?:国家|國家)")  # 许多国家呼吁…
 MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣大")  # 各国驻华使节…: a group named by its role
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
@@ -125,3 +127,11 @@ def polities_with_us(original: str) -> bool:
     sides = [words.polities.get(words.polity_names.get(name, name)) for name in
              (THE.sub("", part).strip().lower() for part in parts)]
     return None not in sides and "us_gov" in sides and len(set(sides)) == 2
+
+
+def region_head(cleaned: str) -> Speaker | None:
+    """纽约州州长, 阿穆尔州州长: a region's head the text does not name speaks as written; 许多国家: countries."""
+    region = REGION_HEAD.fullmatch(cleaned)
+    if region is not None:  # a 州 is another country's (China's are 自治州, their heads named)
+        return Speaker(cleaned, side_of_words(cleaned) or ("other_gov" if region.group(1) == "州" else None), "person")
+    return Speaker(cleaned, "other_gov", "other") if SOME_COUNTRIES.fullmatch(cleaned) else None

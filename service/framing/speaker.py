@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .speaker_words import clean, is_common_word, side_of_words, speaker_words
-from .unknown_names import CJK_ONLY, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES
+from .unknown_names import CJK_ONLY, english_title_words, MAX_NAME_CHARS, NOT_NAME_CHARACTERS, NOT_NAMES
 
 PLURAL = "们"
 MAX_MENTIONED_CHARS = 8  # 阿玛尔巴伊斯格楞
@@ -57,4 +57,7 @@ def title_reference(cleaned: str) -> Speaker | None:
     if title is not None and len(cleaned) - (title.end - title.start) <= 2 \
             and words.polity.starts(cleaned[:title.start]) is None:  # 以军发言人: the body's spokesman
         return Speaker(None, None, "title", title.word)
+    if title is not None and cleaned.isascii() and not cleaned[title.end:].strip() \
+            and all(word in english_title_words() for word in cleaned[:title.start].split()):
+        return Speaker(None, None, "title", cleaned)  # the Vice President, the Prime Minister
     return None

@@ -18,7 +18,7 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, polities_with_us,
-                                role_group, subordinate)
+                                region_head, role_group, subordinate)
 from .speaker import Speaker, bare_name, joint, title_reference
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
@@ -28,7 +28,7 @@ __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_wor
 # a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
 ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
                          r"学会|學會|基金会|基金會|大学|大學))")
-ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署|下发|下發|印发|印發|发出|發出)$")
+ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署|下发|下發|印发|印發|发出|發出|发来|發來|致)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
@@ -39,7 +39,7 @@ POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|�
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
 MODAL_START = re.compile(r"^(?:要|应(?![急对對用])|應(?![急對用])|将|將|会|會|能(?!源)|可|须|須|必)")  # not 应急管理部, 能源局
-PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室)$")
+PRC_BODY = re.compile(r"(?:部|委|局|署|总局|總局|总站|總站|委员会|委員會|办公室|辦公室|海关|海關)$")
 SIDE_OF_PARTY = re.compile(r"^(.{2,8}?)方面$")  # 哈马斯方面: the party itself
 SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the title after a body that speaks for it
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
@@ -118,7 +118,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
                                                  or polities_with_us(original)):
         return joint()
     compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
-        or gathered(phrase, cleaned) or demonstrative(cleaned)
+        or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned)
     if compound is not None:
         return compound
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
@@ -198,7 +198,7 @@ def _body(cleaned: str) -> Speaker | None:
     document = words.documents.search(cleaned)
     if document is not None and document.end == len(cleaned):
         issuer = ISSUED.sub("", cleaned[:document.start]).strip()
-        named = _body(issuer) if issuer else None
+        named = (_body(issuer) or _named(issuer, "")) if issuer else None  # 白宫声明; 副总理扎希德发来贺信
         return Speaker(named.name if named else None, named.side if named else None, "document", cleaned)
     meeting = words.meetings.search(cleaned)
     if meeting is not None and meeting.end == len(cleaned):

@@ -16,6 +16,7 @@ HONORIFIC = re.compile(r"^\s*(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.\s+")
 QUESTION = re.compile(r"^\s*Q(?:\s+|:\s*)(?=\S)")
 TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
+POSSESSIVE = re.compile(r"[’']s\b")
 REPORTER = Speaker("reporter", "media", "media")
 def transcript_speaker(text: str) -> Speaker | None:
     """The speaker a transcript line names at its start (MR. SULLIVAN:, PRESIDENT XI:, Q)."""
@@ -60,7 +61,8 @@ def holder_in_heading(title: str | None, heading: str | None) -> Speaker | None:
     if not title or not heading:
         return None
     for match in re.finditer(rf"\b(?i:{re.escape(title)})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", heading):
-        named = name_phrase(fold(match.group()), match.group())
+        holder = POSSESSIVE.split(match.group())[0]  # Vice President Harris’s Meeting: Harris
+        named = name_phrase(fold(holder), holder)
         if named is not None and named.kind == "person" and named.resolved:
             return named
     return None

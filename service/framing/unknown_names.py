@@ -19,6 +19,7 @@ NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 �
 NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
                       "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日受当"
 NAME_DOT = "·"
+RANK = re.compile(r"(?:第一|第二|常务|常務|执行|執行)$")  # 扎希德第一副总理: the rank before the title
 HONORIFIC_NAME = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][\w'’-]+)")
 NAME_HYPHEN = re.compile(r"[\u4e00-\u9fff]{2,}[-－‐][\u4e00-\u9fff]{2,}")  # 迪亚斯-卡内尔: a compound surname, kept whole
 MAX_NAME_CHARS = 4  # 凯利·格里科 is 格里科: the part after the last dot
@@ -59,6 +60,11 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or transliterated(cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    titles = list(words.titles.finditer(cleaned))
+    head = titles and titles[-1].end == len(cleaned) and RANK.sub("", cleaned[:titles[0].start])
+    if head and 2 <= len(head) <= MAX_TRANSLITERATED_CHARS and transliterated(head) \
+            and not any(len(m.word) > 1 for m in words.polity.finditer(head)):
+        return head  # 扎希德第一副总理: a transliterated name before its title
     if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
         return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
     return None
