@@ -172,3 +172,15 @@ def test_the_vice_president_of_a_readout_is_the_one_its_heading_names():
                 "The Vice President welcomed Singapore becoming the first Southeast Asian nation to join the framework.\n")
     article = parse_document(document.encode(), content_type="text/markdown")
     assert frame_article(article)[article.sentences[0].index].attribution["speaker"] == "Harris"
+
+
+def test_a_leaders_points_go_on_past_a_sentence_about_the_other_country():
+    said = _said_in("习近平对下一步中德关系发展提出三点意见。二是要做开放互利的创新伙伴。"
+                    "德国政府在技术、创新、数字等领域提出新发展战略，同中国发展方向高度契合。"
+                    "双方应加强发展战略对接，支持两国人才双向流动。三是要做相知相亲的人文伙伴。")
+    assert [s["speaker"] for s in said] == ["习近平"] * 5
+
+
+def test_an_invitation_accepted_is_not_speech():
+    said = _said_in("习近平表示，中方愿同各方一道努力。李强应邀出席论坛开幕式。")
+    assert said[1]["speaker"] is None

@@ -213,9 +213,10 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution("direct", story.last)
         named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
-    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and FIRST_PERSON_CLAUSE.match(text) \
-            and story.last is not None and story.last.kind == "person" and not narrates(read(
-                lines[k - 1].text, lines[k - 1].quoted).folded) and CHINESE.search(text):
+    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and (FIRST_PERSON_CLAUSE.match(text) or (
+            opens_like_speech(text) and frames[k - 1] is NO_FRAME)) and story.last is not None \
+            and story.last.kind == "person" and not narrates(read(lines[k - 1].text, lines[k - 1].quoted).folded) \
+            and CHINESE.search(text):  # 我们将…, 双方应…, 三是…: the speech goes on past a sentence no rule kept in it
         found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
         return Attribution("indirect", story.last)
     if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):

@@ -40,7 +40,8 @@ SOURCE_START = re.compile(r"^\s*(?:根据|根據|据|據|按照|依照|according
 # how speech that runs on into a new paragraph starts (CCTV: 我们要…, 一是…, 要…, 中方愿…)
 SPEECH_START = re.compile(r"^\s*(?:——|我们|我們|我(?!国|國)|[一二三四五六七八九十]是|第[一二三四五]，|首先，|其次，|"
                           r"[\u4e00-\u9fff]{1,8}(?:上|方面)，\s*(?:要|应|應|必须|必須)|"  # 政治上，要…: a point of a list
-                          r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|必须|必須|需要|不能|不应|不應|愿|願)(?!求))")
+                          r"(?:[\u4e00-\u9fff]{0,4}?)(?:要|应该|應該|应当|應當|应(?![邀约約对對用])|應(?![邀約對用])|必须|必須|需要|不能|"
+                          r"不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
 POSITIONS = frozenset({"主张", "主張"})  # 中国…主张和谐: the country's position in the speaker's words, not a report
