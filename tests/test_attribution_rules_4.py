@@ -184,3 +184,7 @@ def test_a_leaders_points_go_on_past_a_sentence_about_the_other_country():
 def test_an_invitation_accepted_is_not_speech():
     said = _said_in("习近平表示，中方愿同各方一道努力。李强应邀出席论坛开幕式。")
     assert said[1]["speaker"] is None
+
+
+def test_a_call_or_talks_then_what_was_discussed_reports_topics_only():
+    assert _frame("同一天，俄外长拉夫罗夫与土耳其外长费丹通话，讨论15日在伊斯坦布尔开启直接谈判相关事宜。").speaker is None

@@ -39,7 +39,8 @@ ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
 POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
-HELD_TALK = re.compile(r"(?:展开|展開|进行|進行|开展|開展|会议|會議)了?(?:交流)?$")  # a talk held, its topics told
+HELD_TALK = re.compile(r"(?:展开|展開|进行|進行|开展|開展|会议|會議)了?(?:交流)?$"  # a talk held, its topics told
+                       r"|(?:通话|通話|通电话|通電話|会谈|會談|会晤|會晤)[，,]\s*$")  # X与Y通话，讨论…
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
