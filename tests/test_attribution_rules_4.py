@@ -188,3 +188,19 @@ def test_an_invitation_accepted_is_not_speech():
 
 def test_a_call_or_talks_then_what_was_discussed_reports_topics_only():
     assert _frame("同一天，俄外长拉夫罗夫与土耳其外长费丹通话，讨论15日在伊斯坦布尔开启直接谈判相关事宜。").speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("4月底召开的中共中央政治局会议提出，要不断完善稳就业的政策工具箱。", "中共中央政治局会议"),  # a meeting by its name
+    ("联合国贸易和发展会议19日发布《2025年世界投资报告》说，全球外国直接投资下降。", "联合国贸易和发展会议"),
+    ("伊朗伊斯兰革命卫队强调，未来将继续加强导弹打击力度。", "伊朗伊斯兰革命卫队"),  # a guard corps is a body
+    ("加沙地带汗尤尼斯纳赛尔医疗中心10月31日称，当天接收到30具遗体。", "加沙地带汗尤尼斯纳赛尔医疗中心"),
+    ("金正恩总书记要求将朝中关系发展为最强有力的战略关系。", "金正恩"),  # a name before its title
+    ("President Biden and Prime Minister Modi renewed their commitment to the partnership.", "双方"),
+])
+def test_meetings_corps_hospitals_and_names_before_titles(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+def test_an_agreement_concluded_is_no_report():
+    assert _frame("The two countries concluded an Investment Incentive Agreement.").speaker is None

@@ -28,6 +28,7 @@ __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_wor
 # a name that qualifies what follows is not the speaker: 拜登政府, 基辛格中美研究所所长戴利
 ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|时代|任内|administration|[^，,]{0,4}?(?:研究所|研究院|中心|学院|學院|"
                          r"学会|學會|基金会|基金會|大学|大學))")
+CONVENED = re.compile(r"^.*(?:召开|召開|举行|舉行|举办|舉辦)的?")  # who convened it and when
 ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署|下发|下發|印发|印發|发出|發出|发来|發來|致)$")
 POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
@@ -202,7 +203,8 @@ def _body(cleaned: str) -> Speaker | None:
         return Speaker(named.name if named else None, named.side if named else None, "document", cleaned)
     meeting = words.meetings.search(cleaned)
     if meeting is not None and meeting.end == len(cleaned):
-        return Speaker(meeting.word, side_of_words(cleaned[:meeting.start]), "meeting")
+        named = CONVENED.sub("", cleaned[:meeting.end])  # (召开的)中共中央政治局会议, 联合国贸易和发展会议; bare 会议
+        return Speaker(named, side_of_words(cleaned[:meeting.start]), "meeting")
     headed = _ends_with_head(cleaned)
     source = lex.source_pattern.search(cleaned)
     if source is not None and source.start > 0 and words.polity.starts(cleaned) is not None and headed:

@@ -62,9 +62,9 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
     titles = list(words.titles.finditer(cleaned))
     head = titles and titles[-1].end == len(cleaned) and RANK.sub("", cleaned[:titles[0].start])
-    if head and 2 <= len(head) <= MAX_TRANSLITERATED_CHARS and transliterated(head) \
+    if head and 2 <= len(head) <= MAX_TRANSLITERATED_CHARS and (transliterated(head) or looks_like_a_name(head)) \
             and not any(len(m.word) > 1 for m in words.polity.finditer(head)):
-        return head  # 扎希德第一副总理: a transliterated name before its title
+        return head  # 扎希德第一副总理, 金正恩总书记: a name before its title
     if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
         return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
     return None
