@@ -204,3 +204,8 @@ def test_meetings_corps_hospitals_and_names_before_titles(text, speaker):
 
 def test_an_agreement_concluded_is_no_report():
     assert _frame("The two countries concluded an Investment Incentive Agreement.").speaker is None
+
+
+def test_a_given_name_holding_a_preposition_is_not_cut():
+    said = _said_in("习近平同韩国总统李在明举行会谈。李在明表示，热烈欢迎习近平主席再次对韩国进行国事访问。")
+    assert said[1]["speaker"] == "李在明"

@@ -230,6 +230,8 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
         cut = _english_subject_end(phrase)
     else:
         match = SUBJECT_END.search(phrase)
+        if match is not None and match.start() == 1 and looks_like_a_name(phrase[:3]) and phrase[3:4] in ("", " "):
+            match = None  # 李在明表示: a given name holding 在, the whole clause before the verb
         cut = match.start() if match else len(phrase)
         for comitative in COMITATIVE.finditer(phrase, 0, cut) if COMITATIVE_HINT.search(phrase, 0, cut) else ():
             if AFTER_LISTENER.match(phrase[comitative.end():]) \
