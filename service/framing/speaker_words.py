@@ -212,6 +212,7 @@ def common_words() -> WordPattern:
                        for w in matcher.words if len(w) > 1)
 
 
+@lru_cache(maxsize=TEXT_CACHE_ENTRIES)
 def side_of_words(text: str, *, anywhere: bool = False) -> str | None:
     """The side the words of a phrase put a speaker on: a polity at its start (`anywhere`: the last polity in it)
     followed by a government word (or alone), else media, analysts, others."""
