@@ -209,3 +209,8 @@ def test_an_agreement_concluded_is_no_report():
 def test_a_given_name_holding_a_preposition_is_not_cut():
     said = _said_in("习近平同韩国总统李在明举行会谈。李在明表示，热烈欢迎习近平主席再次对韩国进行国事访问。")
     assert said[1]["speaker"] == "李在明"
+
+
+def test_a_body_named_in_english_is_no_persons_name():
+    speaker = _frame("The National Assembly said it would vote on the bill.").speaker  # not "Assembly", not "National"
+    assert speaker is None or speaker.kind != "person"

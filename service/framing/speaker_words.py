@@ -20,7 +20,8 @@ TIME = re.compile(r"(?:当地时间)?(?:\d+年)?(?:\d+月)?(?:\d+日|初|中旬|
                   r"|\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 TIME_HINT = re.compile(r"[\d今昨明前当同翌去年月日周星礼近此稍早期来]|day")
 QUANTIFIER_HINT = re.compile(r"[位名些]|^(?:a|an|one|some|several|有)")  # the cheap test before QUANTIFIER
-ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地|[a-z]{3,}ly")  # 更迫切地, resolutely: how, not who
+ADVERB = re.compile(r"[\u4e00-\u9fff]{1,4}地|(?!(?:family|assembly|ally|italy|july|supply|rally|reply|monopoly)$)"
+                    r"[a-z]{3,}ly")  # 更迫切地, resolutely: how, not who (not the National Assembly)
 GLUED_ADVERB = re.compile(r"[\u4e00-\u9fff]{2}地$")  # 彭丽媛高兴地: a two-character adverb glued to the name
 PLURAL = "们"
 FORMER = re.compile(r"前(?:任)?(?:总理|總理|总统|總統|首相|国务卿|國務卿|外长|外長|防长|防長|总书记|總書記)\s*$")

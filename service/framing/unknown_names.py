@@ -107,8 +107,8 @@ def english_name(original: str) -> str | None:
              and fold(w) not in words.polities
              and fold(w) not in words.fillers.words and fold(w) not in ("the", "q", "mr", "ms")
              and not common_words().search(fold(w))]
-    if " ".join(names).lower() in words.polities:
-        return None  # "The United States noted": a polity, not a person
+    if " ".join(names).lower() in words.polities or any(fold(w) in words.government.words for w in names):
+        return None  # "The United States noted", "The National Assembly said": a polity or a body, not a person
     titled = len(names) == 1 and len(capitalised) > 1 and capitalised[-1] == names[0] \
         and fold(capitalised[-2]) in words.titles.words | english_title_words()  # "Prime Minister Kishida"
     return " ".join(names) if (2 <= len(names) <= 3 or titled) and len(original.split()) <= 6 else None
