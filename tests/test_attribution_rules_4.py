@@ -214,3 +214,19 @@ def test_a_given_name_holding_a_preposition_is_not_cut():
 def test_a_body_named_in_english_is_no_persons_name():
     speaker = _frame("The National Assembly said it would vote on the bill.").speaker  # not "Assembly", not "National"
     assert speaker is None or speaker.kind != "person"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("拉夫罗夫转达普京总统对习近平主席的诚挚问候和良好祝愿，表示俄中关系保持高水平发展。", "拉夫罗夫"),  # who relays speaks
+    ("与会人员表示，总书记的重要讲话立意高远。", "与会人员"),  # those at the meeting
+])
+def test_who_relays_greetings_and_those_present_speak(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders reflected on the strength of the economic relationship.",  # a topic, no position
+    "要深入阐释中国式现代化道路，向世界讲清楚真实、立体、全面的中国；",  # 讲清楚: to explain, no one's report
+])
+def test_topics_and_tasks_report_no_speaker(text):
+    assert _frame(text).speaker is None

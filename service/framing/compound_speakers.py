@@ -27,7 +27,7 @@ MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣�
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
-                      r"官员|官員|成员|成員)们?")
+                      r"官员|官員|成员|成員|人员|人員)们?")
 
 
 def on_behalf(cleaned: str, named: Named) -> Speaker | None:
