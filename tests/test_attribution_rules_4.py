@@ -230,3 +230,10 @@ def test_who_relays_greetings_and_those_present_speak(text, speaker):
 ])
 def test_topics_and_tasks_report_no_speaker(text):
     assert _frame(text).speaker is None
+
+
+def test_a_leader_named_in_english_and_chinese_is_one_speaker():
+    said = _said_in("PRESIDENT BIDEN: Welcome, Mr. President.\n\nPRESIDENT MARCOS: Thank you very much, Mr. President.")
+    assert [s["speaker"] for s in said] == ["拜登", "马科斯"]
+    listed = _frame("拉马福萨、卢拉、普京、莫迪高度评价金砖合作机制取得的积极进展。").speaker
+    assert listed.name == "拉马福萨、卢拉、普京、莫迪"  # four leaders listed, not the two sides of a meeting

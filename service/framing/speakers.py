@@ -174,7 +174,8 @@ def _joint(cleaned: str, persons) -> bool:
     if len(persons) >= 2:
         between = cleaned[persons[-2].end:persons[-1].start]
         after = cleaned[persons[-1].end:]
-        return bool(JOINED.fullmatch(between)) and not words.fillers.sub(lambda w: "", after).strip(" 的")
+        return bool(JOINED.fullmatch(between)) and not words.fillers.sub(lambda w: "", after).strip(" 的") \
+            and "、" not in cleaned[:persons[-2].start]  # not the last two of a list (拉马福萨、卢拉、普京、莫迪)
     return False
 
 
