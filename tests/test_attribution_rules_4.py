@@ -39,8 +39,8 @@ def test_an_adverb_between_subject_and_verb():
 
 
 def test_english_titles_before_a_name_and_pairs_of_titled_leaders():
-    assert _frame("To that end, Prime Minister Kishida expressed strong support for the framework.").speaker.name \
-        == "Kishida"  # not "Prime Kishida"
+    assert _frame("To that end, Prime Minister Sogavare expressed strong support for the framework.").speaker.name \
+        == "Sogavare"  # not "Prime Sogavare"
     assert _frame("The President and Prime Minister Kishida agreed on the importance of economic policies.") \
         .speaker.kind == "joint"
 
@@ -171,7 +171,7 @@ def test_the_vice_president_of_a_readout_is_the_one_its_heading_names():
     document = ("---\ntitle: \"Readout of Vice President Harris’s Meeting with Prime Minister Lee of Singapore\"\n---\n\n"
                 "The Vice President welcomed Singapore becoming the first Southeast Asian nation to join the framework.\n")
     article = parse_document(document.encode(), content_type="text/markdown")
-    assert frame_article(article)[article.sentences[0].index].attribution["speaker"] == "Harris"
+    assert frame_article(article)[article.sentences[0].index].attribution["speaker"] == "哈里斯"  # Harris, by alias
 
 
 def test_a_leaders_points_go_on_past_a_sentence_about_the_other_country():
