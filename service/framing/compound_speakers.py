@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..text.normalize import fold
 from .speaker import PLURAL, Speaker, bare_name, joint
 from .speaker_words import clean, side_of_words, speaker_words
 
@@ -123,15 +124,18 @@ def polities_with_us(original: str) -> bool:
     parts = ENGLISH_AND.split(original.strip())
     if len(parts) != 2:
         return False
-    words = speaker_words()
-    sides = [words.polities.get(words.polity_names.get(name, name)) for name in
-             (THE.sub("", part).strip().lower() for part in parts)]
+    sides = [speaker_words().polities.get(fold(THE.sub("", part).strip())) for part in parts]  # English names too
     return None not in sides and "us_gov" in sides and len(set(sides)) == 2
 
 
 def region_head(cleaned: str) -> Speaker | None:
-    """纽约州州长, 阿穆尔州州长: a region's head the text does not name speaks as written; 许多国家: countries."""
+    """纽约州州长, 阿穆尔州州长: a region's head the text does not name speaks as written."""
     region = REGION_HEAD.fullmatch(cleaned)
-    if region is not None:  # a 州 is another country's (China's are 自治州, their heads named)
-        return Speaker(cleaned, side_of_words(cleaned) or ("other_gov" if region.group(1) == "州" else None), "person")
+    if region is None:
+        return None  # a 州 is another country's (China's are 自治州, their heads named)
+    return Speaker(cleaned, side_of_words(cleaned) or ("other_gov" if region.group(1) == "州" else None), "person")
+
+
+def some_countries(cleaned: str) -> Speaker | None:
+    """许多国家呼吁…: countries unnamed, speaking as one group."""
     return Speaker(cleaned, "other_gov", "other") if SOME_COUNTRIES.fullmatch(cleaned) else None

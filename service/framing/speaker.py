@@ -15,7 +15,8 @@ NOT_MENTIONED_CHARACTERS = NOT_NAME_CHARACTERS.replace("那", "").replace("里",
 class Speaker(NamedTuple):
     name: str | None  # canonical name; None for references the context resolves
     side: str | None
-    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document, mentioned
+    kind: str  # person, body, media, analyst, other, anonymous, joint; pronoun, plural, title, document,
+    # mentioned, demonstrative, abbreviated (references context.py resolves), meeting
     affiliation: str | None = None  # a body named with the person (史汀生中心 of 格里科)
 
     @property

@@ -18,7 +18,7 @@ from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, polities_with_us,
-                                region_head, role_group, subordinate)
+                                region_head, role_group, some_countries, subordinate)
 from .speaker import Speaker, bare_name, joint, title_reference
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
@@ -46,9 +46,9 @@ SPOKESMAN = re.compile(r"(?:新闻)?发言人$|(?:新聞)?發言人$")  # the ti
 LATIN_WORD = re.compile(r"[a-z][a-z.'’-]*")
 ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Minister|Secretary|Director)"
                  r"(?:\s+of(?:\s+[A-Z][a-z]+)+)?)")  # Mr., Minister, Executive Vice Minister of Foreign Affairs
-# The President and (the) Prime Minister (Kishida) too
-ENGLISH_PAIR = re.compile(r"(?:(?:The\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+)\s+and\s+(?:the\s+)?" + ENGLISH_TITLE
-                          + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")  # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi
+# Mr. Finer and Minister Liu, Sullivan and Director Wang Yi, The President and (the) Prime Minister (Kishida)
+ENGLISH_PAIR = re.compile(r"(?:(?:The\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+)"
+                          r"\s+and\s+(?:the\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")
 PRC_BODY_PERSON = re.compile(r"(?:部|委|局|署|办|辦)(?:有关|有關)?(?:负责人|負責人|负责同志|負責同志|官员|官員)$")
 PLACE_OPENING = re.compile(r"^在[^，,在]{1,8}?(?:中|时|時|上|期间|期間)(?=[^，,]{2})")  # where it was said, before the subject
 CHAIN_OPENING = re.compile(r"^(?:另|又|还|還)?(?:据|據|根据|根據)")  # a 据 chain the verb after it (称) frames
@@ -119,7 +119,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
                                                  or polities_with_us(original)):
         return joint()
     compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
-        or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned)
+        or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned) or some_countries(cleaned)
     if compound is not None:
         return compound
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons

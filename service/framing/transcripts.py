@@ -18,6 +18,8 @@ TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 POSSESSIVE = re.compile(r"[’']s\b")
 REPORTER = Speaker("reporter", "media", "media")
+
+
 def transcript_speaker(text: str) -> Speaker | None:
     """The speaker a transcript line names at its start (MR. SULLIVAN:, PRESIDENT XI:, Q)."""
     if not text[:1].isascii() or not text[:1].isupper():
