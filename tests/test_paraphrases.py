@@ -137,3 +137,7 @@ def test_a_call_is_not_a_meeting_however_alike_the_words():
     [fact] = _facts(first, second)
     assert [m["text"] for m in fact["mentions"]] == [first]
 
+
+
+def test_simplifying_a_character_traditional_twice_over_is_done_at_once():
+    assert normalize("薴") == normalize(normalize("薴")) == "苎"  # OpenCC's t2s maps 薴 to 苧, and 苧 to 苎

@@ -19,8 +19,13 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional Chinese converted to Simplified (OpenCC t2s)."""
-    return _converter("t2s").convert(text)
+    """Traditional Chinese converted to Simplified (OpenCC t2s), until nothing changes: t2s maps a few characters
+    to another traditional form (薴 → 苧 → 苎), and text once simplified must stay as it is."""
+    converter = _converter("t2s")
+    converted = converter.convert(text)
+    while converted != text:
+        text, converted = converted, converter.convert(converted)
+    return converted
 
 
 def to_traditional(text: str) -> str:
