@@ -20,15 +20,14 @@ from .issuers import issues, issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
-from .speakers import Speaker
-from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates,
-                     opens_like_speech, quote_runs, self_reference)
+from .continuation import continuation_model
+from .speech import all_quoted, is_utterance, opens_like_speech, quote_runs, self_reference
+from .unframed import Decide, unframed_attribution
 
 __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
-DATA_SHOWN = re.compile(r"(?:数据|數據)(?:显示|顯示|表明)")  # a release of figures: what follows is figures
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -67,6 +66,12 @@ def frame_article(article: Article | ArticleText) -> dict[int, SentenceFraming]:
 
 @lru_cache(maxsize=ARTICLE_CACHE_SIZE)
 def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]:
+    return framed_sentences(article, continuation_model().decide)
+
+
+def framed_sentences(article: ArticleText, decide: Decide) -> tuple[tuple[int, SentenceFraming], ...]:
+    """Framing of every sentence, with `decide` giving the last word on unframed speech that runs on (fitting
+    the model passes a recorder of the rules' answers)."""
     lines, frames = _lines(article)
     runs: dict[int, list[int]] = {}
     for k, line in enumerate(lines):
@@ -94,7 +99,7 @@ def _frame_text(article: ArticleText) -> tuple[tuple[int, SentenceFraming], ...]
             story = Story(document=document, heading=article.title)
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
-        attribution = _attribution(k, lines, frames, found, story, runs)
+        attribution = _attribution(k, lines, frames, found, story, runs, decide)
         if attribution.speaker is not None:
             story.heard(attribution.speaker, k)
         else:
@@ -183,7 +188,7 @@ def _lines(article: ArticleText) -> tuple[list[Line], list[Frame]]:
 
 
 def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Attribution], story: Story,
-                 runs: dict[int, list[int]]) -> Attribution:
+                 runs: dict[int, list[int]], decide: Decide) -> Attribution:
     line, frame = lines[k], frames[k]
     text, quoted = line.text, line.quoted
     if story.transcript is not None:
@@ -201,42 +206,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
-    if line.run is not None:
-        for other in runs[line.run]:
-            if other != k and frames[other].speaker is not None:
-                speaker, _ = resolve(frames[other].speaker, story, k)
-                if speaker is not None:
-                    return Attribution("direct", speaker)
-    reading = read(text, quoted)
-    if all_quoted(reading):
-        if story.last is not None and k - story.last_at <= 1:
-            return Attribution("direct", story.last)
-        named = _named_after(frames[k + 1], story, k) if k + 1 < len(lines) else None
-        return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
-    if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and (FIRST_PERSON_CLAUSE.match(text) or (
-            opens_like_speech(text) and frames[k - 1] is NO_FRAME)) and story.last is not None \
-            and story.last.kind == "person" and not narrates(read(lines[k - 1].text, lines[k - 1].quoted).folded) \
-            and CHINESE.search(text):  # 我们将…, 双方应…, 三是…: the speech goes on past a sentence no rule kept in it
-        found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
-        return Attribution("indirect", story.last)
-    if story.last_at != k - 1 or reading.hits.get("evidential") or narrates(reading.folded):
-        return UNATTRIBUTED
-    if CHINESE.search(text) is None:
-        return UNATTRIBUTED  # English reported speech does not run on without a frame (quotes and transcripts do)
-    listed = opens_like_speech(text)  # 一是…, 第一，…, 我们要…
-    if not found[k - 1].opens and not listed or DATA_SHOWN.search(lines[k - 1].text):
-        return UNATTRIBUTED  # 阿东宣布大会开幕。全体起立…; …发布最新数据显示，…。截至一季度末，…: figures, no speech
-    # within a paragraph; into one that opens like speech, or has no frame and follows speech that ran on unframed
-    own_later = line.framed_paragraph  # 世界好，…。习近平主席…强调: the paragraph's frame is the running speaker's
-    same_later = isinstance(own_later, Speaker) and own_later.name is not None and own_later.name == story.last.name
-    own_country = isinstance(own_later, Speaker) and own_later.name is not None and story.last.kind == "person" \
-        and own_later.kind == "body" and own_later.side == story.last.side \
-        and len(own_later.name) <= SELF_REFERENCE_CHARS  # 王毅说，…。¶中国始终…。…。中方敦促…: his country in his words
-    runs_on = not line.first or listed or own_country or (not own_later or same_later) and (
-        found[k - 1].type == "indirect" and found[k - 1].verb is None)
-    if runs_on and goes_on(text, quoted, story.last, not line.first and same_later and story.last.kind == "person"):
-        return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
-    return UNATTRIBUTED
+    return unframed_attribution(k, lines, frames, found, story, runs, decide)
 
 
 def _embedded(frame: Frame, before: Attribution) -> bool:
@@ -279,14 +249,6 @@ def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, a
         return Attribution(kind, None, frame.verb, frame.verb_class, inferred, frame.listener, frame.source,
                            frame.opens) if inferred else UNATTRIBUTED
     return Attribution(kind, speaker, frame.verb, frame.verb_class, None, frame.listener, frame.source, frame.opens)
-
-
-def _named_after(following: Frame, story: Story, number: int) -> Attribution | None:
-    """An all-quote sentence whose speaker the next sentence names on its own ("”…“ 罗伯特·戴利强调。")."""
-    if following.speaker is None or following.content:
-        return None
-    speaker, _ = resolve(following.speaker, story, number)
-    return Attribution("direct", speaker) if speaker is not None else None
 
 
 def _alone(text: str, quoted: bytes) -> Attribution:

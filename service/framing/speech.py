@@ -93,13 +93,13 @@ def goes_on(text: str, quoted: bytes, speaker: Speaker | None, own_paragraph: bo
     paragraph the speaker's frame opens (`own_paragraph`: 普京表示，…。去年3月习近平主席也…。 德国已连续…)."""
     if speaker is None or SOURCE_START.match(text):
         return False
-    if speaker.kind == "person" and speaker.name and _names_outside_quotes(text, quoted, speaker.name):
+    if speaker.kind == "person" and speaker.name and names_outside_quotes(text, quoted, speaker.name):
         return False  # 以习近平同志为核心的党中央…: the outlet speaks of him; no one names himself
     if NO_RESPONSE.search(text):
         return False  # 对此，以色列方面暂未回应。: that a party has not answered is the outlet's news, no one's words
     if NEWS_TIME_START.match(text):
         return False  # 日前，…项目正式开工: the outlet's news of the days before, not the speaker's words
-    if speaker.kind == "person" and _title_possessive(text):
+    if speaker.kind == "person" and title_possessive(text):
         return False  # 总书记的讲话饱含…: the outlet speaks of him by his title; no one calls himself so
     if FIRST_PERSON_CLAUSE.match(text):
         return True  # 昨天，我同阮富仲总书记一道见证…: only the speaker says 我
@@ -137,7 +137,7 @@ def _different_countries(one: Speaker, other: Speaker) -> bool:
         first.word.startswith(second.word) or second.word.startswith(first.word))
 
 
-def _title_possessive(text: str) -> bool:
+def title_possessive(text: str) -> bool:
     """The sentence opens with a bare title and 的 (总书记的重要指示…)."""
     folded = fold(text.lstrip())
     title = speaker_words().titles.starts(folded)
@@ -209,7 +209,7 @@ def _after_title(text: str, name: str) -> bool:
     return at > 0 and speaker_words().titles.ends(fold(text[max(0, at - TITLE_WINDOW):at]))
 
 
-def _names_outside_quotes(text: str, quoted: bytes, name: str) -> bool:
+def names_outside_quotes(text: str, quoted: bytes, name: str) -> bool:
     """The sentence names the person outside quotation marks, by the alias table's variants or as written."""
     reading = read(text, quoted)
     return any(alias_table()[m.word].key == name for m in speaker_words().people.finditer(reading.outside)) \
