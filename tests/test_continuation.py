@@ -2,10 +2,12 @@
 gold, beats the rules out of sample, and decides real dev passages the rules got wrong; the fitting works."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from service.datafiles import load_json
-from service.framing.continuation import FEATURES, MODEL_FILE, continuation_model
+from service.framing.continuation import FEATURES, MODEL_FILE, continuation_model, features
 from service.train_continuation import fit, gold_digest, probabilities
 
 from .test_attribution_rules import _said_in
@@ -60,3 +62,21 @@ def test_the_decision_is_the_logistic_probability_at_the_threshold():
     rule = tuple(1.0 if name == "rule" else 0.0 for name in FEATURES)
     assert model.logit(zero) == model.intercept
     assert model.logit(rule) - model.logit(zero) == model.coefficients[FEATURES.index("rule")] > 0
+
+
+def test_deciding_with_the_dear_features_left_out_gives_the_full_models_answer():
+    from pathlib import Path
+
+    from service.framing.attribution import ArticleText, framed_sentences
+    from service.ingest import parse_document
+    model, checked = continuation_model(), []
+
+    def both(point):
+        full = model.logit(features(point)) >= math.log(model.threshold / (1 - model.threshold))
+        checked.append(model.decide(point) == full)
+        return full
+
+    for name in ("20250620.md", "20220930.md", "20240710.md"):
+        path = Path(__file__).parent / "fixtures" / "attribution" / "cctv" / name
+        framed_sentences(ArticleText.of(parse_document(path.read_bytes(), content_type="text/markdown")), both)
+    assert len(checked) > 100 and all(checked)

@@ -30,14 +30,16 @@ VOCATIVE = re.compile(r"先生|女士|阁下|閣下")  # 同总理先生举行�
 FIRST_PERSON_PLURAL = re.compile(r"我们|我們|咱们|咱們")
 DATA_SHOWN = re.compile(r"(?:数据|數據)(?:显示|顯示|表明)")  # a release of figures: what follows is figures
 LONG_CHARS = 100  # the length feature counts in hundreds of characters, up to two
-FEATURES = ("rule", "gap_1", "gap_2", "opens_paragraph", "opens_like_speech", "first_person", "narrates", "deontic",
-            "future", "news_time", "no_response", "third_person", "previous_direct", "previous_opens",
-            "previous_verbless", "speaker_person", "speaker_body", "speaker_joint", "speaker_prc", "speaker_us",
-            "subject_none", "subject_is_speaker", "subject_person", "subject_body_same_side",
-            "subject_body_other_side", "subject_joint", "speaker_named", "utterance", "length", "digits",
-            "paragraph_framed_by_speaker", "paragraph_framed_by_other", "paragraph_unframed", "latin",
-            "second_person", "vocative", "exclaims", "first_person_plural", "title_possessive", "evidential",
-            "figures_before")
+FREE_FEATURES = ("rule", "gap_1", "gap_2", "opens_paragraph", "previous_direct", "previous_opens",
+                 "previous_verbless", "speaker_person", "speaker_body", "speaker_joint", "speaker_prc", "speaker_us",
+                 "paragraph_framed_by_speaker", "paragraph_framed_by_other", "paragraph_unframed")
+CHEAP_FEATURES = ("opens_like_speech", "first_person", "deontic", "future", "news_time", "no_response",
+                  "third_person", "latin", "second_person", "vocative", "exclaims", "first_person_plural",
+                  "title_possessive", "evidential", "figures_before", "length", "digits")
+DEAR_FEATURES = ("narrates", "subject_none", "subject_is_speaker", "subject_person", "subject_body_same_side",
+                 "subject_body_other_side", "subject_joint", "speaker_named", "utterance")
+FEATURES = FREE_FEATURES + CHEAP_FEATURES + DEAR_FEATURES
+STAGE_FEATURES = (FREE_FEATURES, CHEAP_FEATURES, DEAR_FEATURES)
 
 
 class Point(NamedTuple):
@@ -54,46 +56,75 @@ class Point(NamedTuple):
     rule: bool  # the rules say the running speaker goes on
 
 
+MAXIMA = {"length": 2.0}  # the largest value of each feature: 1 unless listed
+
+
 def features(point: Point) -> tuple[float, ...]:
     """The point's features, in FEATURES order."""
-    text, quoted, last, previous = point.text, point.quoted, point.story.last, point.previous
+    values = {name: value for stage in STAGES for name, value in stage(point).items()}
+    return tuple(values[name] for name in FEATURES)
+
+
+def _free(point: Point) -> dict[str, float]:
+    """The features the point's fields settle, no text read."""
+    last, previous, framed = point.story.last, point.previous, point.framed_paragraph
     gap = point.number - point.story.last_at
-    reading = read(text, quoted)
-    subject = leading_subject(text, quoted)
-    kind = subject.kind if subject is not None and subject.resolved else None
-    own = kind is not None and subject.name is not None and subject.name == last.name
-    framed = point.framed_paragraph
     side = last.side or ""
     values = {
         "rule": point.rule, "gap_1": gap == 1, "gap_2": gap == 2, "opens_paragraph": point.opens_paragraph,
-        "opens_like_speech": opens_like_speech(text), "first_person": FIRST_PERSON_CLAUSE.match(text),
-        "narrates": narrates(reading.folded), "deontic": DEONTIC.search(text), "future": FUTURE.search(text),
-        "news_time": NEWS_TIME_START.match(text), "no_response": NO_RESPONSE.search(text),
-        "third_person": THIRD_PERSON_START.match(text),
         "previous_direct": previous is not None and previous.type == "direct",
         "previous_opens": previous is not None and previous.opens,
         "previous_verbless": previous is not None and previous.verb is None,
         "speaker_person": last.kind == "person", "speaker_body": last.kind == "body",
-        "speaker_joint": last.kind == "joint", "speaker_prc": side.startswith("prc"), "speaker_us": side.startswith("us"),
+        "speaker_joint": last.kind == "joint", "speaker_prc": side.startswith("prc"),
+        "speaker_us": side.startswith("us"), "paragraph_framed_by_speaker": isinstance(framed, Speaker) and framed.name is not None
+        and framed.name == last.name,
+        "paragraph_framed_by_other": isinstance(framed, Speaker) and framed.name is not None
+        and framed.name != last.name,
+        "paragraph_unframed": not framed,
+    }
+    return {name: float(bool(value)) for name, value in values.items()}
+
+
+def _cheap(point: Point) -> dict[str, float]:
+    """The features a pattern or two settles."""
+    text = point.text
+    reading = read(text, point.quoted)
+    outside = reading.outside
+    values = {
+        "opens_like_speech": opens_like_speech(text), "first_person": FIRST_PERSON_CLAUSE.match(text),
+        "deontic": DEONTIC.search(text), "future": FUTURE.search(text),
+        "news_time": NEWS_TIME_START.match(text), "no_response": NO_RESPONSE.search(text),
+        "third_person": THIRD_PERSON_START.match(text), "latin": CHINESE.search(text) is None,
+        "second_person": SECOND_PERSON.search(outside), "vocative": VOCATIVE.search(outside),
+        "exclaims": text.rstrip().endswith(("！", "!")), "first_person_plural": FIRST_PERSON_PLURAL.search(outside),
+        "title_possessive": title_possessive(text), "evidential": reading.hits.get("evidential"),
+        "figures_before": DATA_SHOWN.search(point.previous_text),
+    }
+    numbers = {"length": min(len(text) / LONG_CHARS, 2.0),
+               "digits": min(10 * len(DIGIT.findall(text)) / max(len(text), 1), 1.0)}
+    return {**{name: float(bool(value)) for name, value in values.items()}, **numbers}
+
+
+def _dear(point: Point) -> dict[str, float]:
+    """The features that need the sentence's subject named or its quotes and narration read."""
+    text, quoted, last = point.text, point.quoted, point.story.last
+    subject = leading_subject(text, quoted)
+    kind = subject.kind if subject is not None and subject.resolved else None
+    own = kind is not None and subject.name is not None and subject.name == last.name
+    values = {
+        "narrates": narrates(read(text, quoted).folded),
         "subject_none": kind is None, "subject_is_speaker": own, "subject_person": kind == "person" and not own,
         "subject_body_same_side": kind == "body" and not own and subject.side == last.side,
         "subject_body_other_side": kind == "body" and not own and subject.side != last.side,
         "subject_joint": kind == "joint",
         "speaker_named": last.kind == "person" and bool(last.name) and names_outside_quotes(text, quoted, last.name),
-        "utterance": is_utterance(text, quoted), "length": min(len(text) / LONG_CHARS, 2.0),
-        "digits": min(10 * len(DIGIT.findall(text)) / max(len(text), 1), 1.0),
-        "paragraph_framed_by_speaker": isinstance(framed, Speaker) and framed.name is not None
-        and framed.name == last.name,
-        "paragraph_framed_by_other": isinstance(framed, Speaker) and framed.name is not None
-        and framed.name != last.name,
-        "paragraph_unframed": not framed, "latin": CHINESE.search(text) is None,
-        "second_person": SECOND_PERSON.search(reading.outside), "vocative": VOCATIVE.search(reading.outside),
-        "exclaims": text.rstrip().endswith(("！", "!")), "first_person_plural": FIRST_PERSON_PLURAL.search(reading.outside),
-        "title_possessive": title_possessive(text), "evidential": reading.hits.get("evidential"),
-        "figures_before": DATA_SHOWN.search(point.previous_text),
+        "utterance": is_utterance(text, quoted),
     }
-    return tuple(float(bool(values[name])) if not isinstance(values[name], float) else values[name]
-                 for name in FEATURES)
+    return {name: float(bool(value)) for name, value in values.items()}
+
+
+STAGES = (_free, _cheap, _dear)  # the features of STAGE_FEATURES, dearer at each stage
 
 
 class ContinuationModel(NamedTuple):
@@ -105,8 +136,29 @@ class ContinuationModel(NamedTuple):
         return sum(c * v for c, v in zip(self.coefficients, values)) + self.intercept
 
     def decide(self, point: Point) -> bool:
-        """Whether the running speaker goes on into the point's sentence."""
-        return self.logit(features(point)) >= math.log(self.threshold / (1 - self.threshold))
+        """Whether the running speaker goes on into the point's sentence: the logit at the threshold, each stage of
+        features worked out only when the stages before leave the answer open (the same answer, a fraction of the
+        cost: most points are settled without reading the text, few need their subject named)."""
+        weights, cut, ranges = _weights(self)
+        logit = self.intercept
+        for stage, (lowest, highest) in zip(STAGES, ranges):
+            logit += sum(weights[name] * value for name, value in stage(point).items())
+            if logit + highest < cut:
+                return False
+            if logit + lowest >= cut:
+                return True
+        return logit >= cut
+
+
+@cache
+def _weights(model: ContinuationModel) -> tuple[dict[str, float], float, tuple[tuple[float, float], ...]]:
+    """The coefficients by name, the logit at the threshold, and the least and most the stages after each stage
+    can add to the logit."""
+    weights = dict(zip(FEATURES, model.coefficients))
+    reach = [[weights[name] * MAXIMA.get(name, 1.0) for name in names] for names in STAGE_FEATURES]
+    ranges = tuple((sum(min(0.0, r) for later in reach[k + 1:] for r in later),
+                    sum(max(0.0, r) for later in reach[k + 1:] for r in later)) for k in range(len(reach)))
+    return weights, math.log(model.threshold / (1 - model.threshold)), ranges
 
 
 @cache
