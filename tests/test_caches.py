@@ -16,7 +16,8 @@ PER_TEXT = [features._text_features, features._outside_administrations, candidat
 
 
 # caches keyed by configuration (selectors of outlets.yaml, OpenCC's config names), not by request data
-KEYED_BY_CONFIGURATION = {"service.ingest.selectors.compile_selector", "service.text.script._converter"}
+KEYED_BY_CONFIGURATION = {"service.ingest.selectors.compile_selector", "service.text.script._converter",
+                          "service.framing.continuation._weights"}  # one entry: the shipped model
 
 
 def test_every_per_text_cache_has_a_bound():

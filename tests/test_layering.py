@@ -14,7 +14,7 @@ LAYERS = [
     {"align"},
     {"framing"},
     {"grouping", "scope", "corrections", "correction_plans", "comparison", "events", "events_index", "report"},
-    {"eval", "train", "train_cross", "warmup"},
+    {"eval", "train", "train_cross", "train_continuation", "warmup"},
     {"api", "web", "app", "wsgi", "config", "store", "redis_client", "embedded", "security", "metrics", "logs",
      "jobs", "tasks", "worker", "gunicorn_hooks", "gunicorn_worker", "redis_supervisor", "results", "comparing",
      "corrections_store", "outages", "__main__",
