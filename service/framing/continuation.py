@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..datafiles import load_json
-from ..text.sentences import HAN
+from ..text.sentences import HAN_CHARACTER as CHINESE
 from .context import Attribution, Story
 from .reading import read
 from .speakers import Speaker
@@ -23,7 +23,6 @@ from .speech import (DEONTIC, FIRST_PERSON_CLAUSE, FUTURE, NEWS_TIME_START, NO_R
 from .subjects import leading_subject
 
 MODEL_FILE = "continuation_model.json"
-CHINESE = re.compile(f"[{HAN}]")
 DIGIT = re.compile(r"\d")
 SECOND_PERSON = re.compile(r"你们|你們|您|你")  # 祖国和人民感谢你们！: someone is talking to someone
 VOCATIVE = re.compile(r"先生|女士|阁下|閣下")  # 同总理先生举行会晤: a leader speaks of his guest to his face
@@ -39,7 +38,7 @@ CHEAP_FEATURES = ("opens_like_speech", "first_person", "deontic", "future", "new
 DEAR_FEATURES = ("narrates", "subject_none", "subject_is_speaker", "subject_person", "subject_body_same_side",
                  "subject_body_other_side", "subject_joint", "speaker_named", "utterance")
 FEATURES = FREE_FEATURES + CHEAP_FEATURES + DEAR_FEATURES
-STAGE_FEATURES = (FREE_FEATURES, CHEAP_FEATURES, DEAR_FEATURES)
+STAGE_FEATURES = (FREE_FEATURES + CHEAP_FEATURES, DEAR_FEATURES)
 
 
 class Point(NamedTuple):
@@ -77,7 +76,8 @@ def _free(point: Point) -> dict[str, float]:
         "previous_verbless": previous is not None and previous.verb is None,
         "speaker_person": last.kind == "person", "speaker_body": last.kind == "body",
         "speaker_joint": last.kind == "joint", "speaker_prc": side.startswith("prc"),
-        "speaker_us": side.startswith("us"), "paragraph_framed_by_speaker": isinstance(framed, Speaker) and framed.name is not None
+        "speaker_us": side.startswith("us"),
+        "paragraph_framed_by_speaker": isinstance(framed, Speaker) and framed.name is not None
         and framed.name == last.name,
         "paragraph_framed_by_other": isinstance(framed, Speaker) and framed.name is not None
         and framed.name != last.name,
@@ -124,7 +124,7 @@ def _dear(point: Point) -> dict[str, float]:
     return {name: float(bool(value)) for name, value in values.items()}
 
 
-STAGES = (_free, _cheap, _dear)  # the features of STAGE_FEATURES, dearer at each stage
+STAGES = (lambda point: {**_free(point), **_cheap(point)}, _dear)  # the features of STAGE_FEATURES
 
 
 class ContinuationModel(NamedTuple):
@@ -138,7 +138,8 @@ class ContinuationModel(NamedTuple):
     def decide(self, point: Point) -> bool:
         """Whether the running speaker goes on into the point's sentence: the logit at the threshold, each stage of
         features worked out only when the stages before leave the answer open (the same answer, a fraction of the
-        cost: most points are settled without reading the text, few need their subject named)."""
+        cost: few points need their subject named; none is settled by its fields alone, so they go with the
+        patterns)."""
         weights, cut, ranges = _weights(self)
         logit = self.intercept
         for stage, (lowest, highest) in zip(STAGES, ranges):

@@ -5,10 +5,9 @@ it, or the running speaker's unframed speech, which the rules answer first and t
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Callable
 
-from ..text.sentences import HAN
+from ..text.sentences import HAN_CHARACTER as CHINESE
 from .context import UNATTRIBUTED, Attribution, Story, resolve
 from .continuation import DATA_SHOWN, Point
 from .frames import NO_FRAME, Frame
@@ -20,7 +19,6 @@ from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes
 if TYPE_CHECKING:
     from .attribution import Line
 
-CHINESE = re.compile(f"[{HAN}]")
 Decide = Callable[[Point], bool]
 
 
