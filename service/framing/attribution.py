@@ -99,12 +99,15 @@ def framed_sentences(article: ArticleText, decide: Decide) -> tuple[tuple[int, S
             story = Story(document=document, heading=article.title)
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
+        issuing = issues(reading)
+        if issuing and frames[k].speaker is not None and frames[k].speaker.kind == "document":
+            record_issuing(text, line.quoted, reading.folded, story, None)  # …发表《…》白皮书，再次宣示…: its issuer
         attribution = _attribution(k, lines, frames, found, story, runs, decide)
         if attribution.speaker is not None:
             story.heard(attribution.speaker, k)
         else:
             story.unattributed(text, line.quoted, k)
-        if issues(reading) or issues_document(attribution):
+        if issuing or issues_document(attribution):
             record_issuing(text, line.quoted, reading.folded, story, attribution.speaker)
         found.append(attribution)
     result = [(line.index, sentence_framing(line.text, line.quoted, attribution))

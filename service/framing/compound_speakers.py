@@ -1,6 +1,6 @@
 """Subjects that name their speaker through another word: one person on behalf of another (穆罕默德代表…萨勒曼),
 a unit under another (哈马斯下属武装派别卡桑旅), two joined (米歇尔和冯德莱恩) or listed (拉马福萨、卢拉、普京、莫迪),
-those at a meeting (与会阿方领导人)
+those at a meeting (与会阿方领导人), a body named after what it is (评级机构穆迪公司, 民兵武装"伊斯兰抵抗组织")
 and people named by their role in the plural (代表们), or by a demonstrative (该机构). `named` is speakers.py's naming
 of a plain phrase."""
 from __future__ import annotations
@@ -27,6 +27,11 @@ SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很�
 MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣大")  # 各国驻华使节…: a group named by its role
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
+QUOTED_NAME = re.compile(r'(?P<what>[^"]{2,})"(?P<name>[^"]{2,16})"')  # 伊拉克民兵武装"伊斯兰抵抗组织" (quotes folded)
+# what an organisation is, said before its own name: 国际评级机构|穆迪公司, 英国市场调查企业|凯度公司, 美国智库|布鲁金斯学会
+KIND_BEFORE_NAME = re.compile(r"(?:机构|機構|企业|企業|公司|智库|智庫|组织|組織|集团|集團)(?=[^的]{2})")
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+MIN_APPOSITIVE_NAME_CHARS = 4  # a name and its kind word (穆迪公司)
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
                       r"官员|官員|成员|成員|人员|人員)们?")
 
@@ -139,3 +144,23 @@ def region_head(cleaned: str) -> Speaker | None:
 def some_countries(cleaned: str) -> Speaker | None:
     """许多国家呼吁…: countries unnamed, speaking as one group."""
     return Speaker(cleaned, "other_gov", "other") if SOME_COUNTRIES.fullmatch(cleaned) else None
+
+
+def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker | None:
+    """A body named after what it is: the name in quotes (伊拉克民兵武装"伊斯兰抵抗组织"), or the name after the
+    word for its kind (国际评级机构穆迪公司 is 穆迪公司), with the side the whole phrase gives."""
+    quoted = QUOTED_NAME.fullmatch(cleaned) if cleaned.endswith('"') else None
+    if quoted is not None:
+        what = body(quoted.group("what"))
+        return Speaker(quoted.group("name"), what.side, what.kind) if what is not None and what.kind in (
+            "other", "media", "analyst", "body") else None
+    kinds = list(KIND_BEFORE_NAME.finditer(cleaned))
+    if not kinds:
+        return None
+    name = cleaned[kinds[-1].end():]
+    if len(name) < MIN_APPOSITIVE_NAME_CHARS or "、" in cleaned or not HAN_ONLY.fullmatch(name):
+        return None  # 中国石油天然气集团公司: 公司 alone names nothing; 甲公司、乙公司: two bodies
+    whole, own = body(cleaned), body(name)
+    if whole is None or own is None or whole.kind not in ("other", "media", "analyst") or own.kind != whole.kind:
+        return None
+    return Speaker(name, whole.side, whole.kind)

@@ -130,7 +130,7 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
             or holder_in_heading(speaker.affiliation, story.heading)  # Readout of President Biden's Meeting …
         return (person, None) if person else (None, None)
     if speaker.kind == "document":
-        return issuer(speaker, story)
+        return issuer(speaker, story, at)
     if speaker.kind == "meeting" and speaker.side is None:
         return Speaker(speaker.name, _meeting_side(speaker.name, story) or (story.last.side if story.last else None),
                        "meeting"), None

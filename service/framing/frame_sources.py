@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .reading import Reading
+from .speaker_words import clean, side_of_words
 from .speakers import Speaker, name_phrase
 from .subject_patterns import SUBJECT_END
 
@@ -21,11 +22,17 @@ ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|�
 DATA_WORDS = frozenset({"数据", "數據"})
 ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
 DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
-LEARNED_FROM = re.compile(r"记者[^，,。]{0,10}?从(?P<who>[^，,。]{2,20}?)(?:了解到|获悉|獲悉|得知)")
+LEARNED_VERBS = ("了解到", "获悉", "獲悉", "得知")
+LEARNED_FROM = re.compile(rf"记者[^，,。]{{0,10}}?从(?P<who>[^，,。]{{2,20}}?)(?:{'|'.join(LEARNED_VERBS)})")
 IN_DOCUMENT = re.compile(r'在\s*(?P<doc>"[^"，,。]{1,30}"|贺信|賀信|贺电|賀電|回信|复信|復信|来信|來信|贺词|賀詞|署名文章|文章|声明|'
                          r'聲明|白皮书|白皮書)[^，,。"]{0,6}?(?:中|里|裡)\s*$')  # 在贺信中, 在《…》这篇文章里 (《》 folded to ")
 IN_DOCUMENT_WINDOW = 48  # characters before the verb where 在…中 stands
 SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test before the chain patterns
+# the event where a reporter learned it, after whoever held it: 国务院新闻办公室|举行的发布会上
+HELD_EVENT = re.compile(r"(?:今天|昨天|当天|當天)?(?:举行|舉行|召开|召開|举办|舉辦)的[^，,。]{0,8}?(?:会|會)上?$")
+INFORMANT = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a body's name no rule knows (中国海油, 长江海事和航道部门)
+NO_BODY = re.compile(r"[他她它我你您]|那里|这里|那裡|這裡|多方|各方|有关方面|有關方面")  # people or places, no body
+OFFICE_END = re.compile(r"(?:部|委|局|署|办公室|辦公室|部门|部門|总站|總站|省|市|县|縣)$")  # a Chinese office or region
 
 
 def frame_source(reading: Reading, start: int) -> Speaker | None:
@@ -36,13 +43,29 @@ def frame_source(reading: Reading, start: int) -> Speaker | None:
         match = pattern.search(reading.outside, start)
         if match:
             who = ISSUING_END.sub("", match.group("who").strip())  # 据巴勒斯坦卫生部门9日发布的消息
-            named = name_phrase(who, reading.text[match.start("who"):match.start("who") + len(who)])
+            written = reading.text[match.start("who"):match.start("who") + len(who)]
+            named = informant(who, written) if pattern is LEARNED_FROM else name_phrase(who, written)
             if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
                 issuer = ISSUER.match(who).group("issuer")
                 named = name_phrase(issuer[:_subject_end(issuer)].strip())
             if named is not None and named.name:
                 return named
     return None
+
+
+def informant(who: str, written: str = "", sentence: str = "") -> Speaker | None:
+    """Whom a reporter learned it from (记者从公安部获悉, 记者从国务院新闻办公室举行的发布会上了解到): the body named;
+    when no rule names it, the phrase itself, a body whose side its words or a Chinese office's ending give."""
+    held = HELD_EVENT.search(who)
+    if held is not None and held.start() >= 2:
+        who, written = who[:held.start()], written[:held.start()]
+    named = name_phrase(who, written, sentence)
+    if named is not None:
+        return named
+    cleaned = clean(who)
+    if INFORMANT.fullmatch(cleaned) is None or NO_BODY.search(cleaned):
+        return None
+    return Speaker(cleaned, side_of_words(cleaned) or ("prc_gov" if OFFICE_END.search(cleaned) else "other"), "body")
 
 
 def chain_verb(outside: str, start: int) -> str | None:

@@ -15,10 +15,13 @@ if TYPE_CHECKING:
     from .context import Attribution, Story
 
 ISSUERS = frozenset({"person", "body"})  # who may issue a document (中共中央发出…通知, 发言人…发表声明)
+ISSUING_BODIES = frozenset({"body", "meeting", "analyst"})  # 联合国贸发会议发布…报告, 智库…发布的数据
+PUBLISHERS = ISSUING_BODIES | {"other", "media"}  # who a document just after their own words may be (…数据显示。报告指出)
 
 
-def issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]:
-    """Who issued a document: named with it (白宫声明), recorded when it was issued, or the outlet last cited."""
+def issuer(document: Speaker, story: Story, at: int) -> tuple[Speaker | None, str | None]:
+    """Who issued a document: named with it (白宫声明), recorded when it was issued, the outlet last cited, or the
+    body whose published words the sentence just before gave."""
     if document.name:
         return Speaker(document.name, document.side, "document", document.affiliation), None
     words = speaker_words()
@@ -27,6 +30,8 @@ def issuer(document: Speaker, story: Story) -> tuple[Speaker | None, str | None]
         return story.documents[noun.word], None
     if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
         return story.last_media, None
+    if story.last is not None and story.last_at == at - 1 and story.last.kind in PUBLISHERS:
+        return story.last, None  # 彼得森国际经济研究所发布的数据显示…。报告指出…
     return None, None
 
 
@@ -67,7 +72,8 @@ def issuing_body(text: str) -> Speaker | None:
     """The body right before the issuing verb, in the same clause (中共中央发出…通知)."""
     breaks = [m.end() for m in CLAUSE_END.finditer(text)]
     named = name_phrase(text[breaks[-1] if breaks else 0:])
-    return named if named is not None and named.kind == "body" and named.side is not None else None
+    return named if named is not None and named.kind in ISSUING_BODIES and (named.side is not None
+                                                                          or named.kind == "meeting") else None
 
 
 def _last_person(text: str) -> Speaker | None:

@@ -55,6 +55,7 @@ class SpeakerWords:
     issuing: WordPattern
     roles: WordPattern
     prc_units: WordPattern
+    international: tuple[str, ...]  # openings of international organisations' names (世界粮食计划署)
     meetings: WordPattern
     single_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -88,6 +89,7 @@ def speaker_words() -> SpeakerWords:
         narration=WordPattern(folded("narration_words")),
         documents=WordPattern(folded("document_words")), issuing=WordPattern(folded("issuing_verbs")),
         roles=WordPattern(folded("person_roles")), prc_units=WordPattern(folded("prc_units")),
+        international=tuple(folded("international_openings")),
         meetings=WordPattern(folded("meeting_words")),
         single_pronouns=frozenset(folded_pronoun for folded_pronoun in map(fold, data["pronouns"]["single"])),
         plural_pronouns=frozenset(map(fold, data["pronouns"]["plural"])),

@@ -10,18 +10,20 @@ data/speakers.yaml.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..align.features import tagged_people
 from ..text.entities import looks_like_a_name
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
-from .compound_speakers import (PARTICIPANTS, demonstrative, gathered, listed, on_behalf, pair, polities_with_us,
+from .compound_speakers import (PARTICIPANTS, appositive, demonstrative, gathered, listed, on_behalf, pair, polities_with_us,
                                 region_head, role_group, some_countries, subordinate)
 from .speaker import Speaker, bare_name, joint, title_reference
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
-from .unknown_names import MAX_NAME_CHARS, listed_names, unknown_name, whole_transliteration
+from .polity_phrases import (POLITY_SUFFIX, abbreviated_polity, affiliation_before, ends_with_head,
+                             is_polity, polity_led)
+from .unknown_names import MAX_NAME_CHARS, is_document, listed_names, unknown_name, whole_transliteration
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -30,13 +32,11 @@ ATTRIBUTIVE = re.compile(r"^(?:政府|当局|團隊|团队|阵营|政权|时期|
                          r"学会|學會|基金会|基金會|大学|大學))")
 CONVENED = re.compile(r"^.*(?:召开|召開|举行|舉行|举办|舉辦)的?")  # who convened it and when
 ISSUED = re.compile(r"(?:发布|發布|发表|發表|公布|签署|簽署|下发|下發|印发|印發|发出|發出|发来|發來|致)$")
-POLITY_SUFFIX = re.compile(r"(?:方面|方|当局|當局|政府)$")
 TITLED_OUTLET = re.compile(r"([^\"]*)\"([^\"]+)\"")  # 美国"大西洋月刊": a polity, then the title (《》 folded to quotes)
 OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 JOINED = re.compile(r"\s*[^，,]{0,12}?\s*(?:和|与|與|同|及|、|\band\b)\s*[^，,]{0,12}?\s*")  # 习近平主席和拜登总统
 MAX_BODY_CHARS = 10
 JOINT_PREFIX_CHARS = 2  # 中美两国元首: a short qualifier before the joint word
-POLITY_LEAD = re.compile(r"((?:中|美|俄|乌|烏|日|韩|韓|英|法|德|欧|歐|印|巴|坦|塞|阿|荷|澳|朝)方)")  # a country's 方
 PARTY_WORDS = frozenset({"方面", "方", "当局", "當局"})
 DESCRIPTOR = re.compile(r"(?:智库|智庫|官方|官媒|媒体|媒體|知名|著名|国际|國際|非营利|非營利|组织|組織|\s)*")
 MODAL_START = re.compile(r"^(?:要|应(?![急对對用])|應(?![急對用])|将|將|会|會|能(?!源)|可|须|須|必)")  # not 应急管理部, 能源局
@@ -57,6 +57,7 @@ NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
+NAMED_AFTER_KIND = frozenset({"other", "media", "analyst"})  # bodies that go by a proper name after their kind
 
 
 def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening: bool = False) -> Speaker | None:
@@ -69,10 +70,10 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening:
         cleaned = clean(phrase)
         people = [p for p in tagged_people(sentence) if 2 <= len(p) <= MAX_NAME_CHARS]
         tagged = [p for p in people if cleaned.endswith(p)]
-        if tagged and not is_common_word(cleaned[-3:]):
+        if tagged and not is_common_word(cleaned[-3:]) and not is_document(cleaned):
             name = max(tagged, key=len)
             rest = cleaned[:-len(name)]
-            return Speaker(name, side_of_words(rest), "person", _affiliation(rest))
+            return Speaker(name, side_of_words(rest), "person", affiliation_before(rest))
         leading = [p for p in people if cleaned.startswith(p) and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE
                    and looks_like_a_name(p) and speaker_words().polity.starts(p) is None] if opening else []
         if leading:  # 李强了解有关情况，强调…: the clause opens with the person who then speaks
@@ -106,10 +107,10 @@ def _named(phrase: str, original: str) -> Speaker | None:
         named = _named(short.group(1), "")
         if named is not None and named.resolved:
             return named
-    led = _polity_led(cleaned)
+    led = polity_led(cleaned)
     if led is not None:
         return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
-    if _abbreviated_polity(cleaned):
+    if abbreviated_polity(cleaned):
         return Speaker(cleaned, None, "abbreviated")  # 古方, 墨方: the story's polity that starts so (context.py)
     group = role_group(phrase, cleaned)
     if group is not None:
@@ -129,7 +130,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
     name = unknown_name(cleaned, original)
     if name:
         rest = cleaned.replace(fold(name), " ")
-        affiliation, side = _affiliation(rest), side_of_words(rest)
+        affiliation, side = affiliation_before(rest), side_of_words(rest)
         body = _body(affiliation) if affiliation and side is None and not rest.isascii() else None
         return Speaker(name, side or (body.side if body is not None and body.kind == "body" else None),
                        "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
@@ -143,17 +144,6 @@ def _relative_head(phrase: str) -> Speaker | None:
         return None
     named = _named(head, "")
     return named if named is not None and named.resolved and named.kind in ("body", "person", "anonymous") else None
-
-
-def _abbreviated_polity(cleaned: str) -> bool:
-    """X方 where X starts the name of a polity of two or more characters (古方 of 古巴, 墨方 of 墨西哥): which
-    polity it is, the story says (context.resolve); the words for sides of a quarrel (对方, 各方) start none."""
-    return len(cleaned) == 2 and cleaned[1] == "方" and cleaned[0] in _polity_initials() and not _is_polity(cleaned)
-
-
-@cache
-def _polity_initials() -> frozenset[str]:
-    return frozenset(word[0] for word in speaker_words().polities if len(word) > 1 and not word.isascii())
 
 
 def _pronoun(phrase: str) -> Speaker | None:
@@ -182,18 +172,23 @@ def _joint(cleaned: str, persons) -> bool:
 def _body(cleaned: str) -> Speaker | None:
     """A body or group: a document and who issued it (白宫声明), a meeting, a source of framing.yaml, a polity
     alone or with a government word at the end, media, analysts, others, unnamed officials, a party named with
-    方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body."""
+    方面. The phrase must end with the word that says what it is (its head): 坦方钦佩中国… is no body. A body named
+    after what it is goes by its name (国际评级机构穆迪公司 is 穆迪公司)."""
+    return (appositive(cleaned, _kind_of_body) if not cleaned.isascii() else None) or _kind_of_body(cleaned)
+
+
+def _kind_of_body(cleaned: str) -> Speaker | None:
     words, lex = speaker_words(), lexicon()
     if cleaned in words.media_short_names:
         return Speaker(words.media_short_names[cleaned], "media", "media")  # 俄媒 is 俄罗斯媒体
     titled = TITLED_OUTLET.fullmatch(cleaned) if '"' in cleaned else None
-    if titled is not None and (not titled.group(1) or _is_polity(titled.group(1))):
+    if titled is not None and (not titled.group(1) or is_polity(titled.group(1))):
         outlet = _body(titled.group(2))
         if outlet is not None and outlet.kind == "media":
             return outlet  # 美国《大西洋月刊》: the outlet named by its title
     if cleaned.endswith("之旅"):
         return None  # 友谊之旅: a journey, not a brigade (旅)
-    if cleaned.endswith("方面") and not _is_polity(cleaned) and _ends_with_head(cleaned[:-2]):
+    if cleaned.endswith("方面") and not is_polity(cleaned) and ends_with_head(cleaned[:-2]):
         cleaned = cleaned[:-2]  # 也门胡塞武装方面 is 也门胡塞武装
     if cleaned[:1] in '《"' and cleaned[-1:] in '》"' and words.documents.ends(cleaned[:-1]):
         cleaned = cleaned[1:-1]  # 《通知》指出: the document named as a title
@@ -206,7 +201,7 @@ def _body(cleaned: str) -> Speaker | None:
     if meeting is not None and meeting.end == len(cleaned):
         named = CONVENED.sub("", cleaned[:meeting.end])  # (召开的)中共中央政治局会议, 联合国贸易和发展会议; bare 会议
         return Speaker(named, side_of_words(cleaned[:meeting.start]), "meeting")
-    headed = _ends_with_head(cleaned)
+    headed = ends_with_head(cleaned)
     source = lex.source_pattern.search(cleaned)
     if source is not None and source.start > 0 and words.polity.starts(cleaned) is not None and headed:
         source = None  # 以色列驻日内瓦联合国代表团: the polity's own body, named with another
@@ -215,14 +210,14 @@ def _body(cleaned: str) -> Speaker | None:
         rest = (cleaned[:source.start] + cleaned[source.end:]).strip()
         outlet = entry.side == "media" or entry.kind in OUTLET_KINDS  # 新华社 in its own voice is media
         kind, side = ("media", "media") if outlet else ("body", entry.side)
-        if not rest or _is_polity(rest) or rest in PARTY_WORDS or source.end == len(cleaned) and DESCRIPTOR.fullmatch(
+        if not rest or is_polity(rest) or rest in PARTY_WORDS or source.end == len(cleaned) and DESCRIPTOR.fullmatch(
                 words.polity.sub(lambda w: "", rest)):
             return Speaker(entry.key, side, kind)  # 联合国方面 is 联合国; 美国智库布鲁金斯学会 is 布鲁金斯学会
         if headed and source.start == 0:
             return Speaker(cleaned, side, kind)  # 中国外交部发言人
         return None
     anonymous = lex.anonymous.search(cleaned)
-    if _is_polity(cleaned):
+    if is_polity(cleaned):
         bare = POLITY_SUFFIX.sub("", cleaned) if cleaned.endswith(("方面", "当局", "當局", "政府")) else cleaned
         bare = words.polity_abbreviations.get(bare, bare)  # 德政府 is 德国's
         return Speaker(words.polity_names.get(bare, bare), side_of_words(cleaned) or words.polities.get(bare),
@@ -244,6 +239,8 @@ def _body(cleaned: str) -> Speaker | None:
     if side is None and lead is not None and len(lead.word) == 1 and len(cleaned) <= ABBREVIATED_BODY_CHARS \
             and words.government.ends(cleaned[1:]):
         side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body (not 加快…格局)
+    if side is None and PRC_BODY.search(cleaned) and cleaned.startswith(words.international):
+        side = "other"  # 世界粮食计划署, 国际能源署: an international organisation
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
             and not MODAL_START.match(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
@@ -256,40 +253,3 @@ def _body(cleaned: str) -> Speaker | None:
     full = words.polity_abbreviations.get(cleaned[:1]) if words.government.starts(cleaned[1:]) else None
     return Speaker(full + cleaned[1:] if full else cleaned, side,  # 俄国防部 is 俄罗斯国防部: one spelling per body
                    "anonymous" if anonymous and kind == "body" else kind)
-
-
-def _polity_led(cleaned: str) -> Speaker | None:
-    """A phrase that opens with a country naming itself (美方, 中方, 北京方面) followed by anything but a title, a
-    body or a name: that country is the subject."""
-    words = speaker_words()
-    match = POLITY_LEAD.match(cleaned)
-    if match is None or match.end() == len(cleaned):
-        return None
-    rest = cleaned[match.end():]
-    if words.government.search(rest[:4]) or words.titles.search(rest[:4]) or words.people.search(rest[:4]):
-        return None
-    polity = match.group(1)
-    return Speaker(polity, words.polities.get(polity[:-1]) or words.polities.get(polity) or side_of_words(polity),
-                   "body")
-
-
-def _is_polity(text: str) -> bool:
-    """A polity's own name, alone or with 方面/方 (中国, 美方, 北京方面); one-character names only with 方."""
-    words = speaker_words()
-    bare = POLITY_SUFFIX.sub("", text) if len(text) > 1 else text
-    return bare in words.polities and (len(bare) > 1 or bare != text)
-
-
-def _ends_with_head(text: str) -> bool:
-    """The phrase ends with a government, media, analyst or group word: what it names is a body or a group."""
-    words = speaker_words()
-    return any(matcher.ends(text) for matcher in (words.government, words.media, words.analyst, words.others))
-
-
-def _affiliation(rest: str) -> str | None:
-    """The body named before a person in the same phrase (智库史汀生中心 of its 高级研究员)."""
-    words = speaker_words()
-    titles = list(words.titles.finditer(rest))
-    before = rest[:titles[-1].start] if titles else rest
-    before = re.sub(r"^位于\S*?的|^(?:美国|中国)?(?:华盛顿|华府|北京)?的?智库", "", before.strip()).strip(" 的")
-    return before if len(before) >= 2 else None

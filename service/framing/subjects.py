@@ -11,20 +11,23 @@ from functools import cache, lru_cache
 from ..text.normalize import alias_table, fold
 from ..text.patterns import CLAUSE_END, SUBJECT_BREAK as BREAK, any_encounter
 from ..tuning import TEXT_CACHE_ENTRIES
-from .lexicon import lexicon
+from .english_subjects import english_subject_end, inverted_subject
+from .frame_sources import LEARNED_VERBS, informant
 from .listeners import listener_in_clause, listener_name
 from .reading import Reading, read
 from ..text.entities import looks_like_a_name
 from .speaker_words import is_common_word, side_of_words
 from .speaker import mentioned_name
-from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
+from .speakers import JOINT_PREFIX_CHARS, NAMED_AFTER_KIND, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
-                               PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, ENGLISH_SUBJECT_END, INVERTED,
+                               PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, INVERTED,
                                LATIN, MEETING_WITH, JOINER, PRESCRIPTIVE_START, TITLE_AFTER_NAME, CONDITIONAL_START,
                                QUOTE_MARKS)
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
 MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,6}?部")  # 经济和能源部长赖歇: one ministry's name, not "with"
+QUOTED_NAME_CLOSE = {"“": "”", "「": "」"}  # a body's name in quotes after its kind: its closing mark
+MAX_QUOTED_NAME_CHARS = 16
 WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
 
 
@@ -33,7 +36,7 @@ def subject_of(reading: Reading, start: int, verb):
     before it (shared=True when no clause before the verb names anyone and none is in the way)."""
     outside, text = reading.outside, reading.text
     if LATIN.match(verb.word) is not None and verb.word in INVERTED:
-        after = _inverted_subject(reading, verb)
+        after = inverted_subject(reading, verb)
         if after is not None:
             return after, None, False
     english = LATIN.match(verb.word) is not None
@@ -55,8 +58,9 @@ def subject_of(reading: Reading, start: int, verb):
         if is_own:
             learned = LEARNED_AT.search(phrase) or PASSIVE_AGENT.search(phrase)
             if learned is not None:  # 记者从公安部获悉; 被外界视为
-                named = name_phrase(learned.group("who").strip(), text[a + learned.start("who"):a + learned.end("who")],
-                                    text)
+                who, written = learned.group("who").strip(), text[a + learned.start("who"):a + learned.end("who")]
+                named = informant(who, written, text) if learned.re is LEARNED_AT and verb.word in LEARNED_VERBS \
+                    else name_phrase(who, written, text)
                 if named is not None:
                     return named, None, False
         if _joint_clause(phrase):
@@ -76,6 +80,8 @@ def subject_of(reading: Reading, start: int, verb):
             continue
         if speaker is None and not is_own:
             speaker = _ending_person(phrase)  # 比如即将访华的耶伦，不忘表示…
+        if speaker is not None and speaker.kind in NAMED_AFTER_KIND and text[b:b + 1] in QUOTED_NAME_CLOSE:
+            speaker = _quoted_name(text, a, b, speaker)  # 伊拉克民兵武装“伊斯兰抵抗组织”发表声明说
         if speaker is not None:
             if pronoun is not None and speaker.kind != "person":
                 return pronoun, own_listener(), False
@@ -227,7 +233,7 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
     在与Y会晤时说), not as "and" inside a name (国际关系与外交学院院长谢韬)."""
     phrase = outside[a:b]
     if english:
-        cut = _english_subject_end(phrase)
+        cut = english_subject_end(phrase)
     else:
         match = SUBJECT_END.search(phrase)
         if match is not None and match.start() == 1 and looks_like_a_name(phrase[:3]) and phrase[3:4] in ("", " "):
@@ -247,28 +253,13 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
     return subject, listener
 
 
-def _english_subject_end(phrase: str) -> int:
-    """Where an English subject ends: at a preposition, a relative word or a verb of the lexicon."""
-    lex = lexicon()
-    position = 0
-    for word in re.finditer(r"\S+", phrase):
-        token = word.group().strip(",.").lower()
-        if position and (token in ENGLISH_SUBJECT_END or token in lex.verbs or token.endswith("ed")
-                         and token not in ("united",)):
-            return word.start()
-        position += 1
-    return len(phrase)
-
-
-def _inverted_subject(reading: Reading, verb) -> Speaker | None:
-    """"…," said Blinken: the subject after the verb, up to the clause end."""
-    rest = reading.outside[verb.end:]
-    end = CLAUSE_END.search(rest)
-    phrase = rest[:end.start() if end else len(rest)].strip()
-    if not phrase or len(phrase.split()) > 6:
-        return None
-    return name_phrase(phrase, reading.text[verb.end:verb.end + len(rest[:end.start() if end else len(rest)])].strip(),
-                       reading.text)
+def _quoted_name(text: str, a: int, b: int, speaker: Speaker) -> Speaker:
+    """The body's own name in quotes right after the clause that says what it is (伊拉克民兵武装“伊斯兰抵抗组织”)."""
+    close = text.find(QUOTED_NAME_CLOSE[text[b]], b + 1)
+    if close < 0 or close - b > MAX_QUOTED_NAME_CHARS:
+        return speaker
+    named = name_phrase(fold(text[a:close + 1]), text[a:close + 1])
+    return named if named is not None and named.kind == speaker.kind else speaker
 
 
 def _ending_person(phrase: str) -> Speaker | None:

@@ -35,6 +35,8 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     words = speaker_words()
     if cleaned.isascii():
         return english_name(original or cleaned)
+    if is_document(cleaned):
+        return None  # 白皮书指出: a document, whatever its characters' shape
     marks = list(words.titles.finditer(cleaned)) + list(words.roles.finditer(cleaned))
     tail = cleaned[max(m.end for m in marks):].strip() if marks else ""
     if tail and max(marks, key=lambda m: m.end).word not in words.titles.words and not looks_like_a_name(tail) \
@@ -60,6 +62,9 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     if 2 <= len(cleaned) <= MAX_TRANSLITERATED_CHARS and looks_like_a_name(cleaned) and not is_common_word(cleaned) \
             and (len(cleaned) <= MAX_NAME_CHARS or transliterated(cleaned)):
         return cleaned  # 马克龙, 王岐山, 施泰因迈尔
+    if MAX_TRANSLITERATED_CHARS < len(cleaned) <= MAX_DOTTED_SURNAME_CHARS and transliterated(cleaned) \
+            and words.polity.starts(cleaned) is None:
+        return cleaned  # 别尔德穆哈梅多夫 named again without his given name: a long surname, not 多夫
     titles = list(words.titles.finditer(cleaned))
     head = titles and titles[-1].end == len(cleaned) and RANK.sub("", cleaned[:titles[0].start])
     if head and 2 <= len(head) <= MAX_TRANSLITERATED_CHARS and (transliterated(head) or looks_like_a_name(head)) \
@@ -68,6 +73,12 @@ def unknown_name(cleaned: str, original: str) -> str | None:
     if transliterated_with_particle(cleaned) and not is_common_word(cleaned):
         return cleaned  # 冯德莱恩: von der Leyen, a surname character before a transliteration
     return None
+
+
+def is_document(cleaned: str) -> bool:
+    """The phrase ends with a document word of two or more characters (白皮书, 行政令): no person's name."""
+    document = speaker_words().documents.search(cleaned[-MAX_NAME_CHARS:])
+    return document is not None and len(document.word) > 1 and cleaned.endswith(document.word)
 
 
 def whole_transliteration(name: str, text: str) -> str:

@@ -1,0 +1,75 @@
+"""Attribution rules of the round after the thirty-fifth and thirty-sixth batches (CCTV 2023-2026): each case is a
+real dev sentence, shortened where the rest does not matter; the rules name the speaker the text settles or none."""
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution_rules import _said_in
+from .test_attribution_rules_2 import _frame
+
+
+def test_a_long_surname_named_again_without_the_given_name_is_whole():
+    said = _said_in("习近平会见土库曼斯坦人民委员会主席谢尔达尔·别尔德穆哈梅多夫。\n\n"
+                    "别尔德穆哈梅多夫表示，很高兴到访伟大的中国。中国好，世界会更好。")
+    assert [s["speaker"] for s in said[1:]] == ["别尔德穆哈梅多夫"] * 2  # not 多夫, a tagger's cut
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("世界粮食计划署代理执行干事斯考4日表示，中东危机正通过推高能源与食品价格冲击全球粮食安全。", "斯考", None),
+    ("世界粮食计划署表示，加沙地带的粮食安全形势十分严峻。", "世界粮食计划署", "other"),  # not China's, for its 署
+    ("国际能源署表示，全球石油需求增长放缓。", "国际能源署", "other"),
+    ("国家统计局表示，物价总体平稳。", "国家统计局", "prc_gov"),
+])
+def test_titles_and_sides_of_international_organisations(text, speaker, side):
+    frame = _frame(text)
+    assert (frame.speaker.name, frame.speaker.side) == (speaker, side)
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("今天（2月28日），记者从中国海油获悉，总重量超过1.4万吨的平台全面安装就位。", "中国海油", "other"),
+    ("记者从长江海事和航道部门了解到，今天长江干线首次试运行“复式航路”。", "长江海事和航道部门", "prc_gov"),
+    ("今天（1月15日），记者从广东省获悉，2024年预计广东全省地区生产总值迈上14万亿元新台阶。", "广东省", "prc_gov"),
+    ("记者今天从国务院新闻办公室举行的发布会上了解到，2024年我国共授权发明专利104.5万件。", "中国国务院", "prc_gov"),
+])
+def test_whom_a_reporter_learns_from_speaks_even_when_no_table_knows_it(text, speaker, side):
+    frame = _frame(text)
+    assert (frame.speaker.name, frame.speaker.side, frame.source) == (speaker, side, speaker)
+
+
+def test_a_reporter_learning_from_a_person_names_no_body():
+    frame = _frame("记者从他那里了解到，地质专家对地下水进行了一次“立体扫描”。")
+    assert frame.speaker is None or frame.speaker.kind != "body"
+
+
+def test_a_white_paper_speaks_for_who_issued_it_even_in_the_sentence_that_issues_it():
+    said = _said_in("国务院新闻办公室今天在拉萨举行新闻发布会，发布《新时代西藏人权事业的发展与进步》白皮书。\n\n"
+                    "白皮书指出，实践充分证明，只有坚持中国共产党领导，才能推动西藏人权事业发展。")
+    assert said[1]["speaker"] == "中国国务院"  # 白皮书 is no person's name, whatever its first character
+    said = _said_in("今年8月，国务院台办、国务院新闻办发表《台湾问题与新时代中国统一事业》白皮书，"
+                    "再次宣示任何势力都无法改变祖国统一的历史大势。")
+    assert said[0]["speaker"] == "国务院台办、国务院新闻办"
+
+
+def test_a_report_speaks_for_the_body_that_published_it_or_its_data_just_before():
+    said = _said_in("10月31日，联合国贸发会议发布《全球投资趋势监测报告》。报告指出，全球外国直接投资下降了3%。"
+                    "报告称，此次下降主要受发达经济体的影响。")
+    assert [s["speaker"] for s in said[1:]] == ["联合国贸发会议"] * 2  # a meeting's name issues too
+    said = _said_in("美国智库彼得森国际经济研究所15日发布的数据显示，预计美国国内生产总值同比增速为0.1%。"
+                    "报告指出，2025年美国经济增长或陷入停滞。")
+    assert said[1]["speaker"] == said[0]["speaker"] is not None
+
+
+def test_a_report_with_no_publisher_before_it_names_no_one():
+    said = _said_in("今天是植树节。\n\n报告指出，全球森林面积继续减少。")
+    assert said[1]["speaker"] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("28日早些时候，伊拉克民兵武装“伊斯兰抵抗组织”发表声明说，当天使用无人机攻击了三个基地。", "伊斯兰抵抗组织"),
+    ("伊拉克什叶派民兵组织“人民动员组织”称，已做好全面准备应对任何突发事件。", "人民动员组织"),
+    ("国际评级机构穆迪公司21日称，将瑞银集团的评级展望下调至“负面”。", "穆迪公司"),
+    ("英国市场调查企业凯度公司近日发布的报告称，英国食品价格较去年同期上涨17.1%。", "凯度公司"),
+    ("此外，美国联合航空公司、美国航空公司19日表示，暂停部分客运航班运营。", "美国联合航空公司、美国航空公司"),
+])
+def test_a_body_named_after_what_it_is_goes_by_its_name(text, speaker):
+    assert _frame(text).speaker.name == speaker
