@@ -73,3 +73,22 @@ def test_a_report_with_no_publisher_before_it_names_no_one():
 ])
 def test_a_body_named_after_what_it_is_goes_by_its_name(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+def test_a_long_name_the_story_named_may_hold_a_one_character_politys_sound():
+    said = _said_in("蔡奇会见由蒙古人民党总书记阿玛尔巴伊斯格楞率领的代表团。\n\n蔡奇表示，中国共产党愿同蒙古人民党一道推动合作。"
+                    "\n\n阿玛尔巴伊斯格楞表示，近期蒙中高层往来频繁。")
+    assert said[2]["speaker"] == "阿玛尔巴伊斯格楞"  # 巴 of the name is no Pakistan, and 蔡奇 does not go on
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("商务部相关负责人介绍，2025年，将加力扩围实施消费品以旧换新；", "商务部相关负责人"),
+    ("乌克兰谈判代表团团长、乌国家安全与国防委员会秘书乌梅罗夫表示，此次谈判未就停火达成一致。", "乌梅罗夫"),  # 代表团
+    ("伊朗常驻维也纳国际组织代表团14日表示，有关说法是“弥天大谎”。", "伊朗常驻维也纳国际组织代表团"),  # 也 of 维也纳
+    ("伊朗议会国家安全和外交政策委员会主席阿齐兹在接受总台记者采访时说，伊朗军队准备好回击。", "阿齐兹"),  # one body
+    ("记者从中国铁路青藏集团有限公司获悉，青藏铁路全线通车运营20年来货运量稳步增长。", "中国铁路青藏集团有限公司"),
+    ("桑切斯转达费利佩六世国王对习近平主席的诚挚问候，表示很高兴时隔一年再次访华。", "桑切斯"),  # who relays speaks
+    ("朴泰成首先转达金正恩总书记对习近平总书记的亲切问候，表示两国友谊历久弥坚。", "朴泰成"),
+])
+def test_subjects_a_word_inside_their_names_no_longer_cuts(text, speaker):
+    assert _frame(text).speaker.name == speaker

@@ -29,7 +29,8 @@ DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公�
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")
 QUOTED_NAME = re.compile(r'(?P<what>[^"]{2,})"(?P<name>[^"]{2,16})"')  # 伊拉克民兵武装"伊斯兰抵抗组织" (quotes folded)
 # what an organisation is, said before its own name: 国际评级机构|穆迪公司, 英国市场调查企业|凯度公司, 美国智库|布鲁金斯学会
-KIND_BEFORE_NAME = re.compile(r"(?:机构|機構|企业|企業|公司|智库|智庫|组织|組織|集团|集團)(?=[^的]{2})")
+KIND_BEFORE_NAME = re.compile(r"(?:机构|機構|企业|企業|公司|智库|智庫|组织|組織|集团|集團)(?=[^的]{2})"
+                              r"(?!有限|股份|控股|总公司|總公司|分公司)")  # 集团有限公司: one name
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 MIN_APPOSITIVE_NAME_CHARS = 4  # a name and its kind word (穆迪公司)
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"

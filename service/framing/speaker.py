@@ -41,11 +41,13 @@ def bare_name(phrase: str) -> Speaker | None:
 
 def mentioned_name(phrase: str) -> Speaker | None:
     """A longer subject of that shape (山口那津男表示, 阿玛尔巴伊斯格楞表示: five to eight characters, no polity or
-    side word in it): a person only when the story has named it before (context.py), so kind "mentioned"."""
+    side word in it; a one-character polity is only a transliteration's sound, 巴 of 阿玛尔巴伊斯格楞): a person
+    only when the story has named it before (context.py), so kind "mentioned"."""
     cleaned = clean(phrase)
     if MAX_NAME_CHARS < len(cleaned) <= MAX_MENTIONED_CHARS and CJK_ONLY.fullmatch(cleaned) \
             and not is_common_word(cleaned) and not any(ch in cleaned for ch in NOT_MENTIONED_CHARACTERS) \
-            and speaker_words().polity.search(cleaned) is None and side_of_words(cleaned) is None \
+            and not any(len(m.word) > 1 for m in speaker_words().polity.finditer(cleaned)) \
+            and side_of_words(cleaned) is None \
             and not any(cleaned.endswith(group) for group in speaker_words().groups | {"人民"}):
         return Speaker(cleaned, None, "mentioned")
     return None

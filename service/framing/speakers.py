@@ -49,7 +49,7 @@ ENGLISH_TITLE = (r"(?:(?:Mr|Ms|Mrs|Dr)\.|(?:[A-Z][a-z]+\s+){0,3}(?:President|Min
 # Mr. Finer and Minister Liu, Sullivan and Director Wang Yi, The President and (the) Prime Minister (Kishida)
 ENGLISH_PAIR = re.compile(r"(?:(?:The\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+)"
                           r"\s+and\s+(?:the\s+)?" + ENGLISH_TITLE + r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:also|both|then|further))?")
-PRC_BODY_PERSON = re.compile(r"(?:部|委|局|署|办|辦)(?:有关|有關)?(?:负责人|負責人|负责同志|負責同志|官员|官員)$")
+PRC_BODY_PERSON = re.compile(r"(?:部|委|局|署|办|辦)(?:有关|有關|相关|相關)?(?:负责人|負責人|负责同志|負責同志|官员|官員)$")
 PLACE_OPENING = re.compile(r"^在[^，,在]{1,8}?(?:中|时|時|上|期间|期間)(?=[^，,]{2})")  # where it was said, before the subject
 CHAIN_OPENING = re.compile(r"^(?:另|又|还|還)?(?:据|據|根据|根據)")  # a 据 chain the verb after it (称) frames
 NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍族界")  # after a name: a possessive, another name or the

@@ -25,7 +25,9 @@ from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT,
                                QUOTE_MARKS)
 
 FRAME_CACHE_SIZE = TEXT_CACHE_ENTRIES
-MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,6}?部")  # 经济和能源部长赖歇: one ministry's name, not "with"
+MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,8}?(?:部|委员会|委員會)")  # 经济和能源部长赖歇, 国家安全和外交政策委员会:
+# one body's name, not "with"
+RELAYS = re.compile(r"\s*(?:首先|还|還)?(?:转达|轉達)")  # a greeting relayed before the verb's clause
 QUOTED_NAME_CLOSE = {"“": "”", "「": "」"}  # a body's name in quotes after its kind: its closing mark
 MAX_QUOTED_NAME_CHARS = 16
 WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
@@ -74,6 +76,8 @@ def subject_of(reading: Reading, start: int, verb):
         if speaker is None and is_own and subject and not english and only_fillers(phrase[len(phrase) - len(
                 phrase.lstrip()) + len(subject):]) and (a == start or only_fillers(outside[start:a])):  # (此外，)栗战书(还)说
             speaker = bare_name(subject) or mentioned_name(subject)  # 栗战书说，…: the sentence opens with the name
+        elif speaker is None and not is_own and subject and a == start and RELAYS.match(phrase, len(subject)):
+            speaker = bare_name(subject) or mentioned_name(subject)  # 桑切斯转达…的问候，表示…: who relays speaks
         if speaker is not None and speaker.kind == "pronoun" and pronoun is None and not is_own or \
                 speaker is not None and speaker.kind == "pronoun" and is_own:
             pronoun = pronoun or speaker  # 他的发言更加直截了当: an earlier clause of this sentence may name him
