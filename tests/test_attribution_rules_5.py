@@ -92,3 +92,42 @@ def test_a_long_name_the_story_named_may_hold_a_one_character_politys_sound():
 ])
 def test_subjects_a_word_inside_their_names_no_longer_cuts(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("欧盟轮值主席国丹麦外交大臣拉斯穆森会后表示，欧盟成员国认为美国的关税威胁“绝对不可接受”。", "拉斯穆森"),  # 大臣
+    ("今明两天是本轮高温天气的最强时段，气象部门提醒，公众需持续做好防暑降温措施。", "气象部门"),
+    ("另据巴基斯坦媒体报道，巴方外交人士称，美伊双方同意继续谈判。", "巴方外交人士"),  # not 巴方 alone
+])
+def test_more_titles_departments_and_a_politys_people(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "中国企业在西投资合作有力促进了西经济发展。",  # 有力促进 holds no 力促 (to urge)
+    "央视网消息（新闻联播）：国务院总理李强日前签署国务院令，公布《公平竞争审查条例》，自2024年8月1日起施行。",
+    "央视网消息（新闻联播）：中央军委主席习近平日前签署命令，发布新修订的《军队装备科研条例》，自2025年3月1日起施行。",
+    "根据中卡两国协议，它们将在卡塔尔居住15年。",  # what an act rests on, no one's report
+])
+def test_acts_and_their_grounds_report_nothing(text):
+    assert _frame(text).speaker is None
+
+
+def test_a_meeting_convened_then_what_it_discussed_reports_topics_only():
+    frame = _frame("国务院总理李强2月5日主持召开国务院第七次全体会议，讨论拟提请十四届全国人大三次会议审议的政府工作报告。")
+    assert frame.speaker is None and frame.topic_only
+
+
+def test_a_directive_followed_is_not_its_givers_words_and_he_is_who_was_just_named():
+    said = _said_in("根据习近平总书记重要指示和李强总理要求，国务院副总理张国清9日至10日赴广西指导灾后恢复工作。"
+                    "他强调，要集中精力抓好受灾群众生活保障。")
+    assert [s["speaker"] for s in said] == [None, "张国清"]
+    said = _said_in("王沪宁表示，人民政协要深入学习。\n\n中央政法委书记陈文清出席会议并讲话。他表示，要加强党对社会治理的全面领导。")
+    assert said[2]["speaker"] == "陈文清"  # the person just introduced, not the speaker of two sentences before
+
+
+def test_what_a_leader_tells_his_guest_to_his_face_stays_his_words():
+    said = _said_in("李强表示，很高兴同总理先生再次见面。习近平主席同首相先生会晤，就双边关系重大战略性问题深入交换意见。")
+    assert [s["speaker"] for s in said] == ["李强", "李强"]
+    said = _said_in("李强表示，很高兴同总理先生再次见面。习近平主席同普京总统会晤，就双边关系深入交换意见。")
+    assert said[1]["speaker"] != "李强"  # no one addressed: the frame of its own stands

@@ -28,6 +28,7 @@ __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
+ADDRESS = re.compile(r"你们|你們|您|你|(?:总统|總統|首相|总理|總理|主席|国王|國王)(?:先生|女士|阁下|閣下)")  # the listener
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
 
@@ -205,7 +206,8 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
                                                                      or _embedded(frame, before)
                                                                      or _recalled(frame, before, line)
                                                                      or _first_person(frame, before, text)
-                                                                     or _attitude(frame, before)):
+                                                                     or _attitude(frame, before)
+                                                                     or _addressed(frame, before, text, quoted)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
         return _framed(text, quoted, frame, story, k, after_quote)
@@ -233,6 +235,16 @@ def _attitude(frame: Frame, before: Attribution) -> bool:
     it, not a frame of its own."""
     return (frame.subjectless and frame.verb_class in ("conciliatory", "belief") and before.speaker is not None
             and before.speaker.kind == "person")
+
+
+def _addressed(frame: Frame, before: Attribution, text: str, quoted: bytes) -> bool:
+    """A frame that speaks to its listener before its verb (习近平主席同你友好会见, 同首相先生会晤，就…交换意见)
+    inside a person's speech: the person tells the guest, to his face, what was done; narration addresses no one."""
+    if before.speaker is None or before.speaker.kind != "person" or frame.verb is None:
+        return False
+    outside = read(text, quoted).outside
+    verb_at = outside.find(frame.verb)
+    return verb_at > 0 and ADDRESS.search(outside, 0, verb_at) is not None
 
 
 def _first_person(frame: Frame, before: Attribution, text: str) -> bool:

@@ -90,9 +90,12 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
     """The speaker a frame's subject stands for, and the likely one when the text does not settle it."""
     recent = at - story.last_at <= RECENT
     if speaker.kind == "pronoun":
+        introduced = _introduced(story, at)
+        if introduced is not None:
+            return introduced, None  # 王沪宁表示…。陈文清出席会议并讲话。他表示…: the person just introduced
         if recent and story.last is not None and story.last.kind in SINGLE_KINDS:
             return story.last, None
-        introduced = _introduced(story, at) or _sole_person_before(story, at)
+        introduced = _sole_person_before(story, at)
         if introduced is not None:
             return introduced, None
         if recent and story.last is not None and story.last.kind in GROUP_KINDS and story.last_person is not None:

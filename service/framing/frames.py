@@ -40,7 +40,9 @@ POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
 POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
 HELD_TALK = re.compile(r"(?:展开|展開|进行|進行|开展|開展|会议|會議)了?(?:交流)?$"  # a talk held, its topics told
-                       r"|(?:通话|通話|通电话|通電話|会谈|會談|会晤|會晤)[，,]\s*$")  # X与Y通话，讨论…
+                       r"|(?:通话|通話|通电话|通電話|会谈|會談|会晤|會晤|会议|會議)[，,]\s*$")  # X与Y通话，讨论…
+DECREE_SIGNED = re.compile(r"(?:签署|簽署)了?[^，,。]{0,6}?令[，,]\s*$")  # 李强签署国务院令，公布《…条例》: an act
+PROMULGATING = frozenset({"公布", "公佈", "发布", "發布"})
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -119,6 +121,8 @@ def _frames(reading: Reading, start: int):
             listener = addressee(reading, match)
         if source is None and speaker is not None:
             source = issued_document(reading.outside, start, match, speaker) or written_in(reading, start, match)
+        if match.word in PROMULGATING and DECREE_SIGNED.search(reading.outside, start, match.start):
+            continue  # a decree signed and promulgated (…自2025年3月1日起施行): an act, no one's report
         verb_class = _verb_class(reading.outside, match)
         if match.word in words.topic_verbs and verb_class == "neutral" and (
                 speaker is not None and speaker.kind in TALKING_KINDS or HELD_TALK.search(reading.outside, 0, match.start)):

@@ -31,8 +31,9 @@ def polity_led(cleaned: str) -> Speaker | None:
     if match is None or match.end() == len(cleaned):
         return None
     rest = cleaned[match.end():]
-    if words.government.search(rest[:4]) or words.titles.search(rest[:4]) or words.people.search(rest[:4]):
-        return None
+    if words.government.search(rest[:4]) or words.titles.search(rest[:4]) or words.people.search(rest[:4]) \
+            or ends_with_head(rest):
+        return None  # 美方官员, 巴方外交人士: the polity's people or body, named whole
     polity = match.group(1)
     return Speaker(polity, words.polities.get(polity[:-1]) or words.polities.get(polity) or side_of_words(polity),
                    "body")
