@@ -131,3 +131,33 @@ def test_what_a_leader_tells_his_guest_to_his_face_stays_his_words():
     assert [s["speaker"] for s in said] == ["李强", "李强"]
     said = _said_in("李强表示，很高兴同总理先生再次见面。习近平主席同普京总统会晤，就双边关系深入交换意见。")
     assert said[1]["speaker"] != "李强"  # no one addressed: the frame of its own stands
+
+
+def test_speech_after_a_setting_runs_on_and_two_countries_by_initials_are_no_person():
+    said = _said_in("拉夫罗夫转达普京总统对习近平主席的诚挚问候，表示在两国元首战略引领下，俄中关系展现高度韧性。"
+                    "面对严峻复杂的国际形势，俄方愿同中方一道，切实落实两国元首达成的重要共识。")
+    assert [s["speaker"] for s in said] == ["拉夫罗夫"] * 2  # 表示在…下，…: speech, not a summary
+    assert _frame("韩中是邻居，更是密不可分的伙伴。").speaker is None  # 韩中 is Korea and China, not a 韩 surname
+
+
+@pytest.mark.parametrize("text, source", [
+    ("据美国《华盛顿邮报》22日报道，2018年8月美国夏威夷州毛伊岛拉海纳附近也曾发生大火。", "华盛顿邮报"),  # a title
+    ("另据中国地震台网公布的消息，阿富汗此次地震为6.9级。", "中国地震台网"),  # a report credited to a body no table knows
+    ("同时，根据纽约联邦储备银行的一项研究，美国企业和消费者承担了近90%的关税成本。", "纽约联邦储备银行"),
+])
+def test_chains_credit_outlets_by_title_and_bodies_no_table_knows(text, source):
+    frame = _frame(text)
+    assert (frame.speaker.name, frame.source) == (source, source)
+
+
+@pytest.mark.parametrize("text", ["据了解，今年的产量增加。", "据统计，今年的产量增加。", "据介绍，今年的产量增加。"])
+def test_chains_without_a_report_credit_no_one(text):
+    assert _frame(text).speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("伊拉克民兵武装“伊斯兰抵抗组织”17日晚称，当天使用无人机和火箭弹发动了袭击。", "伊斯兰抵抗组织"),  # a date between
+    ("巴勒斯坦伊斯兰抵抗运动（哈马斯）下属武装派别“卡桑旅”29日称，该组织正处于高度战备状态。", "卡桑旅"),
+])
+def test_a_quoted_name_then_a_date_then_the_verb(text, speaker):
+    assert _frame(text).speaker.name == speaker

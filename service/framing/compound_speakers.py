@@ -154,7 +154,7 @@ def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker
     if quoted is not None:
         what = body(quoted.group("what"))
         return Speaker(quoted.group("name"), what.side, what.kind) if what is not None and what.kind in (
-            "other", "media", "analyst", "body") else None
+            "other", "media", "analyst") else None  # not 美国"华盛顿邮报": a polity, then an outlet's title
     kinds = list(KIND_BEFORE_NAME.finditer(cleaned))
     if not kinds:
         return None

@@ -9,7 +9,7 @@ from .speaker_words import clean, side_of_words
 from .speakers import Speaker, name_phrase
 from .subject_patterns import SUBJECT_END
 
-EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>[^，,。；“”\"]{1,24}?)\s*"
+EVIDENTIAL = re.compile(r"(?:(?<![数數证證依占佔票收盘盤凭憑单單字])(?:据|據)|根据|根據|according to)\s*(?P<who>(?:[^，,。；“”\"]|\"[^\"，,。]{1,16}\"){1,24}?)\s*"
                         r"(?:的?(?:一项|一項|一份)?(?:报道|報導|報道|报导|消息|说法|說法|纪要|紀要|通报|通報|声明|聲明|统计数据|統計數據|"
                         r"数据|數據|统计|統計|研究|调查|調查|测算|測算)|称|稱|(?=[，,]))")  # 据也门胡塞武装称, 根据…的一项研究
 # whoever issued what a 据/根据 chain cites: 中国外交部|发布的会谈纪要, 美国国务院|释出的新闻稿, 中国外交部|的会谈纪要
@@ -33,6 +33,7 @@ SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test befo
 HELD_EVENT = re.compile(r"(?:今天|昨天|当天|當天)?(?:举行|舉行|召开|召開|举办|舉辦)的[^，,。]{0,8}?(?:会|會)上?$")
 INFORMANT = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a body's name no rule knows (中国海油, 长江海事和航道部门)
 NO_BODY = re.compile(r"[他她它我你您]|那里|这里|那裡|這裡|多方|各方|有关方面|有關方面")  # people or places, no body
+REPORTED = re.compile(r"(?:报道|報導|報道|报导|消息|研究|声明|聲明|通报|通報|纪要|紀要)$")  # a chain that names a report
 OFFICE_END = re.compile(r"(?:部|委|局|署|办公室|辦公室|部门|部門|总站|總站|省|市|县|縣)$")  # a Chinese office or region
 
 
@@ -51,7 +52,9 @@ def frame_source(reading: Reading, start: int) -> Speaker | None:
             if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
                 issuer = ISSUER.match(who).group("issuer")
                 named = name_phrase(issuer[:_subject_end(issuer)].strip())
-            if named is not None and named.name:
+            if (named is None or not named.name) and pattern is EVIDENTIAL and REPORTED.search(match.group(0)):
+                named = informant(ISSUER.match(who).group("issuer") if ISSUER.match(who) else who)
+            if named is not None and named.name:  # 据中国地震台网公布的消息: whoever a report is credited to
                 return named
     return None
 

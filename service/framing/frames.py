@@ -38,6 +38,8 @@ OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow ar
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
 SUMMARY_OBJECTS = frozenset("要把在")  # 强调要…, 强调把…作为…, 强调在…: the content as the verb's object
+# 表示在两国元首战略引领下，…: 在 opens the setting of a clause, the speech that follows, not an object
+SETTING = re.compile(r"在[^，,。]{1,30}?(?:下|中|上|时|時|后|後|期间|期間|之际|之際)[，,]")
 POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
 HELD_TALK = re.compile(r"(?:展开|展開|进行|進行|开展|開展|会议|會議)了?(?:交流)?$"  # a talk held, its topics told
                        r"|(?:通话|通話|通电话|通電話|会谈|會談|会晤|會晤|会议|會議)[，,]\s*$")  # X与Y通话，讨论…
@@ -177,7 +179,8 @@ def _clause_verb_after(reading: Reading, at: int) -> bool:
 def _summary(outside: str, at: int, start: int) -> bool:
     """…高度重视…，强调要激发…: a verb after an earlier clause of the same subject that takes its content as an
     object, no comma: a summary of what someone holds, not the start of speech that runs on."""
-    return outside[at:at + 1] in SUMMARY_OBJECTS and BREAK.search(outside, start, at) is not None
+    return outside[at:at + 1] in SUMMARY_OBJECTS and BREAK.search(outside, start, at) is not None \
+        and SETTING.match(outside, at) is None
 
 
 def _opens_colon(outside: str, at: int) -> bool:

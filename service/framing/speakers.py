@@ -127,6 +127,8 @@ def _named(phrase: str, original: str) -> Speaker | None:
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
         return Speaker(alias.key, alias.side or side_of_words(cleaned) or "other", "person", alias.affiliation)
+    if len(cleaned) == 2 and all(ch in words.polities for ch in cleaned):
+        return joint()  # 韩中, 中美: two countries by their one-character names, no surname and given name
     name = unknown_name(cleaned, original)
     if name:
         rest = cleaned.replace(fold(name), " ")

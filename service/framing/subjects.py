@@ -93,7 +93,8 @@ def subject_of(reading: Reading, start: int, verb):
                 return pronoun, None, False
             return speaker, own_listener(), False
         acts = not english and speaker_words().narration.starts(clean(subject)) is not None
-        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None or acts:
+        if not subject or only_fillers(subject) or PREDICATE_MATERIAL.search(subject) or listener is not None or acts \
+                or is_own and text[a - 1:a] in QUOTE_MARKS and not clean(subject):  # …“伊斯兰抵抗组织”17日晚称
             continue  # (李强来到…，察看…，指出…: a clause that opens with what he did has no subject of its own)
         if is_own and not blocked and not english:
             blocked = True  # 两位领导人对…，…的持续努力表示欢迎: a 对 phrase before may hold the subject
