@@ -161,3 +161,25 @@ def test_chains_without_a_report_credit_no_one(text):
 ])
 def test_a_quoted_name_then_a_date_then_the_verb(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+def test_they_of_a_readout_are_the_parties_of_the_meeting():
+    said = _said_in("National Security Advisor Jake Sullivan met today with Director Yang Jiechi in Rome.\n\n"
+                    "Mr. Sullivan raised a range of issues in U.S.-China relations.\n\n"
+                    "They also underscored the importance of maintaining open lines of communication.")
+    assert said[2]["speaker"] == "双方"
+
+
+@pytest.mark.parametrize("text", [
+    "我们坚决反对任何形式的美台官方往来，严正敦促美国政府停止歪曲一个中国原则。",  # 严正 is an adverb, no name
+    "历史经验告诉我们，要保持两国关系平稳健康发展。",  # history teaches: no one speaks
+])
+def test_adverbs_and_lessons_are_no_speakers(text):
+    speaker = _frame(text).speaker
+    assert speaker is None or speaker.name not in ("严正", "历史经验")
+
+
+def test_a_name_right_after_a_reporting_verb_is_its_object():
+    speaker = _frame("乌拉圭积极支持共建“一带一路”，赞同习近平主席提出的全球发展倡议，希望加强经贸合作。").speaker
+    assert speaker is None or speaker.name != "习近平"  # 赞同习近平主席…: he is what Uruguay endorses
+    assert _frame("布林肯转达拜登总统的问候，表示愿意合作。").speaker.name == "布林肯"

@@ -19,10 +19,11 @@ from ..text.patterns import CLAUSE_END
 from .groups import named_group, plural_at
 from .issuers import issuer
 from .subjects import WORK_TITLE, leading_subject
-from .speakers import Speaker, name_phrase, side_of_words, speaker_words
+from .speakers import Speaker, joint, name_phrase, side_of_words, speaker_words
 from .transcripts import holder_in_heading
 
 STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
+ENGLISH_ENCOUNTER = re.compile(r"\b(?:met|meets|spoke|speaks|held|holds|hosted|convened)\b")  # a readout's opening
 APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
 ENGLISH_NAME_CONTEXT = 64  # the same in English (Principal Deputy National Security Advisor Jon Finer)
@@ -63,6 +64,7 @@ class Story:
     last_at: int = -10  # its sentence number
     last_person: Speaker | None = None
     last_media: Speaker | None = None
+    last_joint: Speaker | None = None  # the last joint speaker (the leaders, both sides)
     texts: list[str] = field(default_factory=list)  # folded sentences, for titles and sides of names
     documents: dict[str, Speaker] = field(default_factory=dict)  # document word -> who issued it
     transcript: Speaker | None = None
@@ -80,6 +82,8 @@ class Story:
             self.last_person = speaker
         if speaker.kind == "media":
             self.last_media = speaker
+        if speaker.kind == "joint":
+            self.last_joint = speaker
 
 
 def is_story_break(text: str, heading: bool) -> bool:
@@ -114,6 +118,9 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
             else None
         if group is not None:
             return group, None  # …在广大干部群众中引起强烈反响。大家表示…
+        if story.texts and story.texts[-1].isascii() and (story.last_joint is not None
+                                                          or ENGLISH_ENCOUNTER.search(story.texts[0])):
+            return story.last_joint or joint(), None  # Sullivan met with Yang Jiechi… They also underscored…
         return None, story.last.name if story.last else None
     if speaker.kind == "previous":
         if recent and story.last is not None:

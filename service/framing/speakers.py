@@ -57,6 +57,7 @@ NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
+VERB_SIZES = (2, 3, 4)  # lengths of the Chinese reporting verbs a name may follow as their object
 NAMED_AFTER_KIND = frozenset({"other", "media", "analyst"})  # bodies that go by a proper name after their kind
 
 
@@ -123,6 +124,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
         or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned) or some_countries(cleaned)
     if compound is not None:
         return compound
+    persons = [m for m in persons if not _object_of_verb(cleaned[:m.start])]
     heads = [m for m in persons if not cleaned.startswith("的", m.end)] or persons
     if heads:
         alias = alias_table()[heads[0].word]  # the subject's head: 美国国务卿布林肯; not 拜登总统 of 布林肯转达拜登总统…
@@ -137,6 +139,12 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return Speaker(name, side or (body.side if body is not None and body.kind == "body" else None),
                        "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
     return title_reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+
+
+def _object_of_verb(before: str) -> bool:
+    """A reporting verb right before a name (古巴人民十分钦佩|习近平主席): the person is its object."""
+    verbs = lexicon().verbs
+    return any(before[-size:] in verbs for size in VERB_SIZES if len(before) >= size)
 
 
 def _relative_head(phrase: str) -> Speaker | None:

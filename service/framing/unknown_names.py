@@ -14,7 +14,7 @@ CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
 # subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
 NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
                       "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
-                      "内容 全文 原文 评论 社论 观点".split())
+                      "内容 全文 原文 评论 社论 观点 历史经验 实践证明".split())
 # function characters no name holds
 NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
                       "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日受当"
