@@ -13,6 +13,7 @@ from .continuation import DATA_SHOWN, Point
 from .frames import NO_FRAME, Frame
 from .reading import read
 from .speakers import Speaker
+from .subjects import leading_subject
 from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates,
                      opens_like_speech)
 
@@ -42,7 +43,8 @@ def unframed_attribution(k: int, lines: list[Line], frames: list[Frame], found: 
         return named or (Attribution("direct", None, inferred=story.last.name) if story.last else UNATTRIBUTED)
     if story.last_at == k - 2 and k and found[k - 1].type == "unattributed" and (FIRST_PERSON_CLAUSE.match(text) or (
             opens_like_speech(text) and frames[k - 1] is NO_FRAME)) and story.last is not None \
-            and story.last.kind == "person" and not narrates(read(lines[k - 1].text, lines[k - 1].quoted).folded) \
+            and (story.last.kind == "person" or _announces(lines[k - 1], story.last)) \
+            and not narrates(read(lines[k - 1].text, lines[k - 1].quoted).folded) \
             and CHINESE.search(text):  # 我们将…, 双方应…, 三是…: the speech goes on past a sentence no rule kept in it
         found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
         return Attribution("indirect", story.last)
@@ -54,6 +56,13 @@ def unframed_attribution(k: int, lines: list[Line], frames: list[Frame], found: 
     if decide(point):
         return Attribution("direct" if is_utterance(text, quoted) else "indirect", story.last)
     return UNATTRIBUTED
+
+
+def _announces(line: Line, speaker: Speaker) -> bool:
+    """The sentence before is the running speaker's own doing (会议部署城市工作7个方面的重点任务。一是…): a body or
+    meeting that goes on to list what it set out."""
+    subject = leading_subject(line.text, line.quoted)
+    return subject is not None and subject.name is not None and subject.name == speaker.name
 
 
 def _runs_on(k: int, lines: list[Line], found: list[Attribution], story: Story) -> bool:
