@@ -183,3 +183,11 @@ def test_a_name_right_after_a_reporting_verb_is_its_object():
     speaker = _frame("乌拉圭积极支持共建“一带一路”，赞同习近平主席提出的全球发展倡议，希望加强经贸合作。").speaker
     assert speaker is None or speaker.name != "习近平"  # 赞同习近平主席…: he is what Uruguay endorses
     assert _frame("布林肯转达拜登总统的问候，表示愿意合作。").speaker.name == "布林肯"
+
+
+def test_a_report_said_again_is_the_outlet_the_story_cited_not_its_sources():
+    said = _said_in("据路透社27日援引多名消息人士的话报道，美国已暂停向世界贸易组织出资。"
+                    "报道说，截至2024年12月底，美国拖欠世贸组织的出资额为2570万美元。")
+    assert said[1]["speaker"] == "路透社"
+    frame = _frame("报道称，巴基斯坦和卡塔尔正在努力促成双方重返谈判桌。")  # 努力促成 holds no 力促 (to urge)
+    assert frame.speaker.kind == "document" and frame.verb == "称"

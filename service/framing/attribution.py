@@ -13,6 +13,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from ..models import Article
+from ..text.normalize import fold
 from ..text.sentences import HAN, caption_sentences
 from .context import UNATTRIBUTED, Attribution, Story, is_story_break, resolve, side_in_story
 from .transcripts import ends_transcript, holder_in_heading, is_host, transcript_speaker
@@ -20,6 +21,7 @@ from .issuers import issues, issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
+from .speakers import Speaker, name_phrase
 from .continuation import continuation_model
 from .speech import all_quoted, is_utterance, opens_like_speech, quote_runs, self_reference
 from .unframed import Decide, unframed_attribution
@@ -106,6 +108,9 @@ def framed_sentences(article: ArticleText, decide: Decide) -> tuple[tuple[int, S
         attribution = _attribution(k, lines, frames, found, story, runs, decide)
         if attribution.speaker is not None:
             story.heard(attribution.speaker, k)
+            relay = _outlet(attribution.source) if attribution.source else None
+            if relay is not None and attribution.speaker.kind != "media":
+                story.last_media = relay  # 据路透社援引消息人士的话报道…。报道说…: the outlet, not its sources
         else:
             story.unattributed(text, line.quoted, k)
         if issuing or issues_document(attribution):
@@ -264,6 +269,12 @@ def _framed(text: str, quoted: bytes, frame: Frame, story: Story, number: int, a
         return Attribution(kind, None, frame.verb, frame.verb_class, inferred, frame.listener, frame.source,
                            frame.opens) if inferred else UNATTRIBUTED
     return Attribution(kind, speaker, frame.verb, frame.verb_class, None, frame.listener, frame.source, frame.opens)
+
+
+def _outlet(source: str) -> Speaker | None:
+    """The outlet a source names, if it names one."""
+    named = name_phrase(fold(source))
+    return named if named is not None and named.kind == "media" else None
 
 
 def _alone(text: str, quoted: bytes) -> Attribution:

@@ -144,6 +144,8 @@ def _frames(reading: Reading, start: int):
                                             and (verb_class == "belief"  # 相信…: a clause, not a summary
                                                  or not _summary(reading.outside, match.end, start))  # 同意… go on
                                             or match.word in ACTS and _clause_verb_after(reading, match.end))
+        if subjectless and match.word in REPORTS:
+            speaker, subjectless = _REPORT, False  # 报道说，…: the report the story cited last, not its last speaker
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens, marked=reading.outside[match.end:match.end + 1] in "，,：:"
@@ -156,6 +158,8 @@ THAT = re.compile(r"\s*(?:,|:|that\b)")  # an English verb of saying opens its c
 SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introduce what is said (表示, 指出, 强调;
 # 中方表示: a country speaking for itself)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
+_REPORT = Speaker(None, None, "document", "报道")  # a report the sentence names only by its verb (报道说)
+REPORTS = frozenset({"报道", "報道", "報導", "报导"})
 TALKING_KINDS = frozenset({"joint", "plural", "meeting", "other"})  # speakers whose discussion reports only topics
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words
 TOPIC_ONLY = Frame(None, topic_only=True)
