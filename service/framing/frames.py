@@ -115,7 +115,8 @@ def _frames(reading: Reading, start: int):
         quoting = _quoted_speaker(reading, start, match)
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
-            source, speaker = (speaker.name if speaker is not None else None), quoting
+            source, speaker = (QUOTER_END.sub("", speaker.name) or None if speaker is not None and speaker.name
+                               else None), quoting  # 路透社援引…: the outlet, not its quoting verb
         if speaker is None and own_subject is not None and (
                 shared or only_fillers(_own_clause(reading.outside, start, match.start))):
             speaker = own_subject  # 赛塔热烈祝贺…，表示…: a verb that opens its clause shares the subject before
@@ -159,6 +160,7 @@ SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introdu
 # 中方表示: a country speaking for itself)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 _REPORT = Speaker(None, None, "document", "报道")  # a report the sentence names only by its verb (报道说)
+QUOTER_END = re.compile(r"(?:援引|引述|引用)$")
 REPORTS = frozenset({"报道", "報道", "報導", "报导"})
 TALKING_KINDS = frozenset({"joint", "plural", "meeting", "other"})  # speakers whose discussion reports only topics
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words

@@ -26,10 +26,10 @@ def issuer(document: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         return Speaker(document.name, document.side, "document", document.affiliation), None
     words = speaker_words()
     noun = words.documents.search(document.affiliation or "")
+    if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
+        return story.last_media, None  # a report is the outlet's, whoever it relayed
     if noun is not None and noun.word in story.documents:
         return story.documents[noun.word], None
-    if noun is not None and noun.word in ("报道", "报导") and story.last_media is not None:
-        return story.last_media, None
     if story.last is not None and story.last_at == at - 1 and story.last.kind in PUBLISHERS:
         return story.last, None  # 彼得森国际经济研究所发布的数据显示…。报告指出…
     return None, None
