@@ -191,3 +191,14 @@ def test_a_report_said_again_is_the_outlet_the_story_cited_not_its_sources():
     assert said[1]["speaker"] == "路透社"
     frame = _frame("报道称，巴基斯坦和卡塔尔正在努力促成双方重返谈判桌。")  # 努力促成 holds no 力促 (to urge)
     assert frame.speaker.kind == "document" and frame.verb == "称"
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("毕业典礼上，4位学员代表发言。", "学员代表"),  # counted
+    ("与他同行的30多位台湾青年学生，不少人是第一次来大陆。", "台湾青年学生"),
+    ("美国联邦快递集团总裁芮思博、日本日立制作所会长东原敏昭、韩国SK海力士社长郭鲁正等先后发言。",
+     "芮思博、东原敏昭、郭鲁正等"),  # listed as they speak in turn (社长 is a title)
+])
+def test_they_and_everyone_are_the_people_the_sentence_before_counts_or_lists(before, speaker):
+    said = _said_in("习近平出席会议。\n\n" + before + "大家表示，要把学习成果转化为具体行动。")
+    assert said[-1]["speaker"] == speaker

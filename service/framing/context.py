@@ -16,7 +16,7 @@ from typing import Iterable, NamedTuple
 
 from ..text.normalize import alias_table, fold
 from ..text.patterns import CLAUSE_END
-from .groups import named_group, plural_at
+from .groups import named_group, people_before, plural_at
 from .issuers import issuer
 from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, joint, name_phrase, side_of_words, speaker_words
@@ -114,6 +114,10 @@ def resolve(speaker: Speaker, story: Story, at: int) -> tuple[Speaker | None, st
         introduced = _introduced(story, at, ("joint", "other"))
         if introduced is not None:
             return introduced, None  # The two leaders had a discussion… They agreed…; 与会阿方领导人…。他们表示
+        counted = people_before(story.texts[-2]) if len(story.texts) > 1 and plural_at(story.texts[-1]) == 0 \
+            else None
+        if counted is not None:
+            return counted._replace(side=side_in_story(counted.name, story) or "other"), None  # 4位学员代表发言。大家…
         group = named_group(story.texts[-2]) if len(story.texts) > 1 and plural_at(story.texts[-1]) is not None \
             else None
         if group is not None:

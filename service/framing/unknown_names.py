@@ -53,8 +53,8 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else tail_name(given)) + NAME_DOT + last
     if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
-            and (transliterated(tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
-        return tail  # 司长威尔莫思, 国务卿鲁比奥 (比 of the table): right after a title, a name whatever its shape
+            and (transliterated(tail) or looks_like_a_name(tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
+        return tail  # 司长威尔莫思, 国务卿鲁比奥 (比 of the table), 社长郭鲁正: right after a title, a name
     if tail and MAX_NAME_CHARS < len(tail) <= MAX_TRANSLITERATED_CHARS and CJK_ONLY.fullmatch(tail) \
             and sum(ch not in _name_shapes()[1] for ch in tail) <= RARE_CHARS_AFTER_TITLE \
             and (transliterated(tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
