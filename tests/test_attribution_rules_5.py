@@ -202,3 +202,11 @@ def test_a_report_said_again_is_the_outlet_the_story_cited_not_its_sources():
 def test_they_and_everyone_are_the_people_the_sentence_before_counts_or_lists(before, speaker):
     said = _said_in("习近平出席会议。\n\n" + before + "大家表示，要把学习成果转化为具体行动。")
     assert said[-1]["speaker"] == speaker
+
+
+def test_a_questioner_who_names_himself_asks_the_rest_of_his_turn():
+    said = _said_in("PRIME MINISTER ALBANESE: Geoff.\n\nQ Yeah, Geoff Chambers from The Australian. Can Australia trust "
+                    "Beijing?\n\nPRESIDENT BIDEN: Trust but verify.")
+    assert [s["speaker"] for s in said[1:3]] == ["Geoff Chambers"] * 2
+    said = _said_in("MR. SULLIVAN: Go ahead.\n\nQ Prime Minister, thank you. On China.")
+    assert said[1]["speaker"] == "reporter"  # whom the question is put to is no questioner

@@ -16,7 +16,7 @@ from ..models import Article
 from ..text.normalize import fold
 from ..text.sentences import HAN, caption_sentences
 from .context import UNATTRIBUTED, Attribution, Story, is_story_break, resolve, side_in_story
-from .transcripts import ends_transcript, holder_in_heading, is_host, transcript_speaker
+from .transcripts import REPORTER, ends_transcript, holder_in_heading, introduced_reporter, is_host, transcript_speaker
 from .issuers import issues, issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
@@ -100,6 +100,8 @@ def framed_sentences(article: ArticleText, decide: Decide) -> tuple[tuple[int, S
                 story = Story(document=document, heading=article.title)
         elif is_story_break(text, False):
             story = Story(document=document, heading=article.title)
+        if story.transcript is REPORTER and (line.first or lines[k - 1].first):
+            story.transcript = introduced_reporter(text) or REPORTER  # Q Marc Stewart from CNN.: he asks
         reading = read(text, line.quoted)
         story.texts.append(reading.folded)
         issuing = issues(reading)

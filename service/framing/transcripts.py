@@ -6,6 +6,7 @@ import re
 
 from ..text.normalize import fold
 from .speakers import Speaker, name_phrase, speaker_words
+from .unknown_names import english_title_words
 
 TRANSCRIPT_LABEL = re.compile(
     r"^\s*((?:(?:MR|MS|MRS|DR)\.\s+|(?:VICE\s+)?PRESIDENT\s+|(?:PRIME\s+|FOREIGN\s+)?MINISTER\s+|SECRETARY\s+|"
@@ -18,6 +19,9 @@ TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?", re.I)
 TRANSCRIPT_END = re.compile(r"^\s*END(?:\s+\d{1,2}:\d{2}\b.*)?\s*$")  # END 9:56 P.M. EST
 POSSESSIVE = re.compile(r"[’']s\b")
 REPORTER = Speaker("reporter", "media", "media")
+# a questioner who names himself at the start of his turn: "Q Yeah, Geoff Chambers from The Australian."
+SELF_INTRODUCED = re.compile(r"^(?:Q\s+)?(?:(?:Yeah|Yes|Hi|Hello|Thanks|Thank you)[^A-Z]{0,12}?)?"
+                             r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:,\s*|\s+(?:from|with)\s+)(?:the\s+)?[A-Z]")
 
 
 def transcript_speaker(text: str) -> Speaker | None:
@@ -68,3 +72,14 @@ def holder_in_heading(title: str | None, heading: str | None) -> Speaker | None:
         if named is not None and named.kind == "person" and named.resolved:
             return named
     return None
+
+
+def introduced_reporter(text: str) -> Speaker | None:
+    """The reporter a question's first words name ("Marc Stewart from CNN."), who asks the rest of the turn."""
+    found = SELF_INTRODUCED.match(text)
+    if found is None:
+        return None
+    words = [fold(word) for word in found.group("name").split()]
+    if any(word in english_title_words() or word in speaker_words().polities for word in words):
+        return None  # "Q Prime Minister, …", "President Biden, …": whom the question is put to
+    return Speaker(found.group("name"), "media", "person")
