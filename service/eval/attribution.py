@@ -10,19 +10,16 @@ the gold: they are scored only on the sentences whose label names one (how often
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import yaml
 
 from ..framing.attribution import frame_article
-from ..framing.lexicon import lexicon
-from ..framing.speakers import joint, speaker_words
+from ..framing.speaker_identity import speaker_key
+from ..framing.speakers import joint
 from ..ingest import parse_document
-from ..text.normalize import alias_table, fold
 from ..text.sentences import caption_sentences
 from .datasets import GOLD, ROOT, SHARED
 
@@ -99,42 +96,10 @@ def judged(item: LabelledAttribution, attribution: dict) -> dict[str, bool]:
 
 
 def canonical_speaker(name: str | None) -> str | None:
-    """One name per speaker on both sides of the comparison: alias key of a person, key of a source (中方 and
-    中国政府 are one), the joint speaker, or the folded name."""
-    if name is None:
-        return None
-    name = name.strip()
-    folded = fold(name[1:-1] if WORK_TITLE.fullmatch(name) else name)  # 《通知》 and 通知: one document
-    if folded in _joint_names():
-        return JOINT_SPEAKER
-    alias = alias_table().get(folded)
-    if alias is not None and alias.kind == "person":
-        return alias.key
-    source = lexicon().sources.get(folded)
-    if source is not None:
-        return source.key
-    english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name))
-    if english:
-        return english.group("surname").lower()  # Stephen Hadley and Mr. Hadley are one
-    if DOTTED_NAME.fullmatch(folded):
-        return folded.rsplit("·", 1)[1]  # 谢尔达尔·别尔德穆哈梅多夫 and 别尔德穆哈梅多夫 are one, as the alias table keys people
-    government = POLITY_GOVERNMENT.fullmatch(folded)
-    if government and government.group(1) in speaker_words().polities:
-        return canonical_speaker(government.group(1))  # 英国政府, 美国方面 and 英国, 美国: one speaker
-    return folded
-
-
-WORK_TITLE = re.compile(r"《[^《》]+》")  # a name that is one work's title
-DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")  # a transliterated name with its given names
-POLITY_GOVERNMENT = re.compile(r"(.{2,8}?)(?:政府|方面)")  # a polity's government, named with it
-HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
-# an English person's name, compared by the surname as the alias table keys people (凯利·格里科 is 格里科)
-ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’-]+)")
-
-
-@cache
-def _joint_names() -> frozenset[str]:
-    return frozenset({fold(JOINT_SPEAKER), fold(joint().name)})
+    """One name per speaker on both sides of the comparison: the service's speaker key (framing/speaker_identity.py),
+    the joint speaker under the gold's name."""
+    key = speaker_key(name)
+    return JOINT_SPEAKER if key is not None and key == joint().name else key
 
 
 def attribution_figures(pairs: list[tuple[LabelledAttribution, dict]]) -> dict:

@@ -17,6 +17,7 @@ from ..models import Article
 from ..text.normalize import fold
 from .attribution import ARTICLE_CACHE_SIZE, ArticleText, frame_article
 from .sentence_framing import SentenceFraming
+from .speaker_identity import speaker_key
 
 HEADLINE_MIN_COSINE = 30.0  # a title shares this much weighted vocabulary with a fact it headlines
 HEADLINE_FACTS = 2
@@ -71,7 +72,7 @@ def fact_differences(fact: dict) -> list[dict]:
     if len({c["class"] for c in classes.values()}) > 1:
         differences.append({"kind": "verb_class", "values": classes})
     speakers = {o: a["speaker"] for o, a in attributed.items()}
-    if len(set(speakers.values())) > 1:
+    if len({speaker_key(name) for name in speakers.values()}) > 1:  # 中方 and 中国政府 are one speaker
         differences.append({"kind": "speaker", "values": speakers, "conflict": True})
     numbers = {o: sorted({n for f in fs for n in f["numbers"]}) for o, fs in by_outlet.items()}
     numbers = {o: n for o, n in numbers.items() if n}

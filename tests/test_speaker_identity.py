@@ -1,0 +1,45 @@
+"""One key per speaker across outlets: what makes two outlets' speakers of a fact the same, for the "speakers
+differ" conflict and for the attribution scoreboard alike."""
+from __future__ import annotations
+
+import pytest
+
+from service.eval.attribution import canonical_speaker
+from service.framing.profile import fact_differences
+from service.framing.speaker_identity import speaker_key
+
+
+@pytest.mark.parametrize("one, other", [
+    ("中方", "中国政府"),  # a source's variants
+    ("习主席", "习近平"),  # a person's alias
+    ("Mr. Hadley", "Stephen Hadley"),  # an English name by its surname
+    ("谢尔达尔·别尔德穆哈梅多夫", "别尔德穆哈梅多夫"),  # a transliteration by its surname
+    ("both sides", "双方"),  # the joint speaker in either language
+    ("《通知》", "通知"),  # a document with or without its title marks
+])
+def test_names_of_one_speaker_share_a_key(one, other):
+    assert speaker_key(one) == speaker_key(other)
+
+
+@pytest.mark.parametrize("one, other", [("中方", "美方"), ("习近平", "拜登"), ("Mr. Hadley", "Mr. Daly")])
+def test_names_of_two_speakers_do_not(one, other):
+    assert speaker_key(one) != speaker_key(other)
+
+
+def test_the_scoreboard_compares_by_the_same_key_and_names_the_joint_speaker_as_the_gold_does():
+    assert canonical_speaker("双方") == "both sides" and canonical_speaker(None) is None
+    assert canonical_speaker("中方") == speaker_key("中国政府")
+
+
+def _fact(*speakers: tuple[str, str]) -> dict:
+    return {"mentions": [{"outlet": outlet, "framing": {
+        "terms": [], "numbers": [], "attribution": {"speaker": speaker, "verb": "表示", "verb_class": "neutral"}}}
+        for outlet, speaker in speakers]}
+
+
+def test_outlets_conflict_over_a_speaker_only_when_they_name_different_speakers():
+    same = fact_differences(_fact(("dw", "中方"), ("cctv", "中国政府")))
+    assert not [d for d in same if d["kind"] == "speaker"]
+    different = fact_differences(_fact(("nyt", "布林肯"), ("dw", "习近平")))
+    conflict = [d for d in different if d["kind"] == "speaker"]
+    assert conflict and conflict[0]["values"] == {"nyt": "布林肯", "dw": "习近平"}  # the names as each outlet gave
