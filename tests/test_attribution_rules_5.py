@@ -210,3 +210,10 @@ def test_a_questioner_who_names_himself_asks_the_rest_of_his_turn():
     assert [s["speaker"] for s in said[1:3]] == ["Geoff Chambers"] * 2
     said = _said_in("MR. SULLIVAN: Go ahead.\n\nQ Prime Minister, thank you. On China.")
     assert said[1]["speaker"] == "reporter"  # whom the question is put to is no questioner
+
+
+def test_a_readouts_closing_marks_end_no_story_and_three_leaders_speak_together():
+    said = _said_in("Vice President Kamala Harris today met with President Yoon.\n\nThe Vice President emphasized "
+                    "the importance of the alliance.\n\nShe also underscored the benefits of improving ties. ###")
+    assert said[2]["speaker"] == said[1]["speaker"] is not None  # ### closes the readout, it opens no new story
+    assert _frame("三位领导人认为，此次三方会晤增进了彼此了解。").speaker.kind == "joint"

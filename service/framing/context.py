@@ -22,7 +22,7 @@ from .subjects import WORK_TITLE, leading_subject
 from .speakers import Speaker, joint, name_phrase, side_of_words, speaker_words
 from .transcripts import holder_in_heading
 
-STORY_BREAK = re.compile(r"#{2,}\s*\S|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
+STORY_BREAK = re.compile(r"#{2,}\s*[^\s#]|^\s*[^，,。：:]{0,16}?(?:消息|电|電)\s*[（(][^（）()]*[）)]\s*[：:]")
 ENGLISH_ENCOUNTER = re.compile(r"\b(?:met|meets|spoke|speaks|held|holds|hosted|convened)\b")  # a readout's opening
 APPOSITION = re.compile(r",\s+(?:who is\s+)?(?:the\s+)?([^,.;]{4,80})")  # ", who is Deputy Assistant to the President"
 NAME_CONTEXT = 16  # characters before a name where its title or polity stands (法国总统马克龙)
