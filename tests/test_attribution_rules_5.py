@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from service.framing.attribution import frame_article
+from service.ingest import parse_document
+
 from .test_attribution_rules import _said_in
 from .test_attribution_rules_2 import _frame
 
@@ -217,3 +220,12 @@ def test_a_readouts_closing_marks_end_no_story_and_three_leaders_speak_together(
                     "the importance of the alliance.\n\nShe also underscored the benefits of improving ties. ###")
     assert said[2]["speaker"] == said[1]["speaker"] is not None  # ### closes the readout, it opens no new story
     assert _frame("三位领导人认为，此次三方会晤增进了彼此了解。").speaker.kind == "joint"
+
+
+def test_a_transcript_label_by_title_and_surname_is_the_person_the_heading_names_in_full():
+    article = parse_document(b"---\ntitle: Remarks by President Biden and Prime Minister Lee Hsien Loong of Singapore in "
+                             b"Joint Press Conference\n---\n\nPRESIDENT BIDEN: Welcome.\n\nPRIME MINISTER LEE: Thank you, "
+                             b"Mr. President.\n\nWe are friends.", content_type="text/markdown")
+    framing = frame_article(article)
+    speakers = [framing[s.index].attribution["speaker"] for s in article.sentences]
+    assert speakers[-2:] == ["李显龙", "李显龙"]

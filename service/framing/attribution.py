@@ -13,7 +13,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from ..models import Article
-from ..text.normalize import fold
+from ..text.normalize import alias_table, fold
 from ..text.sentences import HAN, caption_sentences
 from .context import UNATTRIBUTED, Attribution, Story, is_story_break, resolve, side_in_story
 from .transcripts import REPORTER, ends_transcript, holder_in_heading, introduced_reporter, is_host, transcript_speaker
@@ -90,6 +90,9 @@ def framed_sentences(article: ArticleText, decide: Decide) -> tuple[tuple[int, S
             if label is not None and label.kind == "title":
                 label = holder_in_heading(label.affiliation, article.title) or resolve(label, story, k)[0] \
                     or label._replace(name=label.affiliation.title(), kind="person")
+            elif label is not None and label.kind == "person" and " " in (label.name or "") \
+                    and alias_table().get(fold(label.name)) is None:
+                label = holder_in_heading(label.name, article.title) or label  # PRIME MINISTER LEE: Lee Hsien Loong
             if label is not None and label.side is None and hosts is not None and is_host(label, text):
                 label = label._replace(side=hosts)  # MODERATOR: the host of the officials' call
             elif label is not None and label.side is None and label.kind == "person" and label.name:
