@@ -229,3 +229,7 @@ def test_a_transcript_label_by_title_and_surname_is_the_person_the_heading_names
     framing = frame_article(article)
     speakers = [framing[s.index].attribution["speaker"] for s in article.sentences]
     assert speakers[-2:] == ["李显龙", "李显龙"]
+
+
+def test_a_report_quoting_scholars_gives_the_scholars_words():
+    assert _frame("该报导引述学者说法称，美国有责任理解中国的崛起。").speaker.name == "学者"  # not 说法 after a title

@@ -21,7 +21,7 @@ from .frame_sources import (EVIDENTIAL, SOURCE_HINT, chain_verb, document_source
 from .issuers import issuing_body
 from .lexicon import lexicon
 from .reading import Reading, read
-from .speakers import Speaker, name_phrase, speaker_words
+from .speakers import Speaker, name_phrase, side_of_words, speaker_words
 from .listeners import addressee
 from .verbs import framing_verbs
 from .subject_patterns import LATIN
@@ -228,7 +228,10 @@ def _quoted_speaker(reading: Reading, start: int, verb) -> Speaker | None:
     match = QUOTING.search(reading.outside, clause_start, verb.end)
     if match is None:
         return None
-    named = name_phrase(match.group("who").strip(), reading.text[match.start("who"):match.end("who")], reading.text)
+    who = match.group("who").strip()
+    named = name_phrase(who, reading.text[match.start("who"):match.end("who")], reading.text)
+    if named is not None and named.kind == "title" and side_of_words(who) == "analyst":
+        return Speaker(who, "analyst", "analyst")  # 引述学者说法称: scholars, a group, not one titled person
     return named if named is not None and named.resolved else None
 
 

@@ -14,7 +14,7 @@ CJK_ONLY = re.compile(r"[\u4e00-\u9fff·]+")
 # subjects that report without being anyone (数据显示, 研究表明, 舆论认为) or are groups (大家, 各方)
 NOT_NAMES = frozenset("数据 数字 统计 调查 民调 研究 报告 消息 舆论 分析 结果 事实 情况 历史 实践 经验 现实 实际 大家 各方 "
                       "人们 有人 对方 对此 双边 此举 这些 那些 以上 上述 文件 通知 公告 声明 信中 信息 资料 材料 "
-                      "内容 全文 原文 评论 社论 观点 历史经验 实践证明".split())
+                      "内容 全文 原文 评论 社论 观点 说法 說法 历史经验 实践证明".split())
 # function characters no name holds
 NOT_NAME_CHARACTERS = "的了是在和与这那其该此各每些等们也再次如即我你您永远会上有还就都又被把对向将要应能可只才已曾正更很最" \
                       "太不没无非所之而且或但若比例期间时后前中内外里下来去过着年月日受当"
@@ -53,6 +53,7 @@ def unknown_name(cleaned: str, original: str) -> str | None:
         if len(last) == 1:  # 派翠西亚·金: a one-character surname keeps the given name
             return (given if dotted is tail else tail_name(given)) + NAME_DOT + last
     if tail and 2 <= len(tail) <= MAX_NAME_CHARS and CJK_ONLY.fullmatch(tail) and not is_common_word(tail) \
+            and tail not in NOT_NAMES \
             and (transliterated(tail) or looks_like_a_name(tail) or not any(ch in tail for ch in NOT_NAME_CHARACTERS)):
         return tail  # 司长威尔莫思, 国务卿鲁比奥 (比 of the table), 社长郭鲁正: right after a title, a name
     if tail and MAX_NAME_CHARS < len(tail) <= MAX_TRANSLITERATED_CHARS and CJK_ONLY.fullmatch(tail) \
