@@ -233,3 +233,27 @@ def test_a_transcript_label_by_title_and_surname_is_the_person_the_heading_names
 
 def test_a_report_quoting_scholars_gives_the_scholars_words():
     assert _frame("该报导引述学者说法称，美国有责任理解中国的崛起。").speaker.name == "学者"  # not 说法 after a title
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("近东救济工程处主任专员拉扎里尼表示，这一决定史无前例。", "拉扎里尼"),  # not the tagger's 里尼
+    ("伊朗最高领袖穆杰塔巴20日重申伊方三项基本立场。", "穆杰塔巴"),
+    ("俄罗斯总统普京表示，很高兴。", "普京"),  # never back into a title
+    ("美国住宅贷款抵押公司房地美称，30年期平均利率为6.83%。", "房地美"),  # a company by its bare name
+    ("据目击者称，枪手曾出现在校园的两栋建筑物附近。", "目击者"),
+    ("6日，当地应急部门称对5节车厢的有毒化学品进行了可控排放。", "当地应急部门"),  # 应急 is no modal 应
+    ("当地警方称，枪手在大学内自杀身亡。", "当地警方"),
+    ("分析指出，以色列的袭击没有涉及石油设施。", "分析人士"),  # analysts the outlet consulted
+])
+def test_more_names_companies_witnesses_and_local_authorities(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "一道呼吁停火止战，通过平等对话解决分歧。",  # 一道 (together) is no name
+    "据美国媒体报道，美国副总统万斯预计于21日上午启程前往巴基斯坦。",  # 预计于: is expected to, no belief
+    "中国将实行高水平对外开放，加快构建新发展格局，欢迎欧方继续参与。",  # 格局 is no bureau
+])
+def test_words_that_name_no_speaker_of_their_own(text):
+    speaker = _frame(text).speaker
+    assert speaker is None or speaker.name not in ("一道", "万斯", "加快构建新发展格局")

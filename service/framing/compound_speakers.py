@@ -10,7 +10,8 @@ from typing import Callable
 
 from ..text.normalize import fold
 from .speaker import PLURAL, Speaker, bare_name, joint
-from .speaker_words import clean, side_of_words, speaker_words
+from .speaker_words import clean, is_common_word, side_of_words, speaker_words
+from .unknown_names import MAX_NAME_CHARS, NOT_NAME_CHARACTERS
 
 Named = Callable[[str, str], "Speaker | None"]
 
@@ -159,9 +160,21 @@ def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker
     if not kinds:
         return None
     name = cleaned[kinds[-1].end():]
+    if "、" not in cleaned and HAN_ONLY.fullmatch(name) and 2 <= len(name) <= MAX_NAME_CHARS and not is_common_word(name) \
+            and not any(ch in NOT_NAME_CHARACTERS for ch in name) and not _group_or_role(name):
+        what = body(cleaned[:kinds[-1].end()])  # 美国住宅贷款抵押公司房地美: the company, by its bare name
+        return Speaker(name, what.side, what.kind) if what is not None and what.kind in ("other", "media", "analyst") \
+            else None
     if len(name) < MIN_APPOSITIVE_NAME_CHARS or "、" in cleaned or not HAN_ONLY.fullmatch(name):
         return None  # 中国石油天然气集团公司: 公司 alone names nothing; 甲公司、乙公司: two bodies
     whole, own = body(cleaned), body(name)
     if whole is None or own is None or whole.kind not in ("other", "media", "analyst") or own.kind != whole.kind:
         return None
     return Speaker(name, whole.side, whole.kind)
+
+
+def _group_or_role(word: str) -> bool:
+    """A word for people (员工, 代表) or a title, not a company's name."""
+    words = speaker_words()
+    return word in words.groups or words.titles.search(word) is not None or words.roles.search(word) is not None \
+        or words.others.search(word) is not None

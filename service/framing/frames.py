@@ -147,6 +147,8 @@ def _frames(reading: Reading, start: int):
                                             or match.word in ACTS and _clause_verb_after(reading, match.end))
         if subjectless and match.word in REPORTS:
             speaker, subjectless = _REPORT, False  # 报道说，…: the report the story cited last, not its last speaker
+        elif subjectless and match.word in ANALYSES and not reading.outside[start:match.start].strip():
+            speaker, subjectless = _ANALYSTS, False  # 分析指出，…: the analysts the outlet consulted
         yield Frame(speaker if speaker is not None else (_PREVIOUS if subjectless else None),
                     reading.text[match.start:match.end], verb_class, listener, source=source, subjectless=subjectless,
                     content=content, opens=opens, marked=reading.outside[match.end:match.end + 1] in "，,：:"
@@ -161,6 +163,8 @@ SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introdu
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 _REPORT = Speaker(None, None, "document", "报道")  # a report the sentence names only by its verb (报道说)
 QUOTER_END = re.compile(r"(?:援引|引述|引用)$")
+_ANALYSTS = Speaker("分析人士", "analyst", "analyst")
+ANALYSES = frozenset({"分析"})
 REPORTS = frozenset({"报道", "報道", "報導", "报导"})
 TALKING_KINDS = frozenset({"joint", "plural", "meeting", "other"})  # speakers whose discussion reports only topics
 RELAYING = frozenset({"media", "document"})  # kinds of speaker whose verb may relay someone else's words

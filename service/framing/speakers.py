@@ -23,7 +23,8 @@ from .speaker import Speaker, bare_name, joint, title_reference
 from .speaker_words import clean, is_common_word, pronoun_pattern, side_of_words, speaker_words
 from .polity_phrases import (POLITY_SUFFIX, abbreviated_polity, affiliation_before, ends_with_head,
                              is_polity, polity_led)
-from .unknown_names import MAX_NAME_CHARS, is_document, listed_names, unknown_name, whole_transliteration
+from .unknown_names import (MAX_NAME_CHARS, is_document, listed_names, unknown_name, whole_transliteration,
+                            whole_transliteration_before)
 
 __all__ = ["Speaker", "bare_name", "clean", "joint", "name_phrase", "side_of_words", "speaker_words"]
 
@@ -57,6 +58,8 @@ NOT_A_PREDICATE = set("的和与與、等及同跟人国國民方政党黨军軍
 ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-character polity's body is named briefly
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
+SITUATION = re.compile(r"(?:格局|布局|结局|大局|全局|时局|政局|困局|变局|开局|僵局|战局|新局)$")  # 局 of no bureau
+LOCAL_AUTHORITY = re.compile(r"(?:当地|當地)[\u4e00-\u9fff]{0,6}?(?:警方|部门|部門|政府|当局|當局)|警方|校方")
 VERB_SIZES = (2, 3, 4)  # lengths of the Chinese reporting verbs a name may follow as their object
 NAMED_AFTER_KIND = frozenset({"other", "media", "analyst"})  # bodies that go by a proper name after their kind
 
@@ -72,7 +75,7 @@ def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening:
         people = [p for p in tagged_people(sentence) if 2 <= len(p) <= MAX_NAME_CHARS]
         tagged = [p for p in people if cleaned.endswith(p)]
         if tagged and not is_common_word(cleaned[-3:]) and not is_document(cleaned):
-            name = max(tagged, key=len)
+            name = whole_transliteration_before(max(tagged, key=len), cleaned)  # 拉扎里尼, not the tagger's 里尼
             rest = cleaned[:-len(name)]
             return Speaker(name, side_of_words(rest), "person", affiliation_before(rest))
         leading = [p for p in people if cleaned.startswith(p) and cleaned[len(p):len(p) + 1] not in NOT_A_PREDICATE
@@ -249,10 +252,12 @@ def _kind_of_body(cleaned: str) -> Speaker | None:
     if side is None and lead is not None and len(lead.word) == 1 and len(cleaned) <= ABBREVIATED_BODY_CHARS \
             and words.government.ends(cleaned[1:]):
         side = words.polities[lead.word]  # 俄联邦安全局: a country's one-character name before its body (not 加快…格局)
+    if side is None and LOCAL_AUTHORITY.fullmatch(cleaned):
+        return Speaker(cleaned, None, "body")  # 当地警方, 当地应急部门: a local authority, on the side the story gives
     if side is None and PRC_BODY.search(cleaned) and cleaned.startswith(words.international):
         side = "other"  # 世界粮食计划署, 国际能源署: an international organisation
     if side is None and PRC_BODY.search(cleaned) and len(cleaned) <= MAX_BODY_CHARS and not cleaned.isascii() \
-            and not MODAL_START.match(cleaned):
+            and not MODAL_START.match(cleaned) and not SITUATION.search(cleaned):
         side = "prc_gov"  # 公安部, 国家航天局: a ministry or bureau named without a country is China's in Chinese news
     participants = PARTICIPANTS.match(cleaned) if side is None else None
     if participants is not None and len(cleaned) > participants.end():

@@ -14,7 +14,7 @@ from .frames import NO_FRAME, Frame
 from .reading import read
 from .speakers import Speaker
 from .subjects import leading_subject
-from .speech import (FIRST_PERSON_CLAUSE, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates,
+from .speech import (FIRST_PERSON_CLAUSE, NEWS_TIME_START, SELF_REFERENCE_CHARS, all_quoted, goes_on, is_utterance, narrates,
                      opens_like_speech)
 
 if TYPE_CHECKING:
@@ -48,8 +48,8 @@ def unframed_attribution(k: int, lines: list[Line], frames: list[Frame], found: 
             and CHINESE.search(text):  # 我们将…, 双方应…, 三是…: the speech goes on past a sentence no rule kept in it
         found[k - 1] = Attribution("indirect", story.last)  # …。习近平总书记…作出顶层设计。我们将…: one speech
         return Attribution("indirect", story.last)
-    if story.last is None:
-        return UNATTRIBUTED
+    if story.last is None or NEWS_TIME_START.match(text):
+        return UNATTRIBUTED  # 日前，…项目正式开工: the outlet's news of the days before is never the speaker's (dev: none)
     point = Point(text, quoted, line.first, line.framed_paragraph, found[k - 1] if k else None,
                   lines[k - 1].text if k else "", story, k,
                   line.index, _runs_on(k, lines, found, story))

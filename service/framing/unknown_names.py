@@ -93,6 +93,20 @@ def whole_transliteration(name: str, text: str) -> str:
     return text[:end]
 
 
+def whole_transliteration_before(name: str, text: str) -> str:
+    """A transliterated name the tagger cut short at the end of `text` (里尼 of 主任专员拉扎里尼), with the
+    transliteration characters before it, up to a long surname's length; never into a polity's name or a title."""
+    if not transliterated(name) or not text.endswith(name):
+        return name
+    words = speaker_words()
+    floor = max([m.end for m in words.polity.finditer(text) if len(m.word) > 1]
+                + [m.end for m in words.titles.finditer(text)] + [len(text) - MAX_DOTTED_SURNAME_CHARS, 0])
+    start = len(text) - len(name)
+    while start > floor and transliterated(text[start - 1]):
+        start -= 1
+    return text[start:]
+
+
 def transliterated(word: str) -> bool:
     """Every character is one of the transliteration table's (names.yaml)."""
     transliteration = _name_shapes()[1]
