@@ -33,6 +33,7 @@ QUOTED_NAME = re.compile(r'(?P<what>[^"]{2,})"(?P<name>[^"]{2,16})"')  # 伊拉�
 KIND_BEFORE_NAME = re.compile(r"(?:机构|機構|企业|企業|公司|智库|智庫|组织|組織|集团|集團)(?=[^的]{2})"
                               r"(?!有限|股份|控股|总公司|總公司|分公司)")  # 集团有限公司: one name
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+NAMED_AFTER_KIND = frozenset({"other", "media", "analyst"})  # bodies that go by a proper name after their kind
 MIN_APPOSITIVE_NAME_CHARS = 4  # a name and its kind word (穆迪公司)
 GATHERED = re.compile(PARTICIPANTS.pattern + r"[^，,的]{0,8}?(?:领导人|領導人|代表|嘉宾|嘉賓|人士|专家|專家|学者|學者|同志|"
                       r"官员|官員|成员|成員|人员|人員)们?")
@@ -154,8 +155,8 @@ def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker
     quoted = QUOTED_NAME.fullmatch(cleaned) if cleaned.endswith('"') else None
     if quoted is not None:
         what = body(quoted.group("what"))
-        return Speaker(quoted.group("name"), what.side, what.kind) if what is not None and what.kind in (
-            "other", "media", "analyst") else None  # not 美国"华盛顿邮报": a polity, then an outlet's title
+        return Speaker(quoted.group("name"), what.side, what.kind) if what is not None \
+            and what.kind in NAMED_AFTER_KIND else None  # not 美国"华盛顿邮报": a polity, then an outlet's title
     kinds = list(KIND_BEFORE_NAME.finditer(cleaned))
     if not kinds:
         return None
@@ -163,12 +164,11 @@ def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker
     if "、" not in cleaned and HAN_ONLY.fullmatch(name) and 2 <= len(name) <= MAX_NAME_CHARS and not is_common_word(name) \
             and not any(ch in NOT_NAME_CHARACTERS for ch in name) and not _group_or_role(name):
         what = body(cleaned[:kinds[-1].end()])  # 美国住宅贷款抵押公司房地美: the company, by its bare name
-        return Speaker(name, what.side, what.kind) if what is not None and what.kind in ("other", "media", "analyst") \
-            else None
+        return Speaker(name, what.side, what.kind) if what is not None and what.kind in NAMED_AFTER_KIND else None
     if len(name) < MIN_APPOSITIVE_NAME_CHARS or "、" in cleaned or not HAN_ONLY.fullmatch(name):
         return None  # 中国石油天然气集团公司: 公司 alone names nothing; 甲公司、乙公司: two bodies
     whole, own = body(cleaned), body(name)
-    if whole is None or own is None or whole.kind not in ("other", "media", "analyst") or own.kind != whole.kind:
+    if whole is None or own is None or whole.kind not in NAMED_AFTER_KIND or own.kind != whole.kind:
         return None
     return Speaker(name, whole.side, whole.kind)
 

@@ -33,7 +33,7 @@ SOURCE_HINT = re.compile(r"据|據|according to|从|從")  # the cheap test befo
 HELD_EVENT = re.compile(r"(?:今天|昨天|当天|當天)?(?:举行|舉行|召开|召開|举办|舉辦)的[^，,。]{0,8}?(?:会|會)上?$")
 INFORMANT = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a body's name no rule knows (中国海油, 长江海事和航道部门)
 NO_BODY = re.compile(r"[他她它我你您]|那里|这里|那裡|這裡|多方|各方|有关方面|有關方面")  # people or places, no body
-QUOTING_VERB = re.compile(r"援引|引述|引用")
+QUOTING_VERB = re.compile(r"援引|引述|引用")  # 路透社援引…, 该报导引述…: who quotes, then whom
 REPORTED = re.compile(r"(?:报道|報導|報道|报导|消息|研究|声明|聲明|通报|通報|纪要|紀要)$")  # a chain that names a report
 OFFICE_END = re.compile(r"(?:部|委|局|署|办公室|辦公室|部门|部門|总站|總站|省|市|县|縣)$")  # a Chinese office or region
 

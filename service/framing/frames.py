@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.normalize import fold
-from .frame_sources import (EVIDENTIAL, SOURCE_HINT, chain_verb, document_source, frame_source, issued_document,
+from .frame_sources import (EVIDENTIAL, QUOTING_VERB, SOURCE_HINT, chain_verb, document_source, frame_source, issued_document,
                             written_in)
 from .issuers import issuing_body
 from .lexicon import lexicon
@@ -33,7 +33,6 @@ RELAY_VERBS = frozenset({"报道", "報道", "報導", "报导", "称", "稱", "
 QUOTING = re.compile(r"(?:援引|引述|引用)(?P<who>[^，,。“”\"]{2,16}?)(?:的)?(?:说法|說法|分析|观点|觀點|表示|话|話)")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
 COLON = re.compile(r"[：:]")
-QUOTING_HINT = re.compile(r"援引|引述|引用")
 OPENING = re.compile(r"\s*[，,：:]")  # 指出，…: the words that follow are the speech
 ACTS = frozenset({"宣布", "宣佈", "announced", "欢迎", "歡迎", "welcomed", "感谢", "感謝", "祝贺", "祝賀", "通报", "通報"})
 POSSIBLE_FRAME = re.compile(r"据|據|according to|^[^，,。]{1,14}[：:]")
@@ -115,8 +114,10 @@ def _frames(reading: Reading, start: int):
         quoting = _quoted_speaker(reading, start, match)
         source = None
         if quoting is not None:  # 该报导引述学者说法称, 日本媒体援引业内人士分析指出
-            source, speaker = (QUOTER_END.sub("", speaker.name) or None if speaker is not None and speaker.name
-                               else None), quoting  # 路透社援引…: the outlet, not its quoting verb
+            quoter = speaker.name if speaker is not None and speaker.name else ""
+            if QUOTING_VERB.fullmatch(quoter[-2:]):
+                quoter = quoter[:-2]  # 路透社援引…: the outlet, not its quoting verb
+            source, speaker = quoter or None, quoting
         if speaker is None and own_subject is not None and (
                 shared or only_fillers(_own_clause(reading.outside, start, match.start))):
             speaker = own_subject  # 赛塔热烈祝贺…，表示…: a verb that opens its clause shares the subject before
@@ -162,7 +163,6 @@ SAYING = frozenset({"neutral", "emphatic"})  # classes of the verbs that introdu
 # 中方表示: a country speaking for itself)
 _PREVIOUS = Speaker(None, None, "previous")  # the subject is the previous sentence's speaker
 _REPORT = Speaker(None, None, "document", "报道")  # a report the sentence names only by its verb (报道说)
-QUOTER_END = re.compile(r"(?:援引|引述|引用)$")
 _ANALYSTS = Speaker("分析人士", "analyst", "analyst")
 ANALYSES = frozenset({"分析"})
 REPORTS = frozenset({"报道", "報道", "報導", "报导"})
@@ -226,7 +226,7 @@ def _relayed(frames: list[Frame]) -> Frame:
 
 def _quoted_speaker(reading: Reading, start: int, verb) -> Speaker | None:
     """Whom the verb's clause quotes through 援引/引述 (…引述学者说法称): the speaker, the subject a source."""
-    if not QUOTING_HINT.search(reading.outside):
+    if not QUOTING_VERB.search(reading.outside):
         return None
     clause_start = max((m.end() for m in BREAK.finditer(reading.outside, start, verb.start)), default=start)
     match = QUOTING.search(reading.outside, clause_start, verb.end)

@@ -61,7 +61,6 @@ PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 SITUATION = re.compile(r"(?:格局|布局|结局|大局|全局|时局|政局|困局|变局|开局|僵局|战局|新局)$")  # 局 of no bureau
 LOCAL_AUTHORITY = re.compile(r"(?:当地|當地)[\u4e00-\u9fff]{0,6}?(?:警方|部门|部門|政府|当局|當局)|警方|校方")
 VERB_SIZES = (2, 3, 4)  # lengths of the Chinese reporting verbs a name may follow as their object
-NAMED_AFTER_KIND = frozenset({"other", "media", "analyst"})  # bodies that go by a proper name after their kind
 
 
 def name_phrase(phrase: str, original: str = "", sentence: str = "", *, opening: bool = False) -> Speaker | None:

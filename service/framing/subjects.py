@@ -18,7 +18,8 @@ from .reading import Reading, read
 from ..text.entities import looks_like_a_name
 from .speaker_words import is_common_word, side_of_words
 from .speaker import mentioned_name
-from .speakers import JOINT_PREFIX_CHARS, NAMED_AFTER_KIND, Speaker, bare_name, clean, joint, name_phrase, speaker_words
+from .compound_speakers import NAMED_AFTER_KIND
+from .speakers import JOINT_PREFIX_CHARS, Speaker, bare_name, clean, joint, name_phrase, speaker_words
 from .subject_patterns import (BYLINE, SUBJECT_END, COMITATIVE, COMITATIVE_HINT, AFTER_LISTENER, PREDICATE_MATERIAL, PASSIVE_AGENT,
                                PP_OPEN, LISTENER_WORDS, LEARNED_AT, ADVERBIAL_START, INVERTED,
                                LATIN, MEETING_WITH, JOINER, PRESCRIPTIVE_START, TITLE_AFTER_NAME, CONDITIONAL_START,
