@@ -16,12 +16,22 @@ from service.framing.speaker_identity import speaker_key
     ("谢尔达尔·别尔德穆哈梅多夫", "别尔德穆哈梅多夫"),  # a transliteration by its surname
     ("both sides", "双方"),  # the joint speaker in either language
     ("《通知》", "通知"),  # a document with or without its title marks
+    ("美国波音公司", "波音公司"),  # a company with or without its country
+    ("日本日产汽车公司", "日产汽车公司"),
+    ("穆迪公司", "穆迪"),  # with or without 公司
+    ("中共中央和国务院", "中共中央、国务院"),  # speakers named together, whatever joins them
+    ("科斯塔和冯德莱恩", "冯德莱恩与科斯塔"),  # in either order
+    ("习主席和拜登", "习近平与拜登"),  # each by its own key
 ])
 def test_names_of_one_speaker_share_a_key(one, other):
     assert speaker_key(one) == speaker_key(other)
 
 
-@pytest.mark.parametrize("one, other", [("中方", "美方"), ("习近平", "拜登"), ("Mr. Hadley", "Mr. Daly")])
+@pytest.mark.parametrize("one, other", [
+    ("中方", "美方"), ("习近平", "拜登"), ("Mr. Hadley", "Mr. Daly"),
+    ("美国航空公司", "中国航空公司"), ("中国银行", "美国银行"),  # a country and an industry: the country is the name
+    ("米歇尔和冯德莱恩", "冯德莱恩"),  # two speakers are not one of them
+])
 def test_names_of_two_speakers_do_not(one, other):
     assert speaker_key(one) != speaker_key(other)
 

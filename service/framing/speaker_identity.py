@@ -1,13 +1,15 @@
 """One key per speaker, whatever name an outlet gives it: the alias key of a person, the key of a source (中方 and
 中国政府 are one), the joint speaker, an English person by surname (Stephen Hadley and Mr. Hadley), a transliterated
 name by its surname (谢尔达尔·别尔德穆哈梅多夫), a polity's government by the polity (英国政府, 美国方面 and 英国,
-美国), else the folded name. A fact's outlets conflict over its speaker only when their keys differ, and the
+美国), a company without its country and its 公司 (美国波音公司, 波音公司 and 波音), speakers named together by
+their keys in order, whatever joins them (中共中央和国务院, 中共中央、国务院), else the folded name. A fact's outlets conflict over its speaker only when their keys differ, and the
 attribution scoreboard compares the service's speaker with the gold's by the same key."""
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from ..datafiles import load_yaml
 from ..text.normalize import alias_table, fold
 from .lexicon import lexicon
 from .speaker import joint
@@ -20,6 +22,11 @@ POLITY_GOVERNMENT = re.compile(r"(.{2,8}?)(?:政府|方面)")  # a polity's gove
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
 # an English person's name, compared by the surname as the alias table keys people (凯利·格里科 is 格里科)
 ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’-]+)")
+# a company's name before its 公司 (有限公司, 集团公司); a country before it is dropped: an outlet may name it or not
+COMPANY = re.compile(r"(?P<name>.{2,}?)(?:集团|集團)?(?:股份)?(?:有限)?(?:公司)")
+# what joins speakers named together (米歇尔和冯德莱恩, 中共中央、国务院); never a name's first character (与会嘉宾)
+JOINED = re.compile(r"(?<=.)(?:[和与及、]|\s+and\s+)(?=.)")
+INTERNATIONAL = frozenset({"联合国", "北约", "欧盟", "七国集团"})  # bodies of countries, in the polity names: no country
 
 
 def speaker_key(name: str | None) -> str | None:
@@ -44,7 +51,29 @@ def speaker_key(name: str | None) -> str | None:
     government = POLITY_GOVERNMENT.fullmatch(folded)
     if government and government.group(1) in speaker_words().polities:
         return speaker_key(government.group(1))
+    company = COMPANY.fullmatch(folded)
+    if company:
+        return _without_country(company.group("name"))
+    parts = JOINED.split(folded)
+    if len(parts) > 1:
+        return "、".join(sorted(speaker_key(part) or "" for part in parts))
     return folded
+
+
+def _without_country(name: str) -> str:
+    """A company's name without the country an outlet may put before it (美国波音 is 波音), unless the rest only
+    names an industry (美国航空, 中国银行: the country is part of the name)."""
+    countries, industries = _company_words()
+    country = max((c for c in countries if name.startswith(c) and len(name) - len(c) >= 2), key=len, default="")
+    return name if name[len(country):] in industries else name[len(country):]
+
+
+@cache
+def _company_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The Chinese names of the countries the speaker words know, and the industries a company may be named by."""
+    data = load_yaml("speakers.yaml")
+    return (frozenset(fold(name) for name in data["polity_names"].values()) - INTERNATIONAL,
+            frozenset(fold(word) for word in data["industry_words"]))
 
 
 @cache
