@@ -22,6 +22,10 @@ from service.framing.speaker_identity import speaker_key
     ("中共中央和国务院", "中共中央、国务院"),  # speakers named together, whatever joins them
     ("科斯塔和冯德莱恩", "冯德莱恩与科斯塔"),  # in either order
     ("习主席和拜登", "习近平与拜登"),  # each by its own key
+    ("美国多家媒体", "美国媒体"), ("多位日本人士", "日本人士"),  # a count before a group
+    ("党的二十届三中全会", "党二十届三中全会"),  # 的 inside a name
+    ("日本防卫省方面", "日本防卫省"),  # a body's 方面
+    ("美国", "美方"), ("美国", "美国政府"), ("英国", "英国政府"),  # a polity and its government
 ])
 def test_names_of_one_speaker_share_a_key(one, other):
     assert speaker_key(one) == speaker_key(other)
@@ -31,6 +35,7 @@ def test_names_of_one_speaker_share_a_key(one, other):
     ("中方", "美方"), ("习近平", "拜登"), ("Mr. Hadley", "Mr. Daly"),
     ("美国航空公司", "中国航空公司"), ("中国银行", "美国银行"),  # a country and an industry: the country is the name
     ("米歇尔和冯德莱恩", "冯德莱恩"),  # two speakers are not one of them
+    ("美国方面", "中国方面"), ("日本防卫省方面", "韩国国防部"),
 ])
 def test_names_of_two_speakers_do_not(one, other):
     assert speaker_key(one) != speaker_key(other)

@@ -1,8 +1,10 @@
 """One key per speaker, whatever name an outlet gives it: the alias key of a person, the key of a source (中方 and
 中国政府 are one), the joint speaker, an English person by surname (Stephen Hadley and Mr. Hadley), a transliterated
 name by its surname (谢尔达尔·别尔德穆哈梅多夫), a polity's government by the polity (英国政府, 美国方面 and 英国,
-美国), a company without its country and its 公司 (美国波音公司, 波音公司 and 波音), speakers named together by
-their keys in order, whatever joins them (中共中央和国务院, 中共中央、国务院), else the folded name. A fact's outlets conflict over its speaker only when their keys differ, and the
+美国; 美国 and 美方 by the key of 美国政府 when the sources know it), a company without its country and its 公司
+(美国波音公司, 波音公司 and 波音), speakers named together by their keys in order, whatever joins them (中共中央和
+国务院, 中共中央、国务院), a name without a count, 的 or 方面 an outlet adds (美国多家媒体, 日本防卫省方面), else the
+folded name. A fact's outlets conflict over its speaker only when their keys differ, and the
 attribution scoreboard compares the service's speaker with the gold's by the same key."""
 from __future__ import annotations
 
@@ -26,6 +28,11 @@ ENGLISH_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<surname>[A-Z][\w'’
 COMPANY = re.compile(r"(?P<name>.{2,}?)(?:集团|集團)?(?:股份)?(?:有限)?(?:公司)")
 # what joins speakers named together (米歇尔和冯德莱恩, 中共中央、国务院); never a name's first character (与会嘉宾)
 JOINED = re.compile(r"(?<=.)(?:[和与及、]|\s+and\s+)(?=.)")
+# words an outlet may add to or leave out of a speaker's name without naming another: a count before a group
+# (多位日本人士, 美国多家媒体), 的 inside a name (党的二十届三中全会), the 方面 after a body (日本防卫省方面)
+COUNTED = re.compile(r"(?:一|两|几|数|多|若干)(?:位|名|些|家)|部分")
+POSSESSIVE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])")
+SIDE_OF = re.compile(r"(?P<body>.{2,}?)方面")
 INTERNATIONAL = frozenset({"联合国", "北约", "欧盟", "七国集团"})  # bodies of countries, in the polity names: no country
 
 
@@ -40,7 +47,10 @@ def speaker_key(name: str | None) -> str | None:
     alias = alias_table().get(folded)
     if alias is not None and alias.kind == "person":
         return alias.key
-    source = lexicon().sources.get(folded)
+    sources = lexicon().sources
+    source = sources.get(folded)
+    if source is None and folded in speaker_words().polities:
+        source = sources.get(folded + "政府")  # 美国 and 美国政府 (美方): one speaker, as 英国 and 英国政府 are
     if source is not None:
         return source.key
     english = ENGLISH_NAME.fullmatch(HONORIFIC.sub("", name))
@@ -48,6 +58,12 @@ def speaker_key(name: str | None) -> str | None:
         return english.group("surname").lower()
     if DOTTED_NAME.fullmatch(folded):
         return folded.rsplit("·", 1)[1]  # as the alias table keys people
+    plain = POSSESSIVE.sub("", COUNTED.sub("", folded))
+    if plain != folded and plain:
+        return speaker_key(plain)
+    side_of = SIDE_OF.fullmatch(folded)
+    if side_of and side_of.group("body") not in speaker_words().polities:
+        return speaker_key(side_of.group("body"))
     government = POLITY_GOVERNMENT.fullmatch(folded)
     if government and government.group(1) in speaker_words().polities:
         return speaker_key(government.group(1))
