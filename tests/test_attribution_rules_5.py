@@ -257,3 +257,11 @@ def test_more_names_companies_witnesses_and_local_authorities(text, speaker):
 def test_words_that_name_no_speaker_of_their_own(text):
     speaker = _frame(text).speaker
     assert speaker is None or speaker.name not in ("一道", "万斯", "加快构建新发展格局")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("国家防总办公室今天（4月21日）组织气象、水利等部门研判指出，南方还将迎来一轮降雨。", "国家防总办公室"),  # organised them
+    ("世界卫生组织专家组表示，疫情风险总体可控。", "世界卫生组织专家组"),  # 组织 inside a name: no verb
+])
+def test_a_body_that_organises_other_departments_is_the_subject(text, speaker):
+    assert _frame(text).speaker.name == speaker
