@@ -265,3 +265,21 @@ def test_words_that_name_no_speaker_of_their_own(text):
 ])
 def test_a_body_that_organises_other_departments_is_the_subject(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("联合国安理会20日审议乌克兰问题，中国代表发言呼吁当事方保持克制。", "中国代表", "prc_gov"),  # takes the floor
+    ("巴西、欧盟、澳大利亚、俄罗斯等成员发言表示，维护多边贸易体制更加重要。", "巴西、欧盟、澳大利亚、俄罗斯等成员", "other_gov"),
+    ("埃及、沙特、土耳其等国13日发表声明谴责以方决定。", "埃及、沙特、土耳其等国", "other_gov"),  # countries listed: one group
+])
+def test_listed_countries_and_who_takes_the_floor_speak(text, speaker, side):
+    frame = _frame(text)
+    assert (frame.speaker.name, frame.speaker.side) == (speaker, side)
+
+
+def test_a_list_of_words_that_are_no_countries_is_no_group_of_countries():
+    assert _frame("钢铁、汽车、电子等行业表示，订单有所回升。").speaker is None
+
+
+def test_countries_listed_with_china_are_on_no_one_side():
+    assert _frame("中国、俄罗斯等国表示，支持对话。").speaker.side is None

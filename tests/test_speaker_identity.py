@@ -26,6 +26,7 @@ from service.framing.speaker_identity import speaker_key
     ("党的二十届三中全会", "党二十届三中全会"),  # 的 inside a name
     ("日本防卫省方面", "日本防卫省"),  # a body's 方面
     ("美国", "美方"), ("美国", "美国政府"), ("英国", "英国政府"),  # a polity and its government
+    ("阿拉伯国家联盟、埃及、约旦等", "阿拉伯国家联盟、埃及、约旦等国"),  # a list, whatever group word ends it
 ])
 def test_names_of_one_speaker_share_a_key(one, other):
     assert speaker_key(one) == speaker_key(other)

@@ -24,6 +24,8 @@ LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
 ENGLISH_AND = re.compile(r"\s+and\s+")
 THE = re.compile(r"^the\s+", re.I)
 REGION_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}?(州|省|市)\1[长長]")  # 纽约州州长: a region's head, unnamed
+LISTED_POLITIES = re.compile(r"(?P<list>[^，,]+、[^，,]+?)等(?:国家|國家|国|國|成员国|成員國|成员|成員|方)?")  # 埃及、沙特、土耳其等国
+FOREIGN = frozenset({"other_gov", "other"})  # the sides of countries and bodies neither China's nor the US's
 SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很多|部分)(?:国家|國家)")  # 许多国家呼吁…
 MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣大")  # 各国驻华使节…: a group named by its role
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
@@ -144,9 +146,20 @@ def region_head(cleaned: str) -> Speaker | None:
     return Speaker(cleaned, side_of_words(cleaned) or ("other_gov" if region.group(1) == "州" else None), "person")
 
 
-def some_countries(cleaned: str) -> Speaker | None:
-    """许多国家呼吁…: countries unnamed, speaking as one group."""
-    return Speaker(cleaned, "other_gov", "other") if SOME_COUNTRIES.fullmatch(cleaned) else None
+def some_countries(cleaned: str, named: Named) -> Speaker | None:
+    """许多国家呼吁…: countries unnamed, speaking as one group; 埃及、沙特、土耳其等国 (阿拉伯国家联盟 among them): named,
+    one group, on the side they share (foreign governments when all are; none when China or the US is among them)."""
+    if SOME_COUNTRIES.fullmatch(cleaned):
+        return Speaker(cleaned, "other_gov", "other")
+    listed = LISTED_POLITIES.fullmatch(cleaned)
+    if listed is None:
+        return None
+    members = [named(part, "") for part in LIST_BREAK.split(listed.group("list")) if part]
+    if any(m is None or m.kind != "body" or m.side in (None, "media", "analyst", "anonymous") for m in members):
+        return None
+    sides = {m.side for m in members}
+    side = sides.pop() if len(sides) == 1 else "other_gov" if sides <= FOREIGN else None  # 中国、俄罗斯等国: no one side
+    return Speaker(cleaned, side, "body")
 
 
 def appositive(cleaned: str, body: Callable[[str], "Speaker | None"]) -> Speaker | None:

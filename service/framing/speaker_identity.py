@@ -33,6 +33,7 @@ JOINED = re.compile(r"(?<=.)(?:[和与及、]|\s+and\s+)(?=.)")
 COUNTED = re.compile(r"(?:一|两|几|数|多|若干)(?:位|名|些|家)|部分")
 POSSESSIVE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])")
 SIDE_OF = re.compile(r"(?P<body>.{2,}?)方面")
+LIST_END = re.compile(r"等(?:国家|国|成员国|成员|方)?$")  # 埃及、约旦等 and 埃及、约旦等国: one group
 INTERNATIONAL = frozenset({"联合国", "北约", "欧盟", "七国集团"})  # bodies of countries, in the polity names: no country
 
 
@@ -70,7 +71,7 @@ def speaker_key(name: str | None) -> str | None:
     company = COMPANY.fullmatch(folded)
     if company:
         return _without_country(company.group("name"))
-    parts = JOINED.split(folded)
+    parts = JOINED.split(LIST_END.sub("", folded) if "、" in folded else folded)
     if len(parts) > 1:
         return "、".join(sorted(speaker_key(part) or "" for part in parts))
     return folded

@@ -123,7 +123,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
                                                  or polities_with_us(original)):
         return joint()
     compound = pair(cleaned, _named) or listed(cleaned, _named) or subordinate(cleaned, _named) \
-        or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned) or some_countries(cleaned)
+        or gathered(phrase, cleaned) or demonstrative(cleaned) or region_head(cleaned) or some_countries(cleaned, _named)
     if compound is not None:
         return compound
     persons = [m for m in persons if not _object_of_verb(cleaned[:m.start])]
