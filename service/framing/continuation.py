@@ -9,6 +9,7 @@ coefficients, threshold, the training data's digest and leave-one-document-out f
 from __future__ import annotations
 
 import math
+import operator
 import re
 from functools import cache
 from typing import NamedTuple
@@ -60,71 +61,57 @@ MAXIMA = {"length": 2.0}  # the largest value of each feature: 1 unless listed
 
 def features(point: Point) -> tuple[float, ...]:
     """The point's features, in FEATURES order."""
-    values = {name: value for stage in STAGES for name, value in stage(point).items()}
-    return tuple(values[name] for name in FEATURES)
+    return _free(point) + _cheap(point) + _dear(point)
 
 
-def _free(point: Point) -> dict[str, float]:
-    """The features the point's fields settle, no text read."""
+def _flags(*values) -> tuple[float, ...]:
+    return tuple(1.0 if value else 0.0 for value in values)
+
+
+def _free(point: Point) -> tuple[float, ...]:
+    """The features the point's fields settle, no text read (FREE_FEATURES, in order)."""
     last, previous, framed = point.story.last, point.previous, point.framed_paragraph
     gap = point.number - point.story.last_at
     side = last.side or ""
-    values = {
-        "rule": point.rule, "gap_1": gap == 1, "gap_2": gap == 2, "opens_paragraph": point.opens_paragraph,
-        "previous_direct": previous is not None and previous.type == "direct",
-        "previous_opens": previous is not None and previous.opens,
-        "previous_verbless": previous is not None and previous.verb is None,
-        "speaker_person": last.kind == "person", "speaker_body": last.kind == "body",
-        "speaker_joint": last.kind == "joint", "speaker_prc": side.startswith("prc"),
-        "speaker_us": side.startswith("us"),
-        "paragraph_framed_by_speaker": isinstance(framed, Speaker) and framed.name is not None
-        and framed.name == last.name,
-        "paragraph_framed_by_other": isinstance(framed, Speaker) and framed.name is not None
-        and framed.name != last.name,
-        "paragraph_unframed": not framed,
-    }
-    return {name: float(bool(value)) for name, value in values.items()}
+    framed_by = framed.name if isinstance(framed, Speaker) else None
+    return _flags(point.rule, gap == 1, gap == 2, point.opens_paragraph,
+                  previous is not None and previous.type == "direct", previous is not None and previous.opens,
+                  previous is not None and previous.verb is None,
+                  last.kind == "person", last.kind == "body", last.kind == "joint", side.startswith("prc"),
+                  side.startswith("us"), framed_by is not None and framed_by == last.name,
+                  framed_by is not None and framed_by != last.name, not framed)
 
 
-def _cheap(point: Point) -> dict[str, float]:
-    """The features a pattern or two settles."""
+def _cheap(point: Point) -> tuple[float, ...]:
+    """The features a pattern or two settles (CHEAP_FEATURES, in order)."""
     text = point.text
     reading = read(text, point.quoted)
     outside = reading.outside
-    values = {
-        "opens_like_speech": opens_like_speech(text), "first_person": FIRST_PERSON_CLAUSE.match(text),
-        "deontic": DEONTIC.search(text), "future": FUTURE.search(text),
-        "news_time": NEWS_TIME_START.match(text), "no_response": NO_RESPONSE.search(text),
-        "third_person": THIRD_PERSON_START.match(text), "latin": CHINESE.search(text) is None,
-        "second_person": SECOND_PERSON.search(outside), "vocative": VOCATIVE.search(outside),
-        "exclaims": text.rstrip().endswith(("！", "!")), "first_person_plural": FIRST_PERSON_PLURAL.search(outside),
-        "title_possessive": title_possessive(text), "evidential": reading.hits.get("evidential"),
-        "figures_before": DATA_SHOWN.search(point.previous_text),
-    }
-    numbers = {"length": min(len(text) / LONG_CHARS, 2.0),
-               "digits": min(10 * len(DIGIT.findall(text)) / max(len(text), 1), 1.0)}
-    return {**{name: float(bool(value)) for name, value in values.items()}, **numbers}
+    return _flags(
+        opens_like_speech(text), FIRST_PERSON_CLAUSE.match(text), DEONTIC.search(text), FUTURE.search(text),
+        NEWS_TIME_START.match(text), NO_RESPONSE.search(text), THIRD_PERSON_START.match(text),
+        CHINESE.search(text) is None, SECOND_PERSON.search(outside), VOCATIVE.search(outside),
+        text.rstrip().endswith(("！", "!")), FIRST_PERSON_PLURAL.search(outside), title_possessive(text),
+        reading.hits.get("evidential"), DATA_SHOWN.search(point.previous_text),
+    ) + (min(len(text) / LONG_CHARS, 2.0), min(10 * len(DIGIT.findall(text)) / max(len(text), 1), 1.0))
 
 
-def _dear(point: Point) -> dict[str, float]:
-    """The features that need the sentence's subject named or its quotes and narration read."""
+def _dear(point: Point) -> tuple[float, ...]:
+    """The features that need the sentence's subject named or its quotes and narration read (DEAR_FEATURES, in
+    order)."""
     text, quoted, last = point.text, point.quoted, point.story.last
     subject = leading_subject(text, quoted)
     kind = subject.kind if subject is not None and subject.resolved else None
     own = kind is not None and subject.name is not None and subject.name == last.name
-    values = {
-        "narrates": narrates(read(text, quoted).folded),
-        "subject_none": kind is None, "subject_is_speaker": own, "subject_person": kind == "person" and not own,
-        "subject_body_same_side": kind == "body" and not own and subject.side == last.side,
-        "subject_body_other_side": kind == "body" and not own and subject.side != last.side,
-        "subject_joint": kind == "joint",
-        "speaker_named": last.kind == "person" and bool(last.name) and names_outside_quotes(text, quoted, last.name),
-        "utterance": is_utterance(text, quoted),
-    }
-    return {name: float(bool(value)) for name, value in values.items()}
+    return _flags(
+        narrates(read(text, quoted).folded), kind is None, own, kind == "person" and not own,
+        kind == "body" and not own and subject.side == last.side, kind == "body" and not own and subject.side != last.side,
+        kind == "joint",
+        last.kind == "person" and bool(last.name) and names_outside_quotes(text, quoted, last.name),
+        is_utterance(text, quoted))
 
 
-STAGES = (lambda point: {**_free(point), **_cheap(point)}, _dear)  # the features of STAGE_FEATURES
+STAGES = (lambda point: _free(point) + _cheap(point), _dear)  # the features of STAGE_FEATURES, in order
 
 
 class ContinuationModel(NamedTuple):
@@ -142,8 +129,8 @@ class ContinuationModel(NamedTuple):
         patterns)."""
         weights, cut, ranges = _weights(self)
         logit = self.intercept
-        for stage, (lowest, highest) in zip(STAGES, ranges):
-            logit += sum(weights[name] * value for name, value in stage(point).items())
+        for stage, stage_weights, (lowest, highest) in zip(STAGES, weights, ranges):
+            logit += sum(map(operator.mul, stage_weights, stage(point)))
             if logit + highest < cut:
                 return False
             if logit + lowest >= cut:
@@ -152,11 +139,12 @@ class ContinuationModel(NamedTuple):
 
 
 @cache
-def _weights(model: ContinuationModel) -> tuple[dict[str, float], float, tuple[tuple[float, float], ...]]:
-    """The coefficients by name, the logit at the threshold, and the least and most the stages after each stage
-    can add to the logit."""
-    weights = dict(zip(FEATURES, model.coefficients))
-    reach = [[weights[name] * MAXIMA.get(name, 1.0) for name in names] for names in STAGE_FEATURES]
+def _weights(model: ContinuationModel) -> tuple[tuple[tuple[float, ...], ...], float, tuple[tuple[float, float], ...]]:
+    """The coefficients of each stage's features (in STAGE_FEATURES order), the logit at the threshold, and the
+    least and most the stages after each stage can add to the logit."""
+    by_name = dict(zip(FEATURES, model.coefficients))
+    weights = tuple(tuple(by_name[name] for name in names) for names in STAGE_FEATURES)
+    reach = [[by_name[name] * MAXIMA.get(name, 1.0) for name in names] for names in STAGE_FEATURES]
     ranges = tuple((sum(min(0.0, r) for later in reach[k + 1:] for r in later),
                     sum(max(0.0, r) for later in reach[k + 1:] for r in later)) for k in range(len(reach)))
     return weights, math.log(model.threshold / (1 - model.threshold)), ranges
