@@ -283,3 +283,29 @@ def test_a_list_of_words_that_are_no_countries_is_no_group_of_countries():
 
 def test_countries_listed_with_china_are_on_no_one_side():
     assert _frame("中国、俄罗斯等国表示，支持对话。").speaker.side is None
+
+
+def test_a_document_whose_title_names_its_issuers_speaks_for_them():
+    said = _said_in("央视网消息：日前，《中共中央 国务院关于推进乡村全面振兴的意见》（以下简称《意见》）发布。"
+                    "《意见》指出，农业农村现代化关系全局。\n\n《意见》要求，要稳定发展粮油生产。")
+    assert [s["speaker"] for s in said[1:]] == ["中共中央、国务院"] * 2
+
+
+def test_two_countries_named_in_a_joint_statements_title_are_no_issuing_body():
+    said = _said_in("《中华人民共和国和乌拉圭东岸共和国关于深化全面战略伙伴关系的联合声明》发表。声明指出，双方将深化合作。")
+    assert said[1]["speaker"] != "中华人民共和国和乌拉圭东岸共和国"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("中央气象台今天升级发布暴雨黄色预警，预计，明天南方降雨将减弱。", "中央气象台"),  # the day ends the subject
+    ("国务院安委办、应急管理部今天（9月22日）召开视频调度会，要求各地抓紧安全防范工作。", "国务院安委办、应急管理部"),
+    ("得州警方称，该市已进入紧急状态。", "得州警方"),  # a place's police
+    ("在联合国大会一般性辩论上，多国领导人谴责单边制裁。", "多国领导人"),
+])
+def test_subjects_before_the_day_and_local_and_foreign_officials(text, speaker):
+    assert _frame(text).speaker.name == speaker
+
+
+def test_what_a_decree_grants_is_an_act_but_what_it_announces_is_reported():
+    assert _frame("埃及总统塞西30日颁布总统令，同意埃及加入金砖国家新开发银行。").speaker is None
+    assert _frame("美国总统特朗普4日签署行政令，宣布美国退出联合国人权理事会。").speaker.name == "特朗普"

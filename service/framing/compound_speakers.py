@@ -26,7 +26,8 @@ THE = re.compile(r"^the\s+", re.I)
 REGION_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}?(州|省|市)\1[长長]")  # 纽约州州长: a region's head, unnamed
 LISTED_POLITIES = re.compile(r"(?P<list>[^，,]+、[^，,]+?)等(?:国家|國家|国|國|成员国|成員國|成员|成員|方)?")  # 埃及、沙特、土耳其等国
 FOREIGN = frozenset({"other_gov", "other"})  # the sides of countries and bodies neither China's nor the US's
-SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很多|部分)(?:国家|國家)")  # 许多国家呼吁…
+SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很多|部分)(?:国家|國家)"  # 许多国家呼吁…
+                            r"|(?:多国|多國|各国|各國)(?:领导人|領導人|政要|官员|官員|外长|外長)")  # 多国领导人谴责…
 MANY = re.compile(r"各国|各國|各界|多国|多國|众多|眾多|广大|廣大")  # 各国驻华使节…: a group named by its role
 DEMONSTRATIVE = re.compile(r"(?:该|該)家?(?:机构|機構|组织|組織|公司|部门|部門|机关|機關|研究所|智库|智庫|集团|集團|企业|企業|"
                            r"银行|銀行|协会|協會|基金会|基金會|媒体|媒體|网站|網站|报|報|杂志|雜誌|委员会|委員會|中心)")

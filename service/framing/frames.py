@@ -42,8 +42,10 @@ SETTING = re.compile(r"在[^，,。]{1,30}?(?:下|中|上|时|時|后|後|期间
 POINTS = re.compile(r"\s*了?(?:[一二三四五六七八九十两兩几幾]+|\d+)(?:点|點|项|項|条|條)(?:建议|建議|主张|主張|看法|意见|意見|倡议|倡議)")
 HELD_TALK = re.compile(r"(?:展开|展開|进行|進行|开展|開展|会议|會議)了?(?:交流)?$"  # a talk held, its topics told
                        r"|(?:通话|通話|通电话|通電話|会谈|會談|会晤|會晤|会议|會議)[，,]\s*$")  # X与Y通话，讨论…
-DECREE_SIGNED = re.compile(r"(?:签署|簽署)了?[^，,。]{0,6}?令[，,]\s*$")  # 李强签署国务院令，公布《…条例》: an act
+DECREE_SIGNED = re.compile(r"(?:签署|簽署|颁布|頒布)了?[^，,。]{0,6}?令[，,]\s*$")  # 李强签署国务院令，公布《…条例》;
+# 塞西颁布总统令，同意埃及加入…: what a decree does, an act
 PROMULGATING = frozenset({"公布", "公佈", "发布", "發布"})
+DECREE_ACTS = PROMULGATING | {"同意", "批准"}  # what a decree does (公布《条例》, 同意…加入): not its signer's words
 STANCE_WINDOW = 24  # characters after a light verb where its stance word may stand (提出对…的担忧)
 
 
@@ -125,8 +127,9 @@ def _frames(reading: Reading, start: int):
             listener = addressee(reading, match)
         if source is None and speaker is not None:
             source = issued_document(reading.outside, start, match, speaker) or written_in(reading, start, match)
-        if match.word in PROMULGATING and DECREE_SIGNED.search(reading.outside, start, match.start):
-            continue  # a decree signed and promulgated (…自2025年3月1日起施行): an act, no one's report
+        if match.word in DECREE_ACTS and DECREE_SIGNED.search(reading.outside, start, match.start):
+            continue  # a decree signed and promulgated (…自2025年3月1日起施行), or what it grants: an act, no one's report
+            # (签署行政令，宣布…: an announcement, reported)
         verb_class = _verb_class(reading.outside, match)
         if match.word in words.topic_verbs and verb_class == "neutral" and (
                 speaker is not None and speaker.kind in TALKING_KINDS or HELD_TALK.search(reading.outside, 0, match.start)):

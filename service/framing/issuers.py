@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 ISSUERS = frozenset({"person", "body"})  # who may issue a document (中共中央发出…通知, 发言人…发表声明)
 ISSUING_BODIES = frozenset({"body", "meeting", "analyst"})  # 联合国贸发会议发布…报告, 智库…发布的数据
+TITLED_BY_ISSUERS = re.compile(r"《(?P<title>(?P<issuers>[^《》关關]{2,40}?)(?:关于|關於)[^《》]+)》")
+ISSUER_BREAK = re.compile(r"[\s、，,]+")  # 中共中央 国务院: the bodies a title names together
 PUBLISHERS = ISSUING_BODIES | {"other", "media"}  # who a document just after their own words may be (…数据显示。报告指出)
 
 
@@ -41,6 +43,8 @@ def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker:
     issuing = _issuing_pattern().search(folded)
     if issuing is None:
         return
+    for noun, issuers in _titled_issuers(text):
+        story.documents[noun] = issuers  # 《中共中央 国务院关于…的意见》（以下简称《意见》）发布
     after = folded[issuing.end():]
     documents = list(speaker_words().documents.finditer(after))
     if not documents:
@@ -54,6 +58,21 @@ def record_issuing(text: str, quoted: bytes, folded: str, story: Story, speaker:
         issuer = _last_person(after[:document.start]) or speaker or before
         if issuer is not None:
             story.documents[document.word] = issuer
+
+
+def _titled_issuers(text: str):
+    """(document noun, issuers) of each title that names its issuing bodies before 关于 (《中共中央 国务院关于…的
+    意见》: 意见 is theirs); not a person's works (《习近平关于…论述摘编》) nor two countries' joint statement."""
+    words = speaker_words()
+    for title in TITLED_BY_ISSUERS.finditer(text):
+        noun = next((m for m in words.documents.finditer(fold(title.group("title"))) if m.end == len(title.group("title"))),
+                    None)
+        parts = [part for part in ISSUER_BREAK.split(title.group("issuers")) if part]
+        named = [name_phrase(fold(part), part) for part in parts]
+        if noun is None or not parts or any(n is None or n.kind != "body" for n in named):
+            continue
+        sides = {n.side for n in named}
+        yield noun.word, Speaker("、".join(parts), sides.pop() if len(sides) == 1 else None, "body")
 
 
 def issues(reading) -> bool:

@@ -31,7 +31,11 @@ MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,8}?(?:部|委员�
 RELAYS = re.compile(r"\s*(?:首先|还|還)?(?:转达|轉達)")  # a greeting relayed before the verb's clause
 QUOTED_NAME_CLOSE = {"“": "”", "「": "」"}  # a body's name in quotes after its kind: its closing mark
 MAX_QUOTED_NAME_CHARS = 16
-WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
+WORK_TITLE = re.compile(r"《[^》]*》")
+# the day a subject did something, between the subject and what it did (…今天（9月22日）召开视频调度会，要求…)
+DAY_AFTER_SUBJECT = re.compile(r"\s*(?:今天|昨天|明天|当天|當天|当日|當日|前天|近日|日前|(?:\d+年)?(?:\d+月)?\d+日)"
+                               r"(?:\s*[(（][^()（）]{0,12}[)）])?(?:上午|下午|晚间|晚上|晚|凌晨)?")
+DAY_HINT = re.compile(r"[今昨明当當前近日]")  # a book or document title: the names inside it name no subject
 
 
 def subject_of(reading: Reading, start: int, verb):
@@ -245,6 +249,9 @@ def _split_subject(outside: str, text: str, a: int, b: int, english: bool):
         if match is not None and match.start() == 1 and looks_like_a_name(phrase[:3]) and phrase[3:4] in ("", " "):
             match = None  # 李在明表示: a given name holding 在, the whole clause before the verb
         cut = match.start() if match else len(phrase)
+        day = DAY_AFTER_SUBJECT.search(phrase, 2, cut) if DAY_HINT.search(phrase, 2, cut) else None
+        if day is not None and phrase[day.end():cut].strip():
+            cut = day.start()  # 中央气象台今天升级发布…预警，预计…: the day ends the subject; what it did follows
         for comitative in COMITATIVE.finditer(phrase, 0, cut) if COMITATIVE_HINT.search(phrase, 0, cut) else ():
             if AFTER_LISTENER.match(phrase[comitative.end():]) \
                     and not MINISTRY_AFTER_AND.match(phrase, comitative.start()):
