@@ -309,3 +309,11 @@ def test_subjects_before_the_day_and_local_and_foreign_officials(text, speaker):
 def test_what_a_decree_grants_is_an_act_but_what_it_announces_is_reported():
     assert _frame("埃及总统塞西30日颁布总统令，同意埃及加入金砖国家新开发银行。").speaker is None
     assert _frame("美国总统特朗普4日签署行政令，宣布美国退出联合国人权理事会。").speaker.name == "特朗普"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("国务院安委会办公室部署各地做好春节前后安全生产工作，要求各地各部门强化隐患排查。", "国务院安委会办公室"),
+    ("格陵兰岛自治政府重申格陵兰岛是丹麦王国的一部分。", "格陵兰岛自治政府"),
+])
+def test_a_body_that_arranges_work_and_a_territorys_own_government_speak(text, speaker):
+    assert _frame(text).speaker.name == speaker

@@ -59,7 +59,7 @@ ABBREVIATED_BODY_CHARS = 8  # 俄联邦安全局, 乌总统办公室: a one-char
 SHORT_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:方面)?(?:\d{1,2}日|当天|今天|昨天)?\s*$")  # a body's short name in brackets, closing its phrase
 PHRASE_CACHE_SIZE = TEXT_CACHE_ENTRIES
 SITUATION = re.compile(r"(?:格局|布局|结局|大局|全局|时局|政局|困局|变局|开局|僵局|战局|新局)$")  # 局 of no bureau
-LOCAL_AUTHORITY = re.compile(r"(?:当地|當地)[\u4e00-\u9fff]{0,6}?(?:警方|部门|部門|政府|当局|當局)|[\u4e00-\u9fff]{0,6}警方|校方")
+LOCAL_AUTHORITY = re.compile(r"(?:当地|當地)[\u4e00-\u9fff]{0,6}?(?:警方|部门|部門|政府|当局|當局)|[\u4e00-\u9fff]{0,6}警方|[\u4e00-\u9fff]{2,8}自治政府|校方")
 VERB_SIZES = (2, 3, 4)  # lengths of the Chinese reporting verbs a name may follow as their object
 
 
