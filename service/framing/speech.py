@@ -23,7 +23,7 @@ UTTERANCE_BEFORE = re.compile(r"(?:^|[：:]|说|說|道|称|稱|表示|指出|�
 UTTERANCE_AFTER = re.compile(r"^\s*(?:$|[，,。.！!？?；;])")
 WORD_CHARACTER = re.compile(r"[^\s\W_]")
 # what a speaker prescribes (美方应…, 各国要…, 不能…): speech, whoever it is about
-DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用])|必须|不能|不应|不要|希望|愿")
+DEONTIC = re.compile(r"(?<![重主需只])要(?!求)|应该|应当|(?<![反响适])应(?![对用邀急])|必须|不能|不应|不要|希望|愿")
 FUTURE = re.compile(r"即将|即將|将要|將要|将|將")
 EVALUATION = re.compile(r"[，,]\s*(?:这|這)?(?:充分)?(?:表明|说明|說明|体现|體現|彰显|彰顯)")  # …，表明…: what it means
 PROPOSED = re.compile(r"(?:支持|主张|主張|希望|愿|願|同意|呼吁|呼籲|推动|推動|倡议|倡議)[^，,。；;]{0,6}$")
