@@ -9,13 +9,14 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 from .config import Settings
 from .shapes import ArticleSchema
 from .ingest import IngestError, parse_document
 
 PROGRESS_MIN_FILES = 10  # `compare` draws a progress bar on stderr for more files than this
-CHILD_STOP_SECONDS = 20  # how long a stopping run waits for gunicorn or a job worker before killing it
+CHILD_STOP_SECONDS = 20  # how long a stopping run waits for gunicorn and its job workers, together, before killing them
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,25 +157,30 @@ def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
         return process.wait()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping: another Ctrl-C must not cut the cleanup short
-        process.terminate()
-        try:
-            return process.wait(timeout=CHILD_STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()  # a gunicorn that does not stop must not keep the embedded Redis running
-            return process.wait()
+        _stop_together(processes)
+        return process.returncode
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the children and the embedded Redis are always stopped
-        for child in processes:
-            if child.poll() is None:
-                child.terminate()  # an RQ worker finishes its current job's bookkeeping and exits
-        for child in processes:
-            try:
-                child.wait(timeout=CHILD_STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        _stop_together(processes)
         if supervisor:
             supervisor.stop()
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _stop_together(processes: list[subprocess.Popen]) -> None:
+    """Terminate every child at once (gunicorn stops its workers, an RQ worker finishes its current job's
+    bookkeeping), wait for them together up to CHILD_STOP_SECONDS and kill what is left: a stopping run frees its
+    embedded Redis within PREVIOUS_SERVER_WAIT_SECONDS, also on a loaded machine, for the run started after it."""
+    for child in processes:
+        if child.poll() is None:
+            child.terminate()
+    deadline = time.monotonic() + CHILD_STOP_SECONDS
+    for child in processes:
+        try:
+            child.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()  # one that does not stop must not keep the embedded Redis running
+            child.wait()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,8 +19,8 @@ from pathlib import Path
 import redis
 
 STARTUP_TIMEOUT_SECONDS = 10.0
-PREVIOUS_SERVER_WAIT_SECONDS = 60.0  # a stopping run stops gunicorn, then its job workers (up to 20 s each), then
-# its Redis: a fresh-clone test run measured more than 30 s for that under load
+PREVIOUS_SERVER_WAIT_SECONDS = 60.0  # a stopping run stops gunicorn and its job workers together (up to 20 s), then
+# its Redis (up to 10 s): a fresh-clone test run measured more than 30 s for that under load when they stopped in turn
 PIDFILE, OWNERFILE = "redis.pid", "redis.owner"
 
 
