@@ -9,10 +9,11 @@ attribution scoreboard compares the service's speaker with the gold's by the sam
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..datafiles import load_yaml
 from ..text.normalize import alias_table, fold
+from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
 from .speaker import joint
 from .speaker_words import speaker_words
@@ -37,8 +38,9 @@ LIST_END = re.compile(r"等(?:国家|国|成员国|成员|方)?$")  # 埃及、�
 INTERNATIONAL = frozenset({"联合国", "北约", "欧盟", "七国集团"})  # bodies of countries, in the polity names: no country
 
 
+@lru_cache(maxsize=TEXT_CACHE_ENTRIES)
 def speaker_key(name: str | None) -> str | None:
-    """The speaker's key (None for no speaker)."""
+    """The speaker's key (None for no speaker); cached: a comparison asks for the same few names again and again."""
     if name is None:
         return None
     name = name.strip()
