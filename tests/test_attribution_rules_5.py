@@ -317,3 +317,11 @@ def test_what_a_decree_grants_is_an_act_but_what_it_announces_is_reported():
 ])
 def test_a_body_that_arranges_work_and_a_territorys_own_government_speak(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+def test_what_both_sides_should_do_inside_a_persons_speech_is_the_persons():
+    said = _said_in("习近平强调，过去75年里，中匈关系保持平稳发展。双方要总结宝贵经验，指明未来之路。"
+                    "一是坚持平等相待。")
+    assert [s["speaker"] for s in said] == ["习近平"] * 3
+    reported = _said_in("习近平会见匈牙利总统。双方同意加强合作。")
+    assert reported[1]["speaker"] == "双方"  # both sides agreeing is their own report

@@ -21,7 +21,7 @@ from .issuers import issues, issues_document, record_issuing
 from .frames import NO_FRAME, Frame, parse_frame
 from .reading import quote_bits, quote_mask, read
 from .sentence_framing import SentenceFraming, sentence_framing
-from .speakers import Speaker, name_phrase
+from .speakers import Speaker, name_phrase, speaker_words
 from .continuation import continuation_model
 from .speech import all_quoted, is_utterance, opens_like_speech, quote_runs, self_reference
 from .unframed import Decide, unframed_attribution
@@ -30,6 +30,7 @@ __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
+MODAL_AFTER_SUBJECT = re.compile(r"\s*(?:都|也|还|還)?(?:要|应该|應該|应当|應當|应|應|需要|必须|必須|务必|務必)(?![求邀急对對])")
 ADDRESS = re.compile(r"你们|你們|您|你|(?:总统|總統|首相|总理|總理|主席|国王|國王)(?:先生|女士|阁下|閣下)")  # the listener
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
 
@@ -217,6 +218,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
                                                                      or _recalled(frame, before, line)
                                                                      or _first_person(frame, before, text)
                                                                      or _attitude(frame, before)
+                                                                     or _prescribed(frame, before, text, quoted)
                                                                      or _addressed(frame, before, text, quoted)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
@@ -245,6 +247,18 @@ def _attitude(frame: Frame, before: Attribution) -> bool:
     it, not a frame of its own."""
     return (frame.subjectless and frame.verb_class in ("conciliatory", "belief") and before.speaker is not None
             and before.speaker.kind == "person")
+
+
+def _prescribed(frame: Frame, before: Attribution, text: str, quoted: bytes) -> bool:
+    """双方要…, 两国应当… inside a person's running speech: what the person says both sides should do, not a report
+    of what they said."""
+    if before.speaker is None or before.speaker.kind != "person" or frame.speaker is None \
+            or frame.speaker.kind != "joint":
+        return False
+    outside = read(text, quoted).outside
+    start = len(outside) - len(outside.lstrip())
+    joint_word = speaker_words().joint.starts(outside[start:])
+    return joint_word is not None and MODAL_AFTER_SUBJECT.match(outside, start + joint_word.end) is not None
 
 
 def _addressed(frame: Frame, before: Attribution, text: str, quoted: bytes) -> bool:
