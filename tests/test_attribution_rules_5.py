@@ -325,3 +325,12 @@ def test_what_both_sides_should_do_inside_a_persons_speech_is_the_persons():
     assert [s["speaker"] for s in said] == ["习近平"] * 3
     reported = _said_in("习近平会见匈牙利总统。双方同意加强合作。")
     assert reported[1]["speaker"] == "双方"  # both sides agreeing is their own report
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("集会者表示，核污染水排海带来的风险难以估量。", "集会者"),  # those at the rally
+    ("反对者则称，特朗普应该被问责。", "反对者"),
+    ("日本“中道改革联合”干事长阶猛表示，政府肆意推进武器出口。", "阶猛"),  # a party's secretary-general
+])
+def test_participants_and_a_partys_secretary_general_speak(text, speaker):
+    assert _frame(text).speaker.name == speaker
