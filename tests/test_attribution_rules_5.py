@@ -334,3 +334,13 @@ def test_what_both_sides_should_do_inside_a_persons_speech_is_the_persons():
 ])
 def test_participants_and_a_partys_secretary_general_speak(text, speaker):
     assert _frame(text).speaker.name == speaker
+
+
+def test_countries_listed_without_a_group_word_speak_as_one():
+    frame = _frame("12日，波兰、匈牙利、斯洛伐克均表示，将继续延长相关限制措施。")
+    assert (frame.speaker.name, frame.speaker.side) == ("波兰、匈牙利、斯洛伐克", "other_gov")
+
+
+def test_a_long_transliterated_name_the_story_introduced_may_hold_the_character_for_day():
+    said = _said_in("习近平会见蒙古国总统呼日勒苏赫。\n\n呼日勒苏赫表示，蒙中关系是本地区双边关系的典范。")
+    assert said[1]["speaker"] == "呼日勒苏赫"

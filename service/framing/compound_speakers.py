@@ -24,7 +24,8 @@ LIST_BREAK = re.compile(r"、|(?<=.)和(?=[^、]+$)")  # 甲、乙和丙
 ENGLISH_AND = re.compile(r"\s+and\s+")
 THE = re.compile(r"^the\s+", re.I)
 REGION_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}?(州|省|市)\1[长長]")  # 纽约州州长: a region's head, unnamed
-LISTED_POLITIES = re.compile(r"(?P<list>[^，,]+、[^，,]+?)等(?:国家|國家|国|國|成员国|成員國|成员|成員|方)?")  # 埃及、沙特、土耳其等国
+# 埃及、沙特、土耳其等国; 波兰、匈牙利、斯洛伐克 (countries alone need no 等)
+LISTED_POLITIES = re.compile(r"(?P<list>[^，,]+、[^，,]+?)(?P<more>等(?:国家|國家|国|國|成员国|成員國|成员|成員|方)?)?")
 FOREIGN = frozenset({"other_gov", "other"})  # the sides of countries and bodies neither China's nor the US's
 SOME_COUNTRIES = re.compile(r"(?:许多|許多|多个|多個|一些|不少|很多|部分)(?:国家|國家)"  # 许多国家呼吁…
                             r"|(?:多国|多國|各国|各國)(?:领导人|領導人|政要|官员|官員|外长|外長)")  # 多国领导人谴责…
@@ -155,7 +156,10 @@ def some_countries(cleaned: str, named: Named) -> Speaker | None:
     listed = LISTED_POLITIES.fullmatch(cleaned)
     if listed is None:
         return None
-    members = [named(part, "") for part in LIST_BREAK.split(listed.group("list")) if part]
+    parts = [part for part in LIST_BREAK.split(listed.group("list")) if part]
+    if not listed.group("more") and not all(part in speaker_words().polities for part in parts):
+        return None  # 外交部、商务部 without 等: not this rule's
+    members = [named(part, "") for part in parts]
     if any(m is None or m.kind != "body" or m.side in (None, "media", "analyst", "anonymous") for m in members):
         return None
     sides = {m.side for m in members}

@@ -9,7 +9,8 @@ from .unknown_names import CJK_ONLY, english_title_words, MAX_NAME_CHARS, NOT_NA
 
 PLURAL = "们"
 MAX_MENTIONED_CHARS = 8  # 阿玛尔巴伊斯格楞
-NOT_MENTIONED_CHARACTERS = NOT_NAME_CHARACTERS.replace("那", "").replace("里", "")  # 山口那津男, 加里波第
+NOT_MENTIONED_CHARACTERS = NOT_NAME_CHARACTERS.replace("那", "").replace("里", "").replace("日", "")  # 山口那津男,
+# 加里波第, 呼日勒苏赫 (a date is no part of a subject: clean() takes it out)
 
 
 class Speaker(NamedTuple):
