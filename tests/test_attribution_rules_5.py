@@ -344,3 +344,11 @@ def test_countries_listed_without_a_group_word_speak_as_one():
 def test_a_long_transliterated_name_the_story_introduced_may_hold_the_character_for_day():
     said = _said_in("习近平会见蒙古国总统呼日勒苏赫。\n\n呼日勒苏赫表示，蒙中关系是本地区双边关系的典范。")
     assert said[1]["speaker"] == "呼日勒苏赫"
+
+
+def test_a_leader_named_with_his_title_inside_anothers_speech_is_recounted():
+    said = _said_in("习近平同匈牙利总统舒尤克会谈。\n\n舒尤克表示，今年是匈中建交75周年。"
+                    "习近平主席提出全球发展倡议、全球安全倡议，主张加强国际对话合作。匈方期待同中方密切交往。")
+    assert [s["speaker"] for s in said[1:]] == ["舒尤克"] * 3
+    own = _said_in("会议由张国清主持。王小洪发言表示，要加强安全。习近平总书记强调，要进一步加大人才培养力度。")
+    assert own[2]["speaker"] == "习近平"  # the verb right after the title: his own words

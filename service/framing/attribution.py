@@ -30,6 +30,7 @@ __all__ = ["ArticleText", "SentenceFraming", "frame_article", "quote_mask"]
 CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
+RECOUNTED_PROPOSAL = re.compile(r"(?:提出|提出的|倡导|倡議|倡议)")  # 习近平主席提出…倡议: a proposal recounted
 MODAL_AFTER_SUBJECT = re.compile(r"\s*(?:都|也|还|還)?(?:要|应该|應該|应当|應當|应|應|需要|必须|必須|务必|務必)(?![求邀急对對])")
 ADDRESS = re.compile(r"你们|你們|您|你|(?:总统|總統|首相|总理|總理|主席|国王|國王)(?:先生|女士|阁下|閣下)")  # the listener
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
@@ -219,6 +220,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
                                                                      or _first_person(frame, before, text)
                                                                      or _attitude(frame, before)
                                                                      or _prescribed(frame, before, text, quoted)
+                                                                     or _recounted(frame, before, line)
                                                                      or _addressed(frame, before, text, quoted)):
             return Attribution(before.type, before.speaker)  # 美方认同…, 峰会宣布了…: in the words of the speaker
         after_quote = k > 0 and not frame.content and all_quoted(read(lines[k - 1].text, lines[k - 1].quoted))
@@ -259,6 +261,23 @@ def _prescribed(frame: Frame, before: Attribution, text: str, quoted: bytes) -> 
     start = len(outside) - len(outside.lstrip())
     joint_word = speaker_words().joint.starts(outside[start:])
     return joint_word is not None and MODAL_AFTER_SUBJECT.match(outside, start + joint_word.end) is not None
+
+
+def _recounted(frame: Frame, before: Attribution, line: Line) -> bool:
+    """Inside a person's running speech, in its paragraph, another person named with an honorific title
+    who proposed something (…。习近平主席提出全球发展倡议，主张加强国际对话合作) or is the object of the sentence
+    (古巴人民十分钦佩习近平主席，衷心感谢…): the speaker recounts it; a sentence that opens with the titled name and
+    its verb is that person's own (习近平总书记强调，…; 习近平主席同普京总统会晤，就…交换意见)."""
+    if line.first or before.speaker is None or before.speaker.kind != "person" or frame.speaker is None \
+            or frame.speaker.kind != "person" or not frame.speaker.name or frame.speaker.name == before.speaker.name:
+        return False
+    folded, name = fold(line.text), fold(frame.speaker.name)
+    at = folded.find(name)
+    title = speaker_words().titles.starts(folded[at + len(name):]) if at >= 0 else None
+    if title is None:
+        return False
+    after = at + len(name) + title.end
+    return RECOUNTED_PROPOSAL.match(folded, after) is not None or folded[:at].strip(" ，,") != ""
 
 
 def _addressed(frame: Frame, before: Attribution, text: str, quoted: bytes) -> bool:
