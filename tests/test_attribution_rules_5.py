@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.framing.attribution import frame_article
+from service.framing.speaker_identity import speaker_key
 from service.ingest import parse_document
 
 from .test_attribution_rules import _said_in
@@ -352,3 +353,12 @@ def test_a_leader_named_with_his_title_inside_anothers_speech_is_recounted():
     assert [s["speaker"] for s in said[1:]] == ["舒尤克"] * 3
     own = _said_in("会议由张国清主持。王小洪发言表示，要加强安全。习近平总书记强调，要进一步加大人才培养力度。")
     assert own[2]["speaker"] == "习近平"  # the verb right after the title: his own words
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("美国共和党掌控的国会众议院议长12日称，已要求相关委员会启动调查。", "国会众议院议长"),  # not the party in the clause
+    ("主要控制利比亚东部地区的利比亚国民代表大会方面称，洪水导致两座大坝决堤。", "利比亚国民代表大会"),
+    ("中国的外交部表示，坚决反对。", "中国外交部"),  # a possessive keeps its polity
+])
+def test_the_head_after_a_relative_clause_speaks(text, speaker):
+    assert speaker_key(_frame(text).speaker.name) == speaker_key(speaker)  # 方面 as written or not: one speaker
