@@ -362,3 +362,8 @@ def test_a_leader_named_with_his_title_inside_anothers_speech_is_recounted():
 ])
 def test_the_head_after_a_relative_clause_speaks(text, speaker):
     assert speaker_key(_frame(text).speaker.name) == speaker_key(speaker)  # 方面 as written or not: one speaker
+
+
+def test_a_paragraph_taking_up_the_next_topic_of_a_speech_goes_on_with_it():
+    said = _said_in("习近平指出，我们呼吁推动加沙立即实现停火。\n\n关于乌克兰危机，中方已经多次阐明立场。")
+    assert [s["speaker"] for s in said] == ["习近平", "习近平"]

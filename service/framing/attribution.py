@@ -31,6 +31,8 @@ CHINESE = re.compile(f"[{HAN}]")
 FIRST_PERSON_START = re.compile(r"\s*(?:我们|我們|我(?![国國军軍方]))")  # 我们将…: only the speaker says 我
 PAST_START = re.compile(r"\s*(?:昨天|前天|日前|此前|去年|上周|上月)")  # 昨天两党总书记…: a time before the speech
 RECOUNTED_PROPOSAL = re.compile(r"(?:提出|提出的|倡导|倡議|倡议)")  # 习近平主席提出…倡议: a proposal recounted
+# 关于乌克兰危机，中方已经多次阐明立场。: a paragraph that takes up the next topic of the speech before it
+TOPIC_OPENING = re.compile(r"\s*(?:关于|關於)[^，,。；;]{1,20}[，,]")
 MODAL_AFTER_SUBJECT = re.compile(r"\s*(?:都|也|还|還)?(?:要|应该|應該|应当|應當|应|應|需要|必须|必須|务必|務必)(?![求邀急对對])")
 ADDRESS = re.compile(r"你们|你們|您|你|(?:总统|總統|首相|总理|總理|主席|国王|國王)(?:先生|女士|阁下|閣下)")  # the listener
 ARTICLE_CACHE_SIZE = 256  # articles framed (the text caches hold their sentences)
@@ -213,7 +215,7 @@ def _attribution(k: int, lines: list[Line], frames: list[Frame], found: list[Att
         if frame.speaker is not None and frame.speaker.kind == "abbreviated":  # 古方: which polity, the story says
             frame = frame._replace(speaker=resolve(frame.speaker, story, k)[0])
         before = found[k - 1] if k and (not line.first or line.run is not None and lines[k - 1].run == line.run
-                                         or opens_like_speech(text)) else None
+                                         or opens_like_speech(text) or TOPIC_OPENING.match(text)) else None
         if before is not None and before.type != "unattributed" and (self_reference(frame, before.speaker)
                                                                      or _embedded(frame, before)
                                                                      or _recalled(frame, before, line)

@@ -44,7 +44,8 @@ SPEECH_START = re.compile(r"^\s*(?:——|我们|我們|我(?!国|國)|[一二�
                           r"不应|不應|愿|願)(?!求))")
 GOVERNMENT_SIDES = frozenset({"us_gov", "prc_gov", "other_gov"})
 TITLE_WINDOW = 6  # characters before a name where its title ends
-POSITIONS = frozenset({"主张", "主張"})  # 中国…主张和谐: the country's position in the speaker's words, not a report
+POSITIONS = frozenset({"主张", "主張", "阐明", "闡明"})  # 中国…主张和谐, 中方已经多次阐明立场: the country's
+# position in the speaker's words, not a report
 SELF_REFERENCE_CHARS = 4  # 美方, 中方, 美国政府: a country naming itself, not a named body
 JOINING = frozenset("和与與同")
 JOINED_START_CHARS = 4  # 昨天阮富仲…: how far into the sentence the pair may start
