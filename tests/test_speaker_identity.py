@@ -27,6 +27,8 @@ from service.framing.speaker_identity import speaker_key
     ("日本防卫省方面", "日本防卫省"),  # a body's 方面
     ("美国", "美方"), ("美国", "美国政府"), ("英国", "英国政府"),  # a polity and its government
     ("阿拉伯国家联盟、埃及、约旦等", "阿拉伯国家联盟、埃及、约旦等国"),  # a list, whatever group word ends it
+    ("俄罗斯莫斯科交易所", "莫斯科交易所"), ("也门胡塞武装", "胡塞武装"),  # a name of its own, with or without the country
+    ("巴勒斯坦加沙地带卫生部门", "加沙地带卫生部门"),
 ])
 def test_names_of_one_speaker_share_a_key(one, other):
     assert speaker_key(one) == speaker_key(other)
@@ -37,6 +39,7 @@ def test_names_of_one_speaker_share_a_key(one, other):
     ("美国航空公司", "中国航空公司"), ("中国银行", "美国银行"),  # a country and an industry: the country is the name
     ("米歇尔和冯德莱恩", "冯德莱恩"),  # two speakers are not one of them
     ("美国方面", "中国方面"), ("日本防卫省方面", "韩国国防部"),
+    ("美国商务部", "中国商务部"), ("美国国防部", "俄罗斯国防部"),  # a generic body: the country is part of its name
 ])
 def test_names_of_two_speakers_do_not(one, other):
     assert speaker_key(one) != speaker_key(other)

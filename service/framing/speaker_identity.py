@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ..datafiles import load_yaml
+from ..text.entities import _name_shapes
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
@@ -35,6 +36,7 @@ COUNTED = re.compile(r"(?:一|两|几|数|多|若干)(?:位|名|些|家)|部分"
 POSSESSIVE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])")
 SIDE_OF = re.compile(r"(?P<body>.{2,}?)方面")
 LIST_END = re.compile(r"等(?:国家|国|成员国|成员|方)?$")  # 埃及、约旦等 and 埃及、约旦等国: one group
+MIN_NAMED_CHARS = 3  # a name of its own after a country: a transliteration and what it is (胡塞武装)
 INTERNATIONAL = frozenset({"联合国", "北约", "欧盟", "七国集团"})  # bodies of countries, in the polity names: no country
 
 
@@ -70,6 +72,9 @@ def speaker_key(name: str | None) -> str | None:
     government = POLITY_GOVERNMENT.fullmatch(folded)
     if government and government.group(1) in speaker_words().polities:
         return speaker_key(government.group(1))
+    named_after = _after_country(folded)
+    if named_after is not None:
+        return speaker_key(named_after)  # 俄罗斯莫斯科交易所 and 莫斯科交易所, 也门胡塞武装 and 胡塞武装
     company = COMPANY.fullmatch(folded)
     if company:
         return _without_country(company.group("name"))
@@ -77,6 +82,18 @@ def speaker_key(name: str | None) -> str | None:
     if len(parts) > 1:
         return "、".join(sorted(speaker_key(part) or "" for part in parts))
     return folded
+
+
+def _after_country(name: str) -> str | None:
+    """What follows a country an outlet may put before a name of its own (俄罗斯|莫斯科交易所, 伊朗|迈赫尔通讯社,
+    美国|纽约州州长): a name that starts with a transliteration; not a generic body a country's name is part of
+    (美国商务部 and 中国商务部 stay apart)."""
+    polities, transliteration = speaker_words().polities, _name_shapes()[1]
+    country = max((p for p in polities if len(p) > 1 and name.startswith(p)), key=len, default="")
+    rest = name[len(country):]
+    if not country or len(rest) < MIN_NAMED_CHARS or not all(ch in transliteration for ch in rest[:2]):
+        return None
+    return rest
 
 
 def _without_country(name: str) -> str:
