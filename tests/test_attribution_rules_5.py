@@ -367,3 +367,7 @@ def test_the_head_after_a_relative_clause_speaks(text, speaker):
 def test_a_paragraph_taking_up_the_next_topic_of_a_speech_goes_on_with_it():
     said = _said_in("习近平指出，我们呼吁推动加沙立即实现停火。\n\n关于乌克兰危机，中方已经多次阐明立场。")
     assert [s["speaker"] for s in said] == ["习近平", "习近平"]
+
+
+def test_the_grounds_an_act_rests_on_are_no_source_even_when_more_follows():
+    assert _frame("希望土方根据双方共识达成的合同保障对华供气稳定，特别是冬季对华供气。").speaker is None

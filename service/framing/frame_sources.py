@@ -22,7 +22,9 @@ ISSUING_END = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|释出|�
 DATA_WORDS = frozenset({"数据", "數據"})
 ISSUED_BY = re.compile(r"(?:发布|發布|公布|公佈|发表|發表|签署|簽署|作出|做出)的?")
 DEMONSTRATIVE = re.compile(r"^(?:该|該|这|這|此|那)(?:份|篇|项|項|封|则|則|个|個)?")
-GROUNDS = re.compile(r"(?:指示|要求|部署|精神|规定|規定|协议|協議|协定|協定|法律|条例|條例|安排|决定|決定|原则|原則|共识|共識)$")
+GROUND_WORDS = "指示|要求|部署|精神|规定|規定|协议|協議|协定|協定|法律|条例|條例|安排|决定|決定|原则|原則|共识|共識"
+GROUNDS = re.compile(f"(?:{GROUND_WORDS})$")
+GROUNDS_FIRST = re.compile(f"[^，,。的]{{1,10}}?(?:{GROUND_WORDS})")  # 根据双方共识达成的合同…: the grounds named first
 LEARNED_VERBS = ("了解到", "获悉", "獲悉", "得知")
 LEARNED_FROM = re.compile(rf"记者[^，,。]{{0,10}}?从(?P<who>[^，,。]{{2,20}}?)(?:{'|'.join(LEARNED_VERBS)})")
 IN_DOCUMENT = re.compile(r'在\s*(?P<doc>"[^"，,。]{1,30}"|贺信|賀信|贺电|賀電|回信|复信|復信|来信|來信|贺词|賀詞|署名文章|文章|声明|'
@@ -46,8 +48,8 @@ def frame_source(reading: Reading, start: int) -> Speaker | None:
         match = pattern.search(reading.outside, start)
         if match:
             who = ISSUING_END.sub("", match.group("who").strip())  # 据巴勒斯坦卫生部门9日发布的消息
-            if pattern is EVIDENTIAL and GROUNDS.search(who):
-                continue  # 根据习近平总书记重要指示, 根据中卡两国协议: what an act rests on, no one's report
+            if pattern is EVIDENTIAL and (GROUNDS.search(who) or GROUNDS_FIRST.match(who)):
+                continue  # 根据习近平总书记重要指示, 根据中卡两国协议, 根据双方共识达成的合同…: what an act rests on
             written = reading.text[match.start("who"):match.start("who") + len(who)]
             named = informant(who, written) if pattern is LEARNED_FROM else name_phrase(who, written)
             if (named is None or not named.name) and ISSUER.match(who):  # 根据中国外交部发布的会谈纪要
