@@ -371,3 +371,7 @@ def test_a_paragraph_taking_up_the_next_topic_of_a_speech_goes_on_with_it():
 
 def test_the_grounds_an_act_rests_on_are_no_source_even_when_more_follows():
     assert _frame("希望土方根据双方共识达成的合同保障对华供气稳定，特别是冬季对华供气。").speaker is None
+
+
+def test_a_group_after_a_relative_clause_speaks():
+    assert _frame("出席活动的巴西各界嘉宾表示，节目展现了中国发展的成就。").speaker.name == "巴西各界嘉宾"

@@ -29,6 +29,7 @@ from service.framing.speaker_identity import speaker_key
     ("阿拉伯国家联盟、埃及、约旦等", "阿拉伯国家联盟、埃及、约旦等国"),  # a list, whatever group word ends it
     ("俄罗斯莫斯科交易所", "莫斯科交易所"), ("也门胡塞武装", "胡塞武装"),  # a name of its own, with or without the country
     ("巴勒斯坦加沙地带卫生部门", "加沙地带卫生部门"),
+    ("俄库尔斯克州州长", "库尔斯克州州长"),  # a country's one-character name before a name of its own
 ])
 def test_names_of_one_speaker_share_a_key(one, other):
     assert speaker_key(one) == speaker_key(other)

@@ -88,8 +88,9 @@ def _after_country(name: str) -> str | None:
     """What follows a country an outlet may put before a name of its own (俄罗斯|莫斯科交易所, 伊朗|迈赫尔通讯社,
     美国|纽约州州长): a name that starts with a transliteration; not a generic body a country's name is part of
     (美国商务部 and 中国商务部 stay apart)."""
-    polities, transliteration = speaker_words().polities, _name_shapes()[1]
-    country = max((p for p in polities if len(p) > 1 and name.startswith(p)), key=len, default="")
+    words, transliteration = speaker_words(), _name_shapes()[1]
+    country = max((p for p in words.polities if len(p) > 1 and name.startswith(p)), key=len, default="") \
+        or (name[:1] if name[:1] in words.polity_abbreviations else "")  # 俄|库尔斯克州州长
     rest = name[len(country):]
     if not country or len(rest) < MIN_NAMED_CHARS or not all(ch in transliteration for ch in rest[:2]):
         return None

@@ -115,12 +115,12 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return led  # 美方遵守拜登总统…: the subject is 美方, not the 拜登 of its object
     if abbreviated_polity(cleaned):
         return Speaker(cleaned, None, "abbreviated")  # 古方, 墨方: the story's polity that starts so (context.py)
-    group = role_group(phrase, cleaned)
-    if group is not None:
-        return group
     relative = _after_relative_clause(phrase)
     if relative is not None:
         return relative  # 美国共和党掌控的国会众议院议长: the speaker, not the party in the clause before
+    group = role_group(phrase, cleaned)
+    if group is not None:
+        return group
     persons = [m for m in words.people.finditer(cleaned) if not ATTRIBUTIVE.match(cleaned[m.end:].lstrip())]
     if _joint(cleaned, persons) or original and (ENGLISH_PAIR.fullmatch(original.strip())
                                                  or polities_with_us(original)):
@@ -153,19 +153,20 @@ def _object_of_verb(before: str) -> bool:
 
 
 def _after_relative_clause(phrase: str) -> Speaker | None:
-    """The body or titled official after a relative clause that names no one (美国共和党掌控的国会众议院议长,
+    """The body, titled official or group after a relative clause that names no one (美国共和党掌控的国会众议院议长,
+    出席活动的巴西各界嘉宾,
     主要控制利比亚东部和中部地区的利比亚国民代表大会方面); not a possessive (中国的外交部: 中国 names a polity)."""
     if "的" not in phrase:
         return None
     modifier, head = (clean(part) for part in phrase.rsplit("的", 1))  # …议长12日: the day is no part of the head
     words = speaker_words()
     if len(head) < 3 or not modifier or not (words.titles.ends(head) or words.government.ends(head)
-                                             or head.endswith("方面")):
+                                             or head.endswith("方面") or any(head.endswith(g) for g in words.groups)):
         return None
     if _named(modifier, "") is not None or words.polity.search(modifier) is not None and len(modifier) <= 4:
         return None
     named = _named(head, "")
-    return named if named is not None and named.resolved and named.kind in ("body", "person") else None
+    return named if named is not None and named.resolved and named.kind in ("body", "person", "other") else None
 
 
 def _relative_head(phrase: str) -> Speaker | None:
