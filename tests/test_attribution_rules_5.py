@@ -375,3 +375,10 @@ def test_the_grounds_an_act_rests_on_are_no_source_even_when_more_follows():
 
 def test_a_group_after_a_relative_clause_speaks():
     assert _frame("出席活动的巴西各界嘉宾表示，节目展现了中国发展的成就。").speaker.name == "巴西各界嘉宾"
+
+
+def test_a_phrase_holding_a_reporting_verb_is_no_speakers_name():
+    said = _said_in("卢拉表示，巴中是相互尊重的好伙伴。刚才欢迎仪式上，我特地安排巴西艺术家演唱中文歌曲，"
+                    "以此感谢中方的盛情接待并表达巴西人民的深厚情谊。巴方期待推动两国关系取得更多新成果。")
+    assert [s["speaker"] for s in said] == ["卢拉"] * 3
+    assert _frame("美国媒体报道称，这是波音公司历史上第二严重的季度亏损。").speaker.name == "美国媒体"  # 报道 names it

@@ -10,10 +10,11 @@ data/speakers.yaml.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..align.features import tagged_people
 from ..text.entities import looks_like_a_name
+from ..text.matcher import WordPattern
 from ..text.normalize import alias_table, fold
 from ..tuning import TEXT_CACHE_ENTRIES
 from .lexicon import lexicon
@@ -97,7 +98,7 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return joint()  # 两国元首, 中美双方; not 我们指导双方团队
     cleaned = PLACE_OPENING.sub("", CHAIN_OPENING.sub("", clean(phrase)))  # 另据…社报道称; 在采访中特罗约表示
     cleaned = cleaned.rsplit("——", 1)[1] or cleaned if "——" in cleaned else cleaned  # 调查机构——东京商工调查公司
-    if not cleaned:
+    if not cleaned or _holds_a_report(cleaned):
         return None
     pronoun = _pronoun(cleaned)  # 他还 → 他
     if pronoun is not None:
@@ -144,6 +145,21 @@ def _named(phrase: str, original: str) -> Speaker | None:
         return Speaker(name, side or (body.side if body is not None and body.kind == "body" else None),
                        "person", affiliation)  # 外交部副部长马朝旭: the ministry's side (a bare ministry is China's)
     return title_reference(cleaned) or _body(cleaned) or _relative_head(phrase)  # 总书记: a person before a body
+
+
+def _holds_a_report(cleaned: str) -> bool:
+    """A phrase with a reporting verb of two or more characters after its start (以此感谢中方): a predicate, no
+    name; names that hold one are in the tables."""
+    return any(m.start > 0 for m in _reporting_verbs().finditer(cleaned)) \
+        and alias_table().get(cleaned) is None and lexicon().sources.get(cleaned) is None
+
+
+@cache
+def _reporting_verbs() -> WordPattern:
+    """Reporting verbs that are no part of a speaker's name (报道 and 分析 are: 美国媒体报道称, 市场分析人士)."""
+    words = speaker_words()
+    naming = set(words.documents.words) | set(words.media.words) | set(words.analyst.words) | {"报道", "报导", "分析"}
+    return WordPattern(verb for verb in lexicon().verbs if len(verb) > 1 and not verb.isascii() and verb not in naming)
 
 
 def _object_of_verb(before: str) -> bool:
