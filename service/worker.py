@@ -21,6 +21,7 @@ from .jobs import make_queue
 
 log = logging.getLogger(__name__)
 MAX_START_WAIT = 5.0  # seconds between attempts to reach Redis when a worker starts
+RESTART_DELAY_SECONDS = 1.0  # before a worker that quit is replaced (never a busy loop)
 
 
 class HeartbeatGrace:
@@ -48,11 +49,14 @@ class InlineWorker(HeartbeatGrace, SimpleWorker):
     """Runs jobs in its own process: for tests and for platforms without fork."""
 
 
-def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker) -> Worker:
-    """An RQ worker on the service's queue, with the configured heartbeat, grace and maintenance intervals."""
+def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker,
+                 generation: int = 0) -> Worker:
+    """An RQ worker on the service's queue, with the configured heartbeat, grace and maintenance intervals;
+    `generation` numbers the workers one process has started (a replacement must not take its predecessor's name,
+    which Redis may still hold)."""
     worker = worker_class(
         [make_queue(client, settings)], connection=client, serializer=JSONSerializer,
-        name=f"{socket.gethostname()}.{os.getpid()}",
+        name=f"{socket.gethostname()}.{os.getpid()}" + (f".{generation}" if generation else ""),
         job_monitoring_interval=settings.worker_heartbeat,
         maintenance_interval=settings.worker_maintenance,
         worker_ttl=settings.worker_maintenance + 15,  # an idle worker wakes up this often minus 15 s
@@ -62,13 +66,13 @@ def build_worker(client: redis.Redis, settings: Settings, *, worker_class: type[
 
 
 def connected_worker(client: redis.Redis, settings: Settings, *, worker_class: type[Worker] = NewsWorker,
-                     max_wait: float = MAX_START_WAIT) -> Worker:
+                     max_wait: float = MAX_START_WAIT, generation: int = 0) -> Worker:
     """build_worker, waiting for Redis while it is away (restarting, not up yet): a worker that starts while the
     embedded Redis restarts would otherwise die, and nothing starts it again."""
     wait = 0.5
     while True:
         try:
-            return build_worker(client, settings, worker_class=worker_class)
+            return build_worker(client, settings, worker_class=worker_class, generation=generation)
         except redis.ConnectionError as error:
             log.warning("worker waiting for Redis", extra={"error": str(error), "retry_in_s": wait})
             time.sleep(wait)
@@ -83,8 +87,27 @@ def run_worker(settings: Settings, *, burst: bool = False) -> int:
         raise SystemExit("set REDIS_URL to the Redis the API uses (`python -m service serve` does it for you)")
     warm_up()
     client = redis.Redis.from_url(settings.redis_url)
-    worker = connected_worker(client, settings)
-    log.info("worker ready", extra={"worker": worker.name, "queue": settings.job_queue})
-    print(f"worker {worker.name} listening on queue {settings.job_queue!r}", flush=True)
-    worker.work(burst=burst, logging_level=settings.log_level.upper())
-    return 0
+    return keep_working(client, settings, burst=burst)
+
+
+def keep_working(client: redis.Redis, settings: Settings, *, burst: bool = False,
+                 worker_class: type[Worker] = NewsWorker) -> int:
+    """Work until asked to stop (or, in burst mode, until the queue is empty). RQ gives up when Redis goes away
+    outside its wait for a job (its suspension check, its maintenance): such a worker is replaced, under a new
+    name, once Redis is back, so the service's jobs keep running without anyone restarting it."""
+    generation = 0
+    while True:
+        worker = connected_worker(client, settings, worker_class=worker_class, generation=generation)
+        log.info("worker ready", extra={"worker": worker.name, "queue": settings.job_queue})
+        print(f"worker {worker.name} listening on queue {settings.job_queue!r}", flush=True)
+        worker.work(burst=burst, logging_level=settings.log_level.upper())
+        if burst or _asked_to_stop(worker):
+            return 0
+        log.warning("worker quit without being asked to; starting another", extra={"worker": worker.name})
+        time.sleep(RESTART_DELAY_SECONDS)
+        generation += 1
+
+
+def _asked_to_stop(worker: Worker) -> bool:
+    """SIGINT or SIGTERM reached the worker: RQ notes when (idle or busy) before it stops."""
+    return worker._shutdown_requested_date is not None or worker._stop_requested

@@ -3,7 +3,10 @@ real RQ worker (in-process, burst mode), read back at /v1/jobs/{id} with progres
 where the synchronous ones are. Contract-checked like every other API test."""
 from __future__ import annotations
 
+import signal
+
 import pytest
+from rq.exceptions import StopRequested
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
@@ -185,3 +188,42 @@ def test_a_worker_started_while_redis_is_away_waits_for_it(app, monkeypatch):
     monkeypatch.setattr(worker_module.time, "sleep", lambda seconds: None)
     worker = worker_module.connected_worker(app.extensions["redis"], app.config["SETTINGS"], worker_class=InlineWorker)
     assert len(attempts) == 3 and worker.max_connection_wait_time == 5.0
+
+
+def test_a_worker_that_quits_without_being_asked_to_is_replaced_under_a_new_name(app, monkeypatch):
+    """RQ quits when Redis goes away outside its wait for a job (its suspension check): `serve`'s job worker must
+    start another once Redis is back, or the service's jobs stop for good; one asked to stop is not replaced."""
+    from service import worker as worker_module
+
+    real_build, built = worker_module.build_worker, []
+
+    def build(client, settings, **kwargs):
+        worker = real_build(client, settings, worker_class=InlineWorker, generation=kwargs.get("generation", 0))
+        built.append(worker)
+        if len(built) == 1:
+            worker.work = lambda **_: False  # quits on its own, as after "found an unhandled exception"
+        else:
+            def stopped(**_):
+                try:
+                    worker.request_stop(signal.SIGTERM, None)  # SIGTERM while idle, as RQ's handler gets it
+                except StopRequested:
+                    pass  # what RQ's work loop catches to stop
+                return False
+            worker.work = stopped
+        return worker
+
+    monkeypatch.setattr(worker_module, "build_worker", build)
+    monkeypatch.setattr(worker_module.time, "sleep", lambda seconds: None)
+    assert worker_module.keep_working(app.extensions["redis"], app.config["SETTINGS"]) == 0
+    assert len(built) == 2 and built[1].name == built[0].name + ".1"
+
+
+def test_a_burst_worker_is_not_replaced(app, monkeypatch):
+    from service import worker as worker_module
+
+    built = []
+    real_build = worker_module.build_worker
+    monkeypatch.setattr(worker_module, "build_worker", lambda client, settings, **kwargs: built.append(1) or real_build(
+        client, settings, worker_class=InlineWorker, generation=kwargs.get("generation", 0)))
+    assert worker_module.keep_working(app.extensions["redis"], app.config["SETTINGS"], burst=True) == 0
+    assert len(built) == 1
