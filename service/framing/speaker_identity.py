@@ -88,11 +88,12 @@ def _after_country(name: str) -> str | None:
     """What follows a country an outlet may put before a name of its own (俄罗斯|莫斯科交易所, 伊朗|迈赫尔通讯社,
     美国|纽约州州长): a name that starts with a transliteration; not a generic body a country's name is part of
     (美国商务部 and 中国商务部 stay apart)."""
-    words, transliteration = speaker_words(), _name_shapes()[1]
-    country = max((p for p in words.polities if len(p) > 1 and name.startswith(p)), key=len, default="") \
-        or (name[:1] if name[:1] in words.polity_abbreviations else "")  # 俄|库尔斯克州州长
-    rest = name[len(country):]
-    if not country or len(rest) < MIN_NAMED_CHARS or not all(ch in transliteration for ch in rest[:2]):
+    words = speaker_words()
+    lead = words.polity.starts(name)  # the longest polity word the name opens with
+    if lead is None or len(lead.word) == 1 and lead.word not in words.polity_abbreviations:  # 俄|库尔斯克州州长
+        return None
+    rest = name[lead.end:]
+    if len(rest) < MIN_NAMED_CHARS or not all(ch in _name_shapes()[1] for ch in rest[:2]):
         return None
     return rest
 
@@ -108,9 +109,8 @@ def _without_country(name: str) -> str:
 @cache
 def _company_words() -> tuple[frozenset[str], frozenset[str]]:
     """The Chinese names of the countries the speaker words know, and the industries a company may be named by."""
-    data = load_yaml("speakers.yaml")
-    return (frozenset(fold(name) for name in data["polity_names"].values()) - INTERNATIONAL,
-            frozenset(fold(word) for word in data["industry_words"]))
+    return (frozenset(speaker_words().polity_names.values()) - INTERNATIONAL,
+            frozenset(fold(word) for word in load_yaml("speakers.yaml")["industry_words"]))
 
 
 @cache

@@ -31,11 +31,11 @@ MINISTRY_AFTER_AND = re.compile(r"[和與与][\u4e00-\u9fff]{1,8}?(?:部|委员�
 RELAYS = re.compile(r"\s*(?:首先|还|還)?(?:转达|轉達)")  # a greeting relayed before the verb's clause
 QUOTED_NAME_CLOSE = {"“": "”", "「": "」"}  # a body's name in quotes after its kind: its closing mark
 MAX_QUOTED_NAME_CHARS = 16
-WORK_TITLE = re.compile(r"《[^》]*》")
+WORK_TITLE = re.compile(r"《[^》]*》")  # a book or document title: the names inside it name no subject
 # the day a subject did something, between the subject and what it did (…今天（9月22日）召开视频调度会，要求…)
 DAY_AFTER_SUBJECT = re.compile(r"\s*(?:今天|昨天|明天|当天|當天|当日|當日|前天|近日|日前|(?:\d+年)?(?:\d+月)?\d+日)"
                                r"(?:\s*[(（][^()（）]{0,12}[)）])?(?:上午|下午|晚间|晚上|晚|凌晨)?")
-DAY_HINT = re.compile(r"[今昨明当當前近日]")  # a book or document title: the names inside it name no subject
+DAY_HINT = re.compile(r"[今昨明当當前近日]")  # every character a day above starts or ends with: the cheap test
 
 
 def subject_of(reading: Reading, start: int, verb):
