@@ -157,6 +157,8 @@ def _serve(host: str, port: str, workers: str, job_workers: int = 1) -> int:
         return process.wait()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping: another Ctrl-C must not cut the cleanup short
+        if supervisor:
+            supervisor.stop_watching()  # the Ctrl-C reached the embedded Redis too: no restart on the way out
         _stop_together(processes)
         return process.returncode
     finally:

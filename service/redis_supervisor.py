@@ -39,6 +39,10 @@ class RedisSupervisor:
         """The server's address: a unix socket in data_dir, the same after a restart."""
         return self.server.url
 
+    def stop_watching(self) -> None:
+        """Restart nothing from now on: a run that is stopping (Ctrl-C reached its Redis too) lets it go."""
+        self.stopping.set()
+
     def stop(self) -> None:
         """Stop watching and shut the server down, so it is not restarted on the way out."""
         with self.lock:
